@@ -1,0 +1,346 @@
+/**
+ * The `sitrep` command line. A user's mistake prints one line and the usage
+ * and exits 1; a run in which some inputs failed exits 2 after ingesting the
+ * rest; a bug prints its stack.
+ */
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError, Option } from 'commander';
+import { IngestError, StoreError } from '../model/index.ts';
+import { cleanDocument } from '../ingest/clean.ts';
+import { parseColumnMapping, type ColumnMapping } from '../ingest/read-csv.ts';
+import { articleCsvRow, articleRecord, ARTICLE_CSV_COLUMNS, csvLines, type ExportFormat } from '../export/index.ts';
+import { ingestPaths, type IngestSummary } from '../pipeline/ingest.ts';
+import { expandPaths, readInputFile } from '../pipeline/inputs.ts';
+import { describeStoreLocation, openStore, type ArticleSummary, type Store } from '../store/index.ts';
+import { readEnvironment, type Environment } from './env.ts';
+import { createProgress } from './progress.ts';
+import { renderTable, type Column } from './table.ts';
+
+/** Exit codes: 0 all went in; 1 usage error or fatal; 2 the run finished but some inputs failed. */
+const EXIT_USAGE = 1;
+const EXIT_PARTIAL = 2;
+
+export const SAMPLE_CORPUS = resolve(dirname(fileURLToPath(import.meta.url)), '../../corpus/samples');
+
+interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  env: Environment;
+}
+
+class UsageError extends Error {}
+
+function dateCell(p: ArticleSummary['published']): string {
+  if (!p.value) return 'unknown';
+  const mark = { metadata: '', stated: ' (stated)', inferred: ' (inferred)', unknown: '' }[p.provenance];
+  return `${p.value.slice(0, 10)}${mark}`;
+}
+
+const ARTICLE_COLUMNS: Column<ArticleSummary>[] = [
+  { header: 'ID', value: (a) => a.id.slice(0, 10) },
+  { header: 'PUBLISHED', value: (a) => dateCell(a.published) },
+  { header: 'OUTLET', value: (a) => a.outlet?.slice(0, 24) },
+  { header: 'LANG', value: (a) => a.language },
+  { header: 'TITLE', value: (a) => a.title, flexible: true },
+  { header: 'COPY OF', value: (a) => (a.duplicateOf ? `${a.duplicateOf.slice(0, 10)} ${a.similarity?.toFixed(2)}` : '') },
+];
+
+function printSummary(io: Io, summary: IngestSummary, location: string): void {
+  const lines = [
+    `${summary.files} file${summary.files === 1 ? '' : 's'} read into ${describeStoreLocation(location)}`,
+    `  stored            ${summary.stored}`,
+    `  near-duplicates   ${summary.nearDuplicates} (stored, linked to the article they copy)`,
+    `  duplicates        ${summary.duplicates} (already stored: skipped)`,
+    `  failed            ${summary.failed}`,
+  ];
+  if (summary.passedOver.length > 0) lines.push(`  passed over       ${summary.passedOver.length} files of unknown type in directories`);
+  for (const f of summary.failures) lines.push(`  ✗ ${f.source}: ${f.message} [${f.code}]`);
+  if (summary.stored === 0 && summary.duplicates > 0 && summary.failed === 0) lines.push('Nothing new: every article was already stored.');
+  io.err(lines.join('\n'));
+}
+
+async function withStore<T>(location: string, work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(location);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+function positiveInt(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new UsageError(`${name} must be a whole number, got "${value}"`);
+    return n;
+  };
+}
+
+function parseSize(value: string): number {
+  const m = value.trim().match(/^(\d+(?:\.\d+)?)\s*([kmg]?)b?$/i);
+  if (!m) throw new UsageError(`--max-size must look like 500k, 20m or 1g, got "${value}"`);
+  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
+  return Math.round(Number(m[1]) * unit);
+}
+
+function mapping(spec: string | undefined): ColumnMapping {
+  if (!spec) return {};
+  try {
+    return parseColumnMapping(spec);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+async function runIngest(
+  io: Io,
+  paths: string[],
+  opts: { db: string; map?: string; maxSize?: number; json?: boolean; quiet?: boolean },
+): Promise<number> {
+  const csvMapping = mapping(opts.map);
+  return withStore(opts.db, async (store) => {
+    const progress = createProgress(io.env.interactive && !opts.quiet && !opts.json);
+    const summary = await ingestPaths(store, paths, {
+      csvMapping,
+      ...(opts.maxSize !== undefined ? { maxBytes: opts.maxSize } : {}),
+      onEvent: progress.onEvent,
+    });
+    progress.stop();
+    if (opts.json) io.out(JSON.stringify(summary, null, 2));
+    else printSummary(io, summary, opts.db);
+    return summary.failed > 0 ? EXIT_PARTIAL : 0;
+  });
+}
+
+/** What a command's action reports back besides its output. */
+interface RunState {
+  exitCode: number;
+}
+
+export function buildProgram(io: Io, state: RunState): Command {
+  const program = new Command('sitrep')
+    .description('Turns news articles into a situation report: ingest, clean, deduplicate, search.')
+    .version('0.1.0')
+    .addOption(
+      new Option('--db <location>', 'database: a folder (embedded PGlite), memory://, or postgres://…').default(
+        io.env.defaultDatabase,
+        `$SITREP_DB, $DATABASE_URL or ./sitrep-data`,
+      ),
+    )
+    .showHelpAfterError('(run sitrep --help for usage)')
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .exitOverride();
+  const db = () => program.opts<{ db: string }>().db;
+
+  program
+    .command('ingest')
+    .description('read articles (txt, html, rss/atom, jsonl, json, csv; directories, .gz, - for stdin) into the store')
+    .argument('<paths...>', 'files, directories or - for standard input')
+    .option('--map <mapping>', 'CSV column mapping, e.g. title=headline,published=date,text=body,url=link')
+    .option('--max-size <size>', 'largest file (or JSONL/CSV record) to read, e.g. 20m', parseSize)
+    .option('--json', 'print the run summary as JSON')
+    .option('-q, --quiet', 'no progress bar')
+    .action(async (paths: string[], opts) => {
+      state.exitCode = await runIngest(io, paths, { db: db(), ...opts });
+    });
+
+  program
+    .command('demo')
+    .description('ingest the bundled sample corpus and list what was stored (what `npm start` runs)')
+    .action(async () => {
+      io.err(`Ingesting the sample corpus (${SAMPLE_CORPUS})…`);
+      state.exitCode = await runIngest(io, [SAMPLE_CORPUS], { db: db() });
+      await withStore(db(), async (store) => {
+        io.out(renderTable(await store.listArticles({ limit: 50 }), ARTICLE_COLUMNS, io.env.columns));
+      });
+      io.err('\nNext: sitrep show ID · sitrep search "Pokrovsk" · sitrep stats · sitrep ingest YOUR_FILES');
+    });
+
+  program
+    .command('articles')
+    .description('list stored articles, newest first')
+    .option('-n, --limit <n>', 'how many', positiveInt('--limit'), 50)
+    .option('--offset <n>', 'skip this many', positiveInt('--offset'), 0)
+    .option('--outlet <name>', 'only this outlet (case-insensitive; % as wildcard)')
+    .option('--language <code>', 'only this language (ISO 639-1)')
+    .option('--json', 'print JSON')
+    .action(async (opts) => {
+      await withStore(db(), async (store) => {
+        const rows = await store.listArticles(opts);
+        if (opts.json) io.out(JSON.stringify(rows, null, 2));
+        else io.out(rows.length ? renderTable(rows, ARTICLE_COLUMNS, io.env.columns) : 'No articles stored yet. Try: sitrep ingest PATH');
+      });
+    });
+
+  program
+    .command('show')
+    .description('show one stored article (id or an unambiguous prefix of 6+ characters)')
+    .argument('<id>')
+    .option('--json', 'print JSON')
+    .action(async (id: string, opts) => {
+      await withStore(db(), async (store) => {
+        const article = await store.getArticle(id);
+        if (!article) throw new UsageError(`no article with id "${id}" (ids are listed by: sitrep articles)`);
+        if (opts.json) {
+          io.out(JSON.stringify(article, null, 2));
+          return;
+        }
+        const p = article.published;
+        io.out(
+          [
+            article.title,
+            '',
+            `id         ${article.id}`,
+            `outlet     ${article.outlet ?? '-'}`,
+            `author     ${article.author ?? '-'}`,
+            `published  ${p.value ?? 'unknown'} (${p.provenance}${p.evidence ? `: ${p.evidence}` : ''})`,
+            `language   ${article.language ?? '-'}`,
+            `url        ${article.url ?? '-'}`,
+            `source     ${article.sources.join(', ')}`,
+            ...(article.duplicateOf ? [`copy of    ${article.duplicateOf} (similarity ${article.similarity})`] : []),
+            ...(article.removed.length ? [`furniture  ${article.removed.length} lines removed (--json lists them)`] : []),
+            '',
+            article.text,
+          ].join('\n'),
+        );
+      });
+    });
+
+  program
+    .command('extract')
+    .description('print what sitrep reads out of one file, as JSON, without storing it')
+    .argument('<file>')
+    .option('--map <mapping>', 'CSV column mapping')
+    .action(async (file: string, opts) => {
+      const { files, failures } = await expandPaths([file]);
+      const articles: unknown[] = [];
+      const now = new Date();
+      for (const f of failures) throw new IngestError(f.code, `${f.source}: ${f.message}`);
+      for (const input of files) {
+        for await (const result of readInputFile(input, { csvMapping: mapping(opts.map) })) {
+          if (!result.ok) {
+            io.err(`✗ ${result.failure.source}: ${result.failure.message} [${result.failure.code}]`);
+            state.exitCode = EXIT_PARTIAL;
+            continue;
+          }
+          try {
+            articles.push(cleanDocument(result.doc, { now }));
+          } catch (error) {
+            if (!(error instanceof IngestError)) throw error;
+            io.err(`✗ ${error.source ?? result.doc.source}: ${error.message} [${error.code}]`);
+            state.exitCode = EXIT_PARTIAL;
+          }
+        }
+      }
+      io.out(JSON.stringify(articles.length === 1 ? articles[0] : articles, null, 2));
+    });
+
+  program
+    .command('search')
+    .description('full-text search over titles and texts (web-search syntax: "exact phrase", or, -not)')
+    .argument('<query...>')
+    .option('-n, --limit <n>', 'how many', positiveInt('--limit'), 20)
+    .option('--json', 'print JSON')
+    .action(async (words: string[], opts) => {
+      await withStore(db(), async (store) => {
+        const hits = await store.searchArticles(words.join(' '), { limit: opts.limit });
+        if (opts.json) io.out(JSON.stringify(hits, null, 2));
+        else if (hits.length === 0) io.out(`No article matches "${words.join(' ')}".`);
+        else
+          io.out(
+            hits
+              .map((h) => `${h.id.slice(0, 10)}  ${dateCell(h.published)}  ${h.outlet ?? '-'}  ${h.title}\n    ${h.snippet.replace(/\s+/g, ' ')}`)
+              .join('\n'),
+          );
+      });
+    });
+
+  program
+    .command('export')
+    .description('write every stored record out (schema: docs/export.md)')
+    .addOption(new Option('--format <format>', 'jsonl or csv').choices(['jsonl', 'csv']).default('jsonl'))
+    .option('--out <dir>', 'folder to write articles.jsonl / articles.csv into (default: standard output)')
+    .action(async (opts: { format: ExportFormat; out?: string }) => {
+      await withStore(db(), async (store) => {
+        let write = (text: string) => io.out(text.replace(/\n$/, ''));
+        let finish = async () => undefined;
+        let target = 'standard output';
+        if (opts.out) {
+          await mkdir(opts.out, { recursive: true });
+          target = join(opts.out, `articles.${opts.format}`);
+          const stream = createWriteStream(target);
+          write = (text: string) => void stream.write(text.endsWith('\n') ? text : `${text}\n`);
+          finish = () => new Promise<undefined>((done, fail) => stream.end(() => done(undefined)).on('error', fail));
+        }
+        let count = 0;
+        if (opts.format === 'csv') write(csvLines([], ARTICLE_CSV_COLUMNS));
+        for await (const article of store.iterateArticles()) {
+          write(opts.format === 'csv' ? csvLines([articleCsvRow(article)]) : JSON.stringify(articleRecord(article)));
+          count++;
+        }
+        await finish();
+        io.err(`${count} article${count === 1 ? '' : 's'} exported to ${target}`);
+      });
+    });
+
+  program
+    .command('stats')
+    .description('summarise the store')
+    .option('--json', 'print JSON')
+    .action(async (opts) => {
+      await withStore(db(), async (store) => {
+        const s = await store.stats();
+        if (opts.json) {
+          io.out(JSON.stringify(s, null, 2));
+          return;
+        }
+        const counts = (rows: Array<{ key: string | null; count: number }>) =>
+          rows.map((r) => `${r.key ?? 'unknown'} ${r.count}`).join(', ') || '-';
+        io.out(
+          [
+            `database         ${describeStoreLocation(db())} (${s.backend}, schema v${s.schemaVersion})`,
+            `articles         ${s.articles} (${s.nearDuplicates} near-duplicates linked to their original)`,
+            `sources seen     ${s.sources}`,
+            `published        ${s.firstPublished ?? '?'} … ${s.lastPublished ?? '?'}`,
+            `dates known by   ${counts(s.byProvenance)}`,
+            `languages        ${counts(s.byLanguage)}`,
+            `outlets          ${counts(s.byOutlet.slice(0, 10))}`,
+            `ingest runs      ${s.ingestRuns} (${s.failures} inputs failed in all)`,
+          ].join('\n'),
+        );
+      });
+    });
+
+  return program;
+}
+
+/** Runs the CLI; returns the exit code (the bin sets it). */
+export async function main(argv: string[], io?: Partial<Io>): Promise<number> {
+  const full: Io = {
+    out: io?.out ?? ((s) => process.stdout.write(`${s}\n`)),
+    err: io?.err ?? ((s) => process.stderr.write(`${s}\n`)),
+    env: io?.env ?? readEnvironment(),
+  };
+  const state: RunState = { exitCode: 0 };
+  const program = buildProgram(full, state);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return state.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    if (error instanceof UsageError || error instanceof IngestError) {
+      full.err(`sitrep: ${error.message}`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof StoreError && (error.code === 'ECONNECT' || error.code === 'ECONFIG')) {
+      full.err(`sitrep: ${error.message}`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}

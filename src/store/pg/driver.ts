@@ -1,0 +1,49 @@
+import pg from 'pg';
+import type { SqlDriver } from '../driver.ts';
+
+/**
+ * node-postgres against a PostgreSQL server. A small pool: one process ingests
+ * article by article, so more connections would only sit idle.
+ */
+const POOL_SIZE = 4;
+
+export async function openPostgresDriver(connectionString: string): Promise<SqlDriver> {
+  const pool = new pg.Pool({ connectionString, max: POOL_SIZE });
+  // Fail at open, with the server's reason, rather than at the first query.
+  const probe = await pool.connect();
+  probe.release();
+  return {
+    backend: 'postgres',
+    async query<Row>(sql: string, params?: unknown[]) {
+      const result = await pool.query(sql, params);
+      return result.rows as Row[];
+    },
+    async exec(sql: string) {
+      await pool.query(sql);
+    },
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work({
+          async query<Row>(sql: string, params?: unknown[]) {
+            return (await client.query(sql, params)).rows as Row[];
+          },
+          async exec(sql: string) {
+            await client.query(sql);
+          },
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

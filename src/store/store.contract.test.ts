@@ -1,0 +1,208 @@
+/**
+ * The store contract, run on every backend: PGlite always, PostgreSQL too
+ * (mandatory on CI). A behaviour that differs between them fails here.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshStore, testBackends } from '../../test/helpers/backends.ts';
+import { articleIdFromHash, fingerprint } from '../ingest/fingerprint.ts';
+import type { CleanArticle } from '../model/index.ts';
+import {
+  loadMigrations,
+  migrate,
+  openDriver,
+  openStore,
+  parseStoreLocation,
+  schemaVersion,
+  type NewArticle,
+  type Store,
+} from './index.ts';
+
+function newArticle(text: string, overrides: Partial<CleanArticle> = {}): NewArticle {
+  const print = fingerprint(text);
+  return {
+    source: 'test/a.txt',
+    format: 'text',
+    url: null,
+    title: 'A title',
+    text,
+    outlet: 'Kyiv Independent',
+    author: null,
+    language: 'en',
+    published: { value: '2024-07-31', provenance: 'metadata', evidence: 'test' },
+    meta: { declaredLanguage: 'en' },
+    removed: [{ rule: 'donation-appeal', line: 'Support us' }],
+    ...overrides,
+    id: articleIdFromHash(print.contentHash),
+    contentHash: print.contentHash,
+    bandKeys: print.bandKeys,
+    duplicateOf: null,
+    similarity: null,
+    ingestedAt: '2026-11-23T10:00:00.000Z',
+  };
+}
+
+const POKROVSK =
+  'Russian troops are closing in on the city of Pokrovsk in Donetsk region. Fierce street fighting continues, and Ukrainian soldiers say Russian forces advance in small groups.';
+const KHARKIV =
+  'Zelensky said the Russian offensive in Kharkiv Oblast failed and that Moscow shifted its focus to the east, attacking toward Pokrovsk with everything it has.';
+
+for (const backend of await testBackends()) {
+  describe(`store contract on ${backend.name}`, () => {
+    let store: Store;
+    let close: () => Promise<void>;
+
+    beforeEach(async () => {
+      ({ store, close } = await freshStore(backend));
+    });
+    afterEach(async () => {
+      await close();
+    });
+
+    it('stores an article and gives it back field for field', async () => {
+      const article = newArticle(POKROVSK, { author: 'Liz Heflin', url: 'https://example.org/a' });
+      expect(await store.saveArticle(article)).toEqual({ status: 'stored', id: article.id });
+      const back = await store.getArticle(article.id);
+      expect(back).toMatchObject({
+        id: article.id,
+        title: 'A title',
+        text: POKROVSK,
+        outlet: 'Kyiv Independent',
+        author: 'Liz Heflin',
+        url: 'https://example.org/a',
+        published: { value: '2024-07-31', provenance: 'metadata', evidence: 'test' },
+        meta: { declaredLanguage: 'en' },
+        removed: [{ rule: 'donation-appeal', line: 'Support us' }],
+        sources: ['test/a.txt'],
+      });
+    });
+
+    it('does not store the same text twice, and records the second source', async () => {
+      const first = newArticle(POKROVSK);
+      await store.saveArticle(first);
+      const again = await store.saveArticle({
+        ...newArticle(POKROVSK),
+        source: 'elsewhere/b.html',
+        ingestedAt: '2026-11-24T10:00:00.000Z',
+      });
+      expect(again).toEqual({ status: 'duplicate', id: first.id, firstSource: 'test/a.txt' });
+      expect((await store.listArticles()).length).toBe(1);
+      expect((await store.getArticle(first.id))?.sources).toEqual(['test/a.txt', 'elsewhere/b.html']);
+      expect((await store.stats()).sources).toBe(2);
+    });
+
+    it('finds an article by an id prefix, and not by an ambiguous or short one', async () => {
+      const article = newArticle(POKROVSK);
+      await store.saveArticle(article);
+      expect((await store.getArticle(article.id.slice(0, 8)))?.id).toBe(article.id);
+      expect(await store.getArticle(article.id.slice(0, 3))).toBeNull();
+      expect(await store.getArticle('zzzzzzzz')).toBeNull();
+    });
+
+    it('finds near-duplicate candidates through shared band keys', async () => {
+      const original = newArticle(POKROVSK);
+      const other = newArticle(KHARKIV);
+      await store.saveArticle(original);
+      await store.saveArticle(other);
+      const copy = fingerprint(POKROVSK.replace('Fierce', 'Heavy'));
+      const candidates = await store.findCopyCandidates(copy.bandKeys, 10);
+      expect(candidates[0]?.id).toBe(original.id);
+      expect(candidates.map((c) => c.id)).not.toContain(other.id);
+    });
+
+    it('lists newest first and filters by outlet and language', async () => {
+      await store.saveArticle(newArticle(POKROVSK, { published: { value: '2025-11-01', provenance: 'stated', evidence: 'x' } }));
+      await store.saveArticle(newArticle(KHARKIV, { outlet: 'Business Insider', language: 'de' }));
+      const all = await store.listArticles();
+      expect(all.map((a) => a.published.value)).toEqual(['2025-11-01', '2024-07-31']);
+      expect((await store.listArticles({ outlet: 'business insider' })).map((a) => a.outlet)).toEqual(['Business Insider']);
+      expect((await store.listArticles({ language: 'de' })).length).toBe(1);
+      expect((await store.listArticles({ limit: 1, offset: 1 }))[0]?.published.value).toBe('2024-07-31');
+    });
+
+    it('searches title and text with stemming and exact names, best match first', async () => {
+      await store.saveArticle(newArticle(POKROVSK, { title: 'Pokrovsk in ruins' }));
+      await store.saveArticle(newArticle(KHARKIV, { title: 'Kharkiv push failed' }));
+      const stemmed = await store.searchArticles('attacks');
+      expect(stemmed.map((h) => h.title)).toEqual(['Kharkiv push failed']);
+      const name = await store.searchArticles('Pokrovsk');
+      expect(name.map((h) => h.title)).toEqual(['Pokrovsk in ruins', 'Kharkiv push failed']);
+      expect(name[0]?.snippet).toContain('«Pokrovsk»');
+      expect(await store.searchArticles('"street fighting" -Kharkiv')).toHaveLength(1);
+      expect(await store.searchArticles('Bakhmut')).toEqual([]);
+    });
+
+    it('exports every article through paging', async () => {
+      await store.saveArticle(newArticle(POKROVSK));
+      await store.saveArticle(newArticle(KHARKIV));
+      const seen: string[] = [];
+      for await (const a of store.iterateArticles(1)) seen.push(a.id);
+      expect(seen.sort()).toEqual([newArticle(POKROVSK).id, newArticle(KHARKIV).id].sort());
+    });
+
+    it('records ingest runs and their failures in the stats', async () => {
+      await store.saveArticle(newArticle(POKROVSK));
+      await store.recordIngestRun({
+        startedAt: '2026-11-23T10:00:00Z',
+        finishedAt: '2026-11-23T10:00:01Z',
+        inputs: ['a'],
+        stored: 1,
+        duplicates: 0,
+        nearDuplicates: 0,
+        failures: [{ source: 'bad.xml', code: 'EFORMAT', message: 'malformed' }],
+      });
+      const stats = await store.stats();
+      expect(stats).toMatchObject({
+        backend: backend.name,
+        articles: 1,
+        ingestRuns: 1,
+        failures: 1,
+        firstPublished: '2024-07-31',
+        byLanguage: [{ key: 'en', count: 1 }],
+        byProvenance: [{ key: 'metadata', count: 1 }],
+      });
+      expect(stats.schemaVersion).toBeGreaterThanOrEqual(1);
+    });
+
+    it('rolls back a failed save whole: no orphan sources or band keys', async () => {
+      const bad = newArticle(POKROVSK, { published: { value: null, provenance: 'bogus' as 'unknown', evidence: null } });
+      await expect(store.saveArticle(bad)).rejects.toThrow(/published_provenance|check constraint/);
+      expect(await store.findCopyCandidates(bad.bandKeys, 10)).toEqual([]);
+      expect((await store.stats()).sources).toBe(0);
+    });
+  });
+
+  describe(`migrations on ${backend.name}`, () => {
+    it('opens a database made by an older version and upgrades it once', async () => {
+      const db = await backend.create();
+      try {
+        const migrations = await loadMigrations();
+        const driver = await openDriver(parseStoreLocation(db.location));
+        // An "old" database: only the first migration, with data in it.
+        await migrate(driver, migrations.slice(0, 1));
+        const later = { version: 9999, name: '9999_test_later', sql: 'CREATE TABLE later_feature (x int);' };
+        expect(await migrate(driver, [...migrations, later])).toEqual(
+          [...migrations.slice(1).map((m) => m.version), 9999],
+        );
+        expect(await migrate(driver, [...migrations, later])).toEqual([]);
+        expect(await schemaVersion(driver)).toBe(9999);
+        await driver.close();
+      } finally {
+        await db.drop();
+      }
+    });
+
+    it('keeps data across reopen (same schema, nothing re-applied)', async () => {
+      const db = await backend.create();
+      try {
+        const first = await openStore(db.location);
+        await first.saveArticle(newArticle(POKROVSK));
+        await first.close();
+        const second = await openStore(db.location);
+        expect((await second.listArticles()).length).toBe(1);
+        await second.close();
+      } finally {
+        await db.drop();
+      }
+    });
+  });
+}
