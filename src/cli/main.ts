@@ -12,7 +12,7 @@ import { IngestError, StoreError } from '../model/index.ts';
 import { cleanDocument } from '../ingest/clean.ts';
 import { parseColumnMapping, type ColumnMapping } from '../ingest/read-csv.ts';
 import { articleCsvRow, articleRecord, ARTICLE_CSV_COLUMNS, csvLines, type ExportFormat } from '../export/index.ts';
-import { ingestPaths, type IngestSummary } from '../pipeline/ingest.ts';
+import { ingestPaths, type IngestEvent, type IngestSummary } from '../pipeline/ingest.ts';
 import { expandPaths, readInputFile } from '../pipeline/inputs.ts';
 import { describeStoreLocation, openStore, type ArticleSummary, type Store } from '../store/index.ts';
 import { readEnvironment, type Environment } from './env.ts';
@@ -62,6 +62,23 @@ function printSummary(io: Io, summary: IngestSummary, location: string): void {
   io.err(lines.join('\n'));
 }
 
+/** One line per article, for logs: what happened to each input. */
+function logEvent(io: Io, event: IngestEvent): void {
+  switch (event.type) {
+    case 'stored':
+      io.err(`stored ${event.id} ${event.source}${event.duplicateOf ? ` (copy of ${event.duplicateOf}, ${event.similarity?.toFixed(2)})` : ''}`);
+      break;
+    case 'duplicate':
+      io.err(`duplicate ${event.id} ${event.source} (first seen in ${event.firstSource})`);
+      break;
+    case 'failed':
+      io.err(`failed ${event.failure.source}: ${event.failure.message} [${event.failure.code}]`);
+      break;
+    case 'file':
+      break;
+  }
+}
+
 async function withStore<T>(location: string, work: (store: Store) => Promise<T>): Promise<T> {
   const store = await openStore(location);
   try {
@@ -98,15 +115,18 @@ function mapping(spec: string | undefined): ColumnMapping {
 async function runIngest(
   io: Io,
   paths: string[],
-  opts: { db: string; map?: string; maxSize?: number; json?: boolean; quiet?: boolean },
+  opts: { db: string; map?: string; maxSize?: number; json?: boolean; quiet?: boolean; verbose?: boolean },
 ): Promise<number> {
   const csvMapping = mapping(opts.map);
   return withStore(opts.db, async (store) => {
-    const progress = createProgress(io.env.interactive && !opts.quiet && !opts.json);
+    const progress = createProgress(io.env.interactive && !opts.quiet && !opts.json && !opts.verbose);
     const summary = await ingestPaths(store, paths, {
       csvMapping,
       ...(opts.maxSize !== undefined ? { maxBytes: opts.maxSize } : {}),
-      onEvent: progress.onEvent,
+      onEvent: (event) => {
+        progress.onEvent(event);
+        if (opts.verbose) logEvent(io, event);
+      },
     });
     progress.stop();
     if (opts.json) io.out(JSON.stringify(summary, null, 2));
@@ -143,6 +163,7 @@ export function buildProgram(io: Io, state: RunState): Command {
     .option('--max-size <size>', 'largest file (or JSONL/CSV record) to read, e.g. 20m', parseSize)
     .option('--json', 'print the run summary as JSON')
     .option('-q, --quiet', 'no progress bar')
+    .option('-v, --verbose', 'one line per article on standard error (stored, duplicate, failed)')
     .action(async (paths: string[], opts) => {
       state.exitCode = await runIngest(io, paths, { db: db(), ...opts });
     });

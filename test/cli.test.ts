@@ -1,0 +1,140 @@
+/**
+ * The command line as a user runs it: the installed bin in a child process,
+ * an embedded database in a temporary folder.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..');
+const BIN = join(ROOT, 'bin/sitrep.js');
+const SAMPLES = join(ROOT, 'corpus/samples');
+
+let dir: string;
+let db: string;
+
+function sitrep(args: string[], input?: string) {
+  const result = spawnSync(process.execPath, [BIN, '--db', db, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    input,
+    env: { ...process.env, SITREP_DB: '', DATABASE_URL: '' },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sitrep-cli-'));
+  db = join(dir, 'db');
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('sitrep CLI', () => {
+  it('ingests the samples, prints what it stored, and says nothing is new the second time', () => {
+    const first = sitrep(['ingest', SAMPLES]);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/stored\s+5/);
+    expect(first.stderr).toMatch(/failed\s+0/);
+    const second = sitrep(['ingest', SAMPLES]);
+    expect(second.code).toBe(0);
+    expect(second.stderr).toMatch(/duplicates\s+5/);
+    expect(second.stderr).toMatch(/Nothing new/);
+  });
+
+  it('lists articles as a table, and as JSON with --json', () => {
+    const table = sitrep(['articles']);
+    expect(table.code).toBe(0);
+    expect(table.stdout.split('\n')[0]).toMatch(/^ID\s+PUBLISHED\s+OUTLET\s+LANG\s+TITLE/);
+    expect(table.stdout).toContain('Business Insider');
+    const json = JSON.parse(sitrep(['articles', '--json']).stdout) as Array<{ id: string; title: string }>;
+    expect(json).toHaveLength(5);
+  });
+
+  it('shows one article by id prefix, and fails with one line for an unknown id', () => {
+    const list = JSON.parse(sitrep(['articles', '--json']).stdout) as Array<{ id: string; title: string }>;
+    const wsj = list.find((a) => a.title.startsWith('The Wall Street Journal'))!;
+    const shown = sitrep(['show', wsj.id.slice(0, 8)]);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain('Pokrovsk, which had an estimated 60,000 people before the war');
+    expect(shown.stdout).toMatch(/published\s+unknown \(unknown\)/);
+    const json = JSON.parse(sitrep(['show', wsj.id, '--json']).stdout);
+    expect(json.removed.map((r: { line: string }) => r.line)).toContain('Link to main version');
+    const missing = sitrep(['show', 'ffffffffff']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('searches the full text', () => {
+    const hits = sitrep(['search', 'Mirnograd']);
+    expect(hits.code).toBe(0);
+    expect(hits.stdout).toContain('«Mirnograd»');
+    expect(JSON.parse(sitrep(['search', 'Bakhmut', '--json']).stdout)).toHaveLength(1);
+  });
+
+  it('exports JSON Lines and CSV into a folder', async () => {
+    const out = join(dir, 'out');
+    expect(sitrep(['export', '--format', 'jsonl', '--out', out]).code).toBe(0);
+    const lines = (await readFile(join(out, 'articles.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toMatchObject({ type: 'article', id: expect.any(String), text: expect.any(String) });
+    expect(sitrep(['export', '--format', 'csv', '--out', out]).code).toBe(0);
+    const csv = await readFile(join(out, 'articles.csv'), 'utf8');
+    expect(csv.split('\n')[0]).toBe(
+      'id,title,outlet,author,language,published,published_provenance,published_evidence,url,source,format,duplicate_of,similarity,content_hash,ingested_at,text',
+    );
+  });
+
+  it('summarises the store', () => {
+    const stats = sitrep(['stats']);
+    expect(stats.stdout).toMatch(/articles\s+5/);
+    expect(JSON.parse(sitrep(['stats', '--json']).stdout)).toMatchObject({ backend: 'pglite', articles: 5 });
+  });
+
+  it('extracts one file as JSON without storing it', async () => {
+    const page = join(dir, 'page.html');
+    await writeFile(
+      page,
+      '<html lang="en"><head><title>Kharkiv under fire | Example News</title><meta property="og:site_name" content="Example News"></head><body><article><p>Russian glide bombs hit the centre of Kharkiv on Friday, regional governor Oleh Syniehubov said, wounding at least twelve people.</p><p>Rescue teams worked through the night to clear rubble from two apartment blocks.</p></article></body></html>',
+    );
+    const result = sitrep(['extract', page]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ title: 'Kharkiv under fire', outlet: 'Example News', format: 'html' });
+    expect(JSON.parse(sitrep(['stats', '--json']).stdout).articles).toBe(5);
+  });
+
+  it('exits 2 and names the file when part of a batch fails, after storing the rest', async () => {
+    const bad = join(dir, 'bad.jsonl');
+    await writeFile(bad, '{"title": "ok", "text": "' + 'Shelling hit Nikopol overnight, the governor said. '.repeat(3) + '"}\n{oops\n');
+    const result = sitrep(['ingest', bad, join(dir, 'nope.txt')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${bad}:2`);
+    expect(result.stderr).toContain(`${join(dir, 'nope.txt')}: no such file or directory`);
+    expect(result.stderr).toMatch(/stored\s+1/);
+  });
+
+  it('reads standard input with -', () => {
+    const text = 'Sloviansk shelled\n\n' + 'Russian artillery struck the outskirts of Sloviansk on Sunday morning, damaging houses and a school, local officials said. '.repeat(2);
+    const result = sitrep(['ingest', '-'], text);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/stored\s+1/);
+  });
+
+  it('answers a usage mistake with one line and the usage hint, exit 1', () => {
+    const result = sitrep(['export', '--format', 'xml']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/xml/);
+    const unknown = sitrep(['frobnicate']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/unknown command/);
+  });
+
+  it('says clearly when the PostgreSQL server cannot be reached', () => {
+    const result = spawnSync(process.execPath, [BIN, '--db', 'postgres://nobody@127.0.0.1:1/none', 'stats'], { encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/cannot connect to PostgreSQL/);
+  });
+});
