@@ -4,6 +4,7 @@
  * one JSON line: articles, stored, seconds, peak RSS.
  */
 import { performance } from 'node:perf_hooks';
+import { loadLanguageDetector } from '../src/ingest/language.ts';
 import { openStore } from '../src/store/index.ts';
 import { ingestPaths, prepareArticle } from '../src/pipeline/ingest.ts';
 import { expandPaths, readInputFile } from '../src/pipeline/inputs.ts';
@@ -16,12 +17,12 @@ let seconds: number;
 if (mode === 'clean-only') {
   const started = performance.now();
   const { files } = await expandPaths([corpus]);
-  const now = new Date();
+  const context = { now: new Date(), languageDetector: await loadLanguageDetector() };
   for (const file of files) {
     for await (const result of readInputFile(file)) {
       if (!result.ok) continue;
       try {
-        prepareArticle(result, now);
+        prepareArticle(result, context);
         articles++;
         stored++;
       } catch {

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { IngestError, StoreError } from '../model/index.ts';
 import { cleanDocument } from '../ingest/clean.ts';
+import { loadLanguageDetector } from '../ingest/language.ts';
 import { parseColumnMapping, type ColumnMapping } from '../ingest/read-csv.ts';
 import { articleCsvRow, articleRecord, ARTICLE_CSV_COLUMNS, csvLines, type ExportFormat } from '../export/index.ts';
 import { ingestPaths, type IngestEvent, type IngestSummary } from '../pipeline/ingest.ts';
@@ -238,7 +239,7 @@ export function buildProgram(io: Io, state: RunState): Command {
     .action(async (file: string, opts) => {
       const { files, failures } = await expandPaths([file]);
       const articles: unknown[] = [];
-      const now = new Date();
+      const context = { now: new Date(), languageDetector: await loadLanguageDetector() };
       for (const f of failures) throw new IngestError(f.code, `${f.source}: ${f.message}`);
       for (const input of files) {
         for await (const result of readInputFile(input, { csvMapping: mapping(opts.map) })) {
@@ -248,7 +249,7 @@ export function buildProgram(io: Io, state: RunState): Command {
             continue;
           }
           try {
-            articles.push(cleanDocument(result.doc, { now }));
+            articles.push(cleanDocument(result.doc, context));
           } catch (error) {
             if (!(error instanceof IngestError)) throw error;
             io.err(`✗ ${error.source ?? result.doc.source}: ${error.message} [${error.code}]`);

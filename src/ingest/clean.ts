@@ -7,7 +7,7 @@ import type { CleanArticle, PublishedDate, RawDocument, RawMeta } from '../model
 import { IngestError } from '../model/index.ts';
 import { findStatedDate, parseDateString } from './dates.ts';
 import { stripFurniture } from './furniture.ts';
-import { detectLanguage } from './language.ts';
+import type { LanguageDetector } from './language.ts';
 import { htmlFragmentToText } from './html-fragment.ts';
 import { extractHtml, type HtmlExtraction } from './read-html.ts';
 
@@ -19,10 +19,26 @@ export const MIN_ARTICLE_LETTERS = 80;
 
 /** Titles are shown in one line of a table; beyond 300 characters it is a paragraph that lost its title. */
 const MAX_TITLE_CHARS = 300;
+/** A title made from the first sentence stops near headline length (most headlines are under 120). */
+const MAX_DERIVED_TITLE_CHARS = 160;
+
+/**
+ * For an article with no title anywhere (a text whose first line is already
+ * the body): its first sentence, cut at a word near headline length.
+ */
+export function titleFromText(text: string): string {
+  const firstParagraph = text.split(/\n/)[0]!.trim();
+  const sentence = firstParagraph.match(/^.+?[.!?](?=\s+["“‘(]?\p{Lu}|$)/u)?.[0] ?? firstParagraph;
+  if (sentence.length <= MAX_DERIVED_TITLE_CHARS) return sentence;
+  const cut = sentence.slice(0, MAX_DERIVED_TITLE_CHARS);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), MAX_DERIVED_TITLE_CHARS / 2))}…`;
+}
 
 export interface CleanOptions {
   /** The present, for rejecting dates in the future; pass it in (stages read no clock). */
   now?: Date;
+  /** Loaded once per process by the caller (`loadLanguageDetector`); without it only a declared language is kept. */
+  languageDetector?: LanguageDetector;
 }
 
 function firstNonEmpty(...values: Array<string | null | undefined>): string | null {
@@ -87,7 +103,7 @@ function bodyOf(doc: RawDocument): { text: string; pageMeta: HtmlExtraction['met
 export function cleanDocument(doc: RawDocument, options: CleanOptions = {}): CleanArticle {
   const { text: body, pageMeta, pageTitle } = bodyOf(doc);
   const knownTitle = firstNonEmpty(doc.meta.title, pageTitle);
-  const furniture = stripFurniture(body, knownTitle === null ? {} : { knownTitle });
+  const furniture = stripFurniture(body, { ...(knownTitle === null ? {} : { knownTitle }), ...(options.now ? { now: options.now } : {}) });
   const text = furniture.text.trim();
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
   if (letters < MIN_ARTICLE_LETTERS) {
@@ -99,17 +115,18 @@ export function cleanDocument(doc: RawDocument, options: CleanOptions = {}): Cle
   }
 
   const url = firstNonEmpty(doc.meta.url, pageMeta.url, pageMeta.canonicalUrl);
-  const title = (firstNonEmpty(knownTitle, furniture.title) ?? text.split(/\n/)[0]!).slice(0, MAX_TITLE_CHARS);
+  const statedTitle = firstNonEmpty(knownTitle, furniture.title);
+  const title = (statedTitle ?? titleFromText(text)).slice(0, MAX_TITLE_CHARS);
   const published =
     publishedFromMeta(doc.meta, options.now) ??
     publishedFromMeta(pageMeta, options.now) ??
     (doc.format === 'text' || doc.format === 'html' ? dateFromFileName(doc.source) : null) ??
     furniture.stated ??
-    findStatedDate(text) ?? { value: null, provenance: 'unknown', evidence: null };
+    findStatedDate(text, options.now ? { now: options.now } : {}) ?? { value: null, provenance: 'unknown', evidence: null };
 
   // A detector reading the text beats a declared language: page templates
   // declare one language for every article on a site.
-  const detected = detectLanguage(`${title}\n${text}`);
+  const detected = options.languageDetector?.detect(`${title}\n${text}`) ?? { language: null, confidence: 0 };
   const declared = primaryLanguage(doc.meta.language ?? pageMeta.language);
   const language = detected.language ?? declared;
 
@@ -118,6 +135,7 @@ export function cleanDocument(doc: RawDocument, options: CleanOptions = {}): Cle
     if (value !== undefined && value !== null && value !== '') meta[key] = value;
   }
   if (doc.meta.id) meta.sourceId = doc.meta.id;
+  if (!statedTitle) meta.titleFrom = 'first sentence';
   if (declared) meta.declaredLanguage = declared;
   if (detected.language) meta.languageConfidence = Number(detected.confidence.toFixed(3));
 

@@ -7,6 +7,7 @@
 import type { CleanArticle, IngestFailure, ReadResult } from '../model/index.ts';
 import { IngestError } from '../model/index.ts';
 import { cleanDocument } from '../ingest/clean.ts';
+import { loadLanguageDetector, type LanguageDetector } from '../ingest/language.ts';
 import {
   articleIdFromHash,
   copySimilarity,
@@ -59,8 +60,14 @@ export interface PreparedArticle {
   shingles: Set<string>;
 }
 
-export function prepareArticle(result: ReadResult & { ok: true }, now: Date): PreparedArticle {
-  const article = cleanDocument(result.doc, { now });
+/** What every article of a run shares: the run's clock reading and the loaded language detector. */
+export interface IngestContext {
+  now: Date;
+  languageDetector: LanguageDetector;
+}
+
+export function prepareArticle(result: ReadResult & { ok: true }, context: IngestContext): PreparedArticle {
+  const article = cleanDocument(result.doc, context);
   const print = fingerprint(article.text);
   return {
     article,
@@ -89,11 +96,11 @@ export async function findOriginal(
 }
 
 /** Stores one read result; returns the event describing what happened to it. */
-export async function ingestOne(store: Store, result: ReadResult, now: Date): Promise<IngestEvent> {
+export async function ingestOne(store: Store, result: ReadResult, context: IngestContext): Promise<IngestEvent> {
   if (!result.ok) return { type: 'failed', failure: result.failure };
   let prepared: PreparedArticle;
   try {
-    prepared = prepareArticle(result, now);
+    prepared = prepareArticle(result, context);
   } catch (error) {
     if (!(error instanceof IngestError)) throw error;
     return { type: 'failed', failure: { source: error.source ?? result.doc.source, code: error.code, message: error.message } };
@@ -106,7 +113,7 @@ export async function ingestOne(store: Store, result: ReadResult, now: Date): Pr
     bandKeys: prepared.bandKeys,
     duplicateOf: original?.id ?? null,
     similarity: original ? Number(original.similarity.toFixed(3)) : null,
-    ingestedAt: now.toISOString(),
+    ingestedAt: context.now.toISOString(),
   });
   if (outcome.status === 'duplicate') {
     return { type: 'duplicate', id: outcome.id, source: result.doc.source, firstSource: outcome.firstSource };
@@ -145,6 +152,7 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
     emit(event);
   };
 
+  const languageDetector = await loadLanguageDetector();
   const { files, failures, passedOver } = await expandPaths(paths);
   summary.passedOver = passedOver;
   for (const failure of failures) record({ type: 'failed', failure });
@@ -152,7 +160,7 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
     summary.files++;
     emit({ type: 'file', path: file.path, index, total: files.length });
     for await (const result of readInputFile(file, options)) {
-      record(await ingestOne(store, result, clock()));
+      record(await ingestOne(store, result, { now: clock(), languageDetector }));
     }
   }
   summary.finishedAt = clock().toISOString();
