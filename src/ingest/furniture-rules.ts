@@ -319,7 +319,10 @@ const NEWSLETTER_SIGNUPS = [
   /^(?:sign\s*up|subscribe)\s+(?:to|for)\b/i,
   /^(?:get|receive)\s+(?:our|the\s+\S+)\s+.{0,60}\b(?:newsletter|briefing|digest|alerts|updates)\b/i,
   /^(?:enter|your)\s+e-?mail(?:\s+address)?\b.{0,60}$/i,
-  /^by\s+(?:signing\s+up|subscribing|clicking|registering)\b/i,
+  /^by\s+(?:signing\s+up|subscribing|clicking|registering|submitting\s+your\s+e-?mail)\b/i,
+  // Newsletter pickers: "Newsletter As news happens", "The Sports Moment: A newsletter for…".
+  /^newsletters?\b/i,
+  /^[^.!?]{0,60}:\s+a\s+(?:daily\s+|weekly\s+)?newsletter\s+(?:for|about|with|on|from)\b/i,
   /\bnewsletter\s*$/i,
   /\bnewsletter\s+promotion\b/i,
   /^privacy\s+(?:notice|policy)\s*:/i,

@@ -56,6 +56,20 @@ function readsAsHeadline(line: string): boolean {
 }
 
 /**
+ * A first line that ends like a sentence and runs past 120 characters is a
+ * lede, not a headline: scraped texts often start straight with the first
+ * paragraph ("Emmanuel Macron has told a press conference in Berlin that…",
+ * 178 characters), while headlines ending in a full stop are short
+ * ("Pokrovsk became Russia's main target after Kharkiv push failed, Zelensky
+ * says.", 78). Taking a lede for the title would cut it out of the body.
+ */
+const MAX_PUNCTUATED_TITLE_CHARS = 120;
+
+function readsAsLede(line: string): boolean {
+  return line.length > MAX_PUNCTUATED_TITLE_CHARS && /[.!?]["'”’]*$/u.test(line);
+}
+
+/**
  * A kicker — the section label above a headline ("Ukraine war", "Analysis",
  * "Live") — is at most three words. A news headline of three words or fewer
  * directly followed by an unpunctuated standfirst would be misread as one;
@@ -137,7 +151,9 @@ function firstLineRole(
     if (titleFollows) return 'kicker';
   }
   if (knownTitle !== null) return 'body';
-  return readsAsHeadline(line) ? 'title' : 'body';
+  // A lone line is the whole text, whatever it looks like.
+  if (nextLine() === null) return 'body';
+  return readsAsHeadline(line) && !readsAsLede(line) ? 'title' : 'body';
 }
 
 /** One paragraph per non-empty line, with invisible and non-breaking spaces made plain. */
