@@ -3,6 +3,7 @@
  * an embedded database in a temporary folder.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +38,8 @@ describe('sitrep CLI', () => {
   it('ingests the samples, prints what it stored, and says nothing is new the second time', () => {
     const first = sitrep(['ingest', SAMPLES]);
     expect(first.code).toBe(0);
+    // In a pipe: the summary only, no progress bar.
+    expect(first.stderr).not.toMatch(/ETA|files \|/);
     expect(first.stderr).toMatch(/stored\s+5/);
     expect(first.stderr).toMatch(/failed\s+0/);
     const second = sitrep(['ingest', SAMPLES]);
@@ -130,6 +133,15 @@ describe('sitrep CLI', () => {
     const unknown = sitrep(['frobnicate']);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/unknown command/);
+  });
+
+  it.runIf(existsSync('/usr/bin/script'))('shows a progress bar with count, rate and ETA on a terminal', () => {
+    // util-linux `script` gives the command a pseudo-terminal, as a user's shell would.
+    const command = [process.execPath, BIN, '--db', join(dir, 'tty-db'), 'ingest', SAMPLES].map((a) => `'${a}'`).join(' ');
+    const result = spawnSync('script', ['-qfec', command, '/dev/null'], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/\d+\/5 files \| \d+ articles, [\d.]+\/s \| 0 failed \| ETA/);
+    expect(result.stdout).toMatch(/stored\s+5/);
   });
 
   it('says clearly when the PostgreSQL server cannot be reached', () => {

@@ -17,7 +17,7 @@ const PIPE_COLUMNS = 160;
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
   return {
     defaultDatabase: env.SITREP_DB || env.DATABASE_URL || './sitrep-data',
-    interactive: Boolean(process.stderr.isTTY) && env.CI !== 'true',
+    interactive: Boolean(process.stderr.isTTY),
     columns: process.stdout.isTTY ? process.stdout.columns || 100 : PIPE_COLUMNS,
   };
 }
