@@ -35,6 +35,13 @@ afterAll(async () => {
 });
 
 describe('sitrep CLI', () => {
+  it('prints its usage (pinned: read the diff when it changes)', () => {
+    const help = sitrep(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout.replace(/default: [^)]*\)/, 'default: …)')).toMatchSnapshot();
+    expect(sitrep(['ingest', '--help']).stdout).toMatchSnapshot();
+  });
+
   it('ingests the samples, prints what it stored, and says nothing is new the second time', () => {
     const first = sitrep(['ingest', SAMPLES]);
     expect(first.code).toBe(0);
