@@ -1,10 +1,14 @@
-import type { Article, DateProvenance, FurnitureRemoval } from '../model/index.ts';
+import type { Analysis, Article, DateProvenance, EntityType, FurnitureRemoval } from '../model/index.ts';
 import { StoreError } from '../model/index.ts';
 import type { SqlDriver, SqlExecutor } from './driver.ts';
 import { schemaVersion } from './migrate.ts';
 import type {
+  AnalysisToStore,
   ArticleSummary,
   CopyCandidate,
+  EntityDetail,
+  EntitySummary,
+  StoredMention,
   IngestRunRecord,
   ListOptions,
   NewArticle,
@@ -116,6 +120,141 @@ async function run<Row>(db: SqlExecutor, sql: string, params?: unknown[]): Promi
   }
 }
 
+
+/**
+ * The analysis rows of one article: run inside the article's transaction, so
+ * an article is never stored without them (or they without it).
+ */
+async function saveAnalysis(tx: SqlExecutor, articleId: string, stored: AnalysisToStore, at: string): Promise<void> {
+  const { analysis } = stored;
+  await run(
+    tx,
+    `INSERT INTO analyses (article_id, analyzer_version, sentences, times, sentence_times, analyzed_at)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (article_id) DO UPDATE SET analyzer_version = EXCLUDED.analyzer_version,
+       sentences = EXCLUDED.sentences, times = EXCLUDED.times, sentence_times = EXCLUDED.sentence_times,
+       analyzed_at = EXCLUDED.analyzed_at`,
+    [articleId, stored.analyzerVersion, JSON.stringify(analysis.sentences), JSON.stringify(analysis.times),
+      JSON.stringify(analysis.sentenceTimes), at],
+  );
+  const entities = analysis.entityIndex;
+  if (entities.length > 0) {
+    // Another article may know more spellings: variants accumulate, the first name stays.
+    await run(
+      tx,
+      `INSERT INTO entities (key, type, name, variants, lat, lon, country, region, place_kind, gazetteer_id)
+       SELECT key, type, name, string_to_array(variants, chr(31)), lat, lon, country, region, place_kind, gazetteer_id
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[],
+                     $7::text[], $8::text[], $9::text[], $10::text[])
+           AS e(key, type, name, variants, lat, lon, country, region, place_kind, gazetteer_id)
+       ON CONFLICT (key) DO UPDATE SET variants = ARRAY(
+         SELECT DISTINCT v FROM unnest(entities.variants || EXCLUDED.variants) AS v ORDER BY v)`,
+      [
+        entities.map((e) => e.key),
+        entities.map((e) => e.type),
+        entities.map((e) => e.name),
+        // A text[] of text[] is not a thing in SQL: each entity's variants travel as one joined string.
+        entities.map((e) => e.variants.join('\u001f')),
+        entities.map((e) => e.place?.lat ?? null),
+        entities.map((e) => e.place?.lon ?? null),
+        entities.map((e) => e.place?.country ?? null),
+        entities.map((e) => e.place?.region ?? null),
+        entities.map((e) => e.place?.kind ?? null),
+        entities.map((e) => e.place?.gazetteerId ?? null),
+      ],
+    );
+  }
+  if (analysis.entities.length > 0) {
+    const m = analysis.entities;
+    await run(
+      tx,
+      `INSERT INTO entity_mentions (article_id, start_offset, end_offset, text, entity_key, via)
+       SELECT $1, * FROM unnest($2::int[], $3::int[], $4::text[], $5::text[], $6::text[])
+       ON CONFLICT DO NOTHING`,
+      [articleId, m.map((x) => x.start), m.map((x) => x.end), m.map((x) => x.text), m.map((x) => x.entity),
+        m.map((x) => x.via ?? null)],
+    );
+  }
+  if (stored.variants.length > 0) {
+    await run(
+      tx,
+      `INSERT INTO entity_variants (variant, entity_key)
+       SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
+      [stored.variants.map((v) => v.variant), stored.variants.map((v) => v.entityKey)],
+    );
+  }
+}
+
+interface EntityRow {
+  key: string;
+  type: EntityType;
+  name: string;
+  variants: string[];
+  lat: number | null;
+  lon: number | null;
+  country: string | null;
+  region: string | null;
+  place_kind: string | null;
+  gazetteer_id: string | null;
+  mentions: number;
+  articles: number;
+  first_seen: string | null;
+  last_seen: string | null;
+}
+
+function toEntitySummary(row: EntityRow): EntitySummary {
+  return {
+    key: row.key,
+    type: row.type,
+    name: row.name,
+    variants: row.variants ?? [],
+    place:
+      row.lat === null || row.lon === null
+        ? null
+        : {
+            lat: Number(row.lat),
+            lon: Number(row.lon),
+            country: row.country,
+            region: row.region,
+            kind: row.place_kind ?? 'place',
+            gazetteerId: row.gazetteer_id ?? row.key,
+          },
+    mentions: row.mentions,
+    articles: row.articles,
+    firstSeen: row.first_seen,
+    lastSeen: row.last_seen,
+  };
+}
+
+/**
+ * Canonical entities with their counts: mentions of an alias (a typo, a
+ * spelling the registry merged) count for the entity it is an alias of.
+ * `$1`… placeholders are left to the caller's WHERE clause.
+ */
+function entitySummarySql(where: string, tail: string): string {
+  return `WITH resolved AS (
+      SELECT m.article_id, coalesce(x.alias_of, x.key) AS key
+        FROM entity_mentions m JOIN entities x ON x.key = m.entity_key)
+    SELECT e.key, e.type, e.name, e.lat, e.lon, e.country, e.region, e.place_kind, e.gazetteer_id,
+           ARRAY(SELECT DISTINCT v FROM entities y, unnest(y.variants) AS v
+                  WHERE y.key = e.key OR y.alias_of = e.key ORDER BY v) AS variants,
+           count(*)::int AS mentions, count(DISTINCT r.article_id)::int AS articles,
+           min(a.published) AS first_seen, max(a.published) AS last_seen
+      FROM resolved r JOIN entities e ON e.key = r.key JOIN articles a ON a.id = r.article_id
+     WHERE e.alias_of IS NULL AND (${where})
+     GROUP BY e.key
+     ${tail}`;
+}
+
+/** A passage around a mention, the mention wrapped in «…» as full-text snippets are. */
+function snippetAround(body: string, start: number, end: number): string {
+  const CONTEXT_CHARS = 90; // about fifteen words each side, as ts_headline's MaxWords=30 gives
+  const from = Math.max(0, body.lastIndexOf(' ', Math.max(0, start - CONTEXT_CHARS)) + 1);
+  const toSpace = body.indexOf(' ', Math.min(body.length, end + CONTEXT_CHARS));
+  const to = toSpace < 0 ? body.length : toSpace;
+  return `${from > 0 ? '… ' : ''}${body.slice(from, start)}«${body.slice(start, end)}»${body.slice(end, to)}${to < body.length ? ' …' : ''}`;
+}
+
 export function createSqlStore(driver: SqlDriver): Store {
   return {
     backend: driver.backend,
@@ -164,6 +303,7 @@ export function createSqlStore(driver: SqlDriver): Store {
             [article.bandKeys, article.id],
           );
         }
+        if (article.analysis) await saveAnalysis(tx, article.id, article.analysis, article.ingestedAt);
         return { status: 'stored', id: article.id };
       });
     },
@@ -226,10 +366,10 @@ export function createSqlStore(driver: SqlDriver): Store {
       }
     },
 
-    async searchArticles(query: string, options: { limit?: number } = {}): Promise<SearchHit[]> {
+    async searchArticles(query: string, options: { limit?: number; entityVariants?: string[] } = {}): Promise<SearchHit[]> {
       const limit = Math.min(options.limit ?? 20, MAX_LIST);
       // English stems ("attacks" finds "attacked") OR exact words (names, other languages).
-      const rows = await run<SummaryRow & { rank: number; snippet: string }>(
+      const textHits = await run<SummaryRow & { rank: number; snippet: string }>(
         driver,
         `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS stemmed, websearch_to_tsquery('simple', $1) AS exact)
          SELECT ${SUMMARY_COLUMNS},
@@ -242,7 +382,173 @@ export function createSqlStore(driver: SqlDriver): Store {
           LIMIT $2`,
         [query, limit],
       );
-      return rows.map((r) => ({ ...toSummary(r), rank: Number(r.rank), snippet: r.snippet }));
+      const hits = textHits.map((r) => ({ ...toSummary(r), rank: Number(r.rank), snippet: r.snippet }));
+      const variants = options.entityVariants ?? [];
+      if (variants.length === 0) return hits;
+      // Articles naming the entity under another spelling ("Zelenskyy" for "Zelensky"):
+      // ranked after text matches, most mentions first.
+      const seen = new Set(hits.map((h) => h.id));
+      const entityHits = await run<SummaryRow & { body: string; first_start: number; first_end: number; n: number }>(
+        driver,
+        `WITH wanted AS (
+           SELECT DISTINCT coalesce(x.alias_of, x.key) AS key
+             FROM entity_variants v JOIN entities x ON x.key = v.entity_key WHERE v.variant = ANY($1::text[])),
+         keys AS (SELECT key FROM wanted UNION SELECT y.key FROM entities y JOIN wanted w ON y.alias_of = w.key),
+         per_article AS (
+           SELECT m.article_id, count(*)::int AS n, min(m.start_offset) AS first_start
+             FROM entity_mentions m JOIN keys k ON k.key = m.entity_key GROUP BY m.article_id)
+         SELECT ${SUMMARY_COLUMNS}, body, p.first_start,
+                (SELECT end_offset FROM entity_mentions WHERE article_id = a.id AND start_offset = p.first_start) AS first_end,
+                p.n
+           FROM per_article p JOIN articles a ON a.id = p.article_id
+          ORDER BY p.n DESC, a.published_at DESC NULLS LAST, a.id
+          LIMIT $2`,
+        [variants, limit],
+      );
+      for (const row of entityHits) {
+        if (seen.has(row.id) || hits.length >= limit) continue;
+        hits.push({ ...toSummary(row), rank: 0, snippet: snippetAround(row.body, row.first_start, row.first_end) });
+      }
+      return hits;
+    },
+
+    async getAnalysis(articleId: string) {
+      const rows = await run<{
+        analyzer_version: number;
+        sentences: Analysis['sentences'];
+        times: Analysis['times'];
+        sentence_times: Analysis['sentenceTimes'];
+      }>(driver, 'SELECT analyzer_version, sentences, times, sentence_times FROM analyses WHERE article_id = $1', [articleId]);
+      const row = rows[0];
+      if (!row) return null;
+      const mentions = await run<{ start_offset: number; end_offset: number; text: string; entity_key: string; via: string | null; type: EntityType }>(
+        driver,
+        `SELECT m.start_offset, m.end_offset, m.text, m.entity_key, m.via, e.type
+           FROM entity_mentions m JOIN entities e ON e.key = m.entity_key
+          WHERE m.article_id = $1 ORDER BY m.start_offset`,
+        [articleId],
+      );
+      const keys = [...new Set(mentions.map((m) => m.entity_key))];
+      const entityRows = keys.length
+        ? await run<Omit<EntityRow, 'mentions' | 'articles' | 'first_seen' | 'last_seen'>>(
+            driver,
+            'SELECT * FROM entities WHERE key = ANY($1::text[]) ORDER BY key',
+            [keys],
+          )
+        : [];
+      return {
+        analyzerVersion: row.analyzer_version,
+        sentences: row.sentences,
+        times: row.times,
+        sentenceTimes: row.sentence_times,
+        entities: mentions.map((m) => ({
+          start: m.start_offset,
+          end: m.end_offset,
+          text: m.text,
+          type: m.type,
+          entity: m.entity_key,
+          ...(m.via ? { via: m.via as 'name' } : {}),
+        })),
+        entityIndex: entityRows.map((e) => {
+          const summary = toEntitySummary({ ...e, mentions: 0, articles: 0, first_seen: null, last_seen: null });
+          return {
+            key: e.key,
+            type: e.type,
+            name: e.name,
+            variants: e.variants,
+            ...(summary.place ? { place: summary.place } : {}),
+          };
+        }),
+      };
+    },
+
+    async listEntities(options = {}) {
+      const limit = Math.min(options.limit ?? 50, MAX_LIST);
+      const rows = await run<EntityRow>(
+        driver,
+        entitySummarySql('$1::text IS NULL OR e.type = $1', 'ORDER BY mentions DESC, e.name LIMIT $2 OFFSET $3'),
+        [options.type ?? null, limit, options.offset ?? 0],
+      );
+      return rows.map(toEntitySummary);
+    },
+
+    async findEntities(variants: string[]) {
+      if (variants.length === 0) return [];
+      const rows = await run<EntityRow>(
+        driver,
+        entitySummarySql(
+          `e.key IN (SELECT coalesce(x.alias_of, x.key) FROM entity_variants v JOIN entities x ON x.key = v.entity_key
+                      WHERE v.variant = ANY($1::text[]))`,
+          'ORDER BY mentions DESC, e.name LIMIT 20',
+        ),
+        [variants],
+      );
+      return rows.map(toEntitySummary);
+    },
+
+    async getEntity(key: string): Promise<EntityDetail | null> {
+      const rows = await run<EntityRow>(driver, entitySummarySql('e.key = $1', ''), [key]);
+      const row = rows[0];
+      if (!row) return null;
+      const aliases = await run<{ key: string }>(driver, 'SELECT key FROM entities WHERE alias_of = $1 ORDER BY key', [key]);
+      const keys = [key, ...aliases.map((a) => a.key)];
+      const articleList = await run<{ id: string; title: string; published: string | null; mentions: number }>(
+        driver,
+        `SELECT a.id, a.title, a.published, count(*)::int AS mentions
+           FROM entity_mentions m JOIN articles a ON a.id = m.article_id
+          WHERE m.entity_key = ANY($1::text[])
+          GROUP BY a.id ORDER BY a.published_at DESC NULLS LAST, a.id LIMIT 500`,
+        [keys],
+      );
+      const timeline = await run<{ date: string | null; mentions: number }>(
+        driver,
+        `SELECT left(a.published, 10) AS date, count(*)::int AS mentions
+           FROM entity_mentions m JOIN articles a ON a.id = m.article_id
+          WHERE m.entity_key = ANY($1::text[])
+          GROUP BY 1 ORDER BY 1 NULLS FIRST`,
+        [keys],
+      );
+      return { ...toEntitySummary(row), aliases: aliases.map((a) => a.key), articleList, timeline };
+    },
+
+    async allEntities() {
+      const rows = await run<{ key: string; type: EntityType; name: string; variants: string[]; alias_of: string | null; mentions: number }>(
+        driver,
+        `SELECT e.key, e.type, e.name, e.variants, e.alias_of, count(m.article_id)::int AS mentions
+           FROM entities e LEFT JOIN entity_mentions m ON m.entity_key = e.key
+          GROUP BY e.key ORDER BY e.key`,
+      );
+      return rows.map((r) => ({ key: r.key, type: r.type, name: r.name, variants: r.variants, aliasOf: r.alias_of, mentions: r.mentions }));
+    },
+
+    async setEntityAliases(aliases) {
+      if (aliases.length === 0) return;
+      await driver.transaction(async (tx) => {
+        await run(
+          tx,
+          `UPDATE entities e SET alias_of = a.alias_of
+             FROM unnest($1::text[], $2::text[]) AS a(key, alias_of) WHERE e.key = a.key`,
+          [aliases.map((a) => a.key), aliases.map((a) => a.aliasOf)],
+        );
+      });
+    },
+
+    async *iterateMentions(pageSize = 2000) {
+      let after: [string, number] = ['', -1];
+      for (;;) {
+        const rows = await run<{ article_id: string; start_offset: number; end_offset: number; text: string; entity_key: string; via: string | null }>(
+          driver,
+          `SELECT * FROM entity_mentions WHERE (article_id, start_offset) > ($1, $2)
+            ORDER BY article_id, start_offset LIMIT $3`,
+          [after[0], after[1], pageSize],
+        );
+        for (const r of rows) {
+          yield { articleId: r.article_id, start: r.start_offset, end: r.end_offset, text: r.text, entityKey: r.entity_key, via: r.via };
+        }
+        if (rows.length < pageSize) return;
+        const last = rows[rows.length - 1]!;
+        after = [last.article_id, last.start_offset];
+      }
     },
 
     async stats(): Promise<StoreStats> {

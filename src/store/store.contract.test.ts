@@ -171,6 +171,107 @@ for (const backend of await testBackends()) {
     });
   });
 
+  describe(`entities on ${backend.name}`, () => {
+    let store: Store;
+    let close: () => Promise<void>;
+    beforeEach(async () => {
+      ({ store, close } = await freshStore(backend));
+    });
+    afterEach(async () => {
+      await close();
+    });
+
+    const ZELENSKY = 'person:volodymyr zelensky';
+    const POKROVSK_KEY = 'place:geonames:704147';
+    const MOSCOW = 'place:geonames:524901';
+    const MOCOW = 'place:unresolved:mocow';
+
+    function analysed(text: string, published: string, names: Array<[string, string, string]>, extra: Partial<CleanArticle> = {}): NewArticle {
+      const base = newArticle(text, { published: { value: published, provenance: 'metadata', evidence: 'x' }, ...extra });
+      const entities = names.map(([surface, key]) => {
+        const start = text.indexOf(surface);
+        return { start, end: start + surface.length, text: surface, type: key.split(':')[0] as 'person', entity: key };
+      });
+      const index = [...new Set(names.map(([, key]) => key))].map((key) => ({
+        key,
+        type: key.split(':')[0] as 'person',
+        name: names.find(([, k]) => k === key)![2],
+        variants: names.filter(([, k]) => k === key).map(([surface]) => surface),
+        ...(key === POKROVSK_KEY
+          ? { place: { lat: 48.28, lon: 37.18, country: 'UA', region: 'Donetsk Oblast', kind: 'city', gazetteerId: 'geonames:704147' } }
+          : {}),
+      }));
+      return {
+        ...base,
+        analysis: {
+          analyzerVersion: 1,
+          analysis: {
+            sentences: [{ start: 0, end: text.length }],
+            entities,
+            entityIndex: index,
+            times: [],
+            sentenceTimes: [{ sentence: 0, value: published, from: null }],
+            published: base.published,
+          },
+          variants: names.map(([surface, key]) => ({ variant: surface.toLowerCase().replace(/y+$/, 'y'), entityKey: key })),
+        },
+      };
+    }
+
+    it('stores mentions and entities with the article, counts them and merges spellings', async () => {
+      const a = analysed('Zelensky said Russian troops push toward Pokrovsk and Mocow wants more.', '2024-07-31', [
+        ['Zelensky', ZELENSKY, 'Volodymyr Zelensky'],
+        ['Pokrovsk', POKROVSK_KEY, 'Pokrovsk'],
+        ['Mocow', MOCOW, 'Mocow'],
+      ]);
+      const b = analysed('Zelenskyy visited troops near Pokrovsk as Moscow pressed on.', '2024-08-19', [
+        ['Zelenskyy', ZELENSKY, 'Volodymyr Zelensky'],
+        ['Pokrovsk', POKROVSK_KEY, 'Pokrovsk'],
+        ['Moscow', MOSCOW, 'Moscow'],
+      ]);
+      await store.saveArticle(a);
+      await store.saveArticle(b);
+
+      const analysis = await store.getAnalysis(a.id);
+      expect(analysis?.entities.map((m) => [m.text, m.entity])).toEqual([
+        ['Zelensky', ZELENSKY],
+        ['Pokrovsk', POKROVSK_KEY],
+        ['Mocow', MOCOW],
+      ]);
+      expect(analysis?.sentenceTimes).toEqual([{ sentence: 0, value: '2024-07-31', from: null }]);
+
+      const people = await store.listEntities({ type: 'person' });
+      expect(people).toEqual([
+        expect.objectContaining({
+          key: ZELENSKY, name: 'Volodymyr Zelensky', variants: ['Zelensky', 'Zelenskyy'],
+          mentions: 2, articles: 2, firstSeen: '2024-07-31', lastSeen: '2024-08-19',
+        }),
+      ]);
+      const places = await store.listEntities({ type: 'place' });
+      expect(places.find((p) => p.key === POKROVSK_KEY)?.place).toMatchObject({ lat: 48.28, lon: 37.18, country: 'UA' });
+
+      // The registry decides "Mocow" is Moscow: its mention then counts for Moscow.
+      await store.setEntityAliases([{ key: MOCOW, aliasOf: MOSCOW }]);
+      const moscow = await store.getEntity(MOSCOW);
+      expect(moscow).toMatchObject({ mentions: 2, articles: 2, variants: ['Mocow', 'Moscow'], aliases: [MOCOW] });
+      expect(moscow?.timeline).toEqual([
+        { date: '2024-07-31', mentions: 1 },
+        { date: '2024-08-19', mentions: 1 },
+      ]);
+      expect((await store.listEntities({ type: 'place' })).map((p) => p.key)).not.toContain(MOCOW);
+
+      // A search for one spelling finds the articles of every spelling.
+      expect((await store.findEntities(['zelensky'])).map((e) => e.key)).toEqual([ZELENSKY]);
+      const hits = await store.searchArticles('Zelensky', { entityVariants: ['zelensky'] });
+      expect(hits.map((h) => h.id).sort()).toEqual([a.id, b.id].sort());
+      expect(hits.find((h) => h.id === b.id)?.snippet).toContain('«Zelenskyy»');
+
+      const mentions: string[] = [];
+      for await (const m of store.iterateMentions(2)) mentions.push(m.text);
+      expect(mentions.sort()).toEqual(['Mocow', 'Moscow', 'Pokrovsk', 'Pokrovsk', 'Zelensky', 'Zelenskyy']);
+    });
+  });
+
   describe(`migrations on ${backend.name}`, () => {
     it('opens a database made by an older version and upgrades it once', async () => {
       const db = await backend.create();

@@ -2,7 +2,24 @@
  * The store contract: what the pipeline and the faces may ask of the database.
  * One implementation (sql-store.ts) over two drivers (PGlite, PostgreSQL).
  */
-import type { Article, CleanArticle, DateProvenance, IngestFailure, PublishedDate } from '../model/index.ts';
+import type {
+  Analysis,
+  Article,
+  CleanArticle,
+  DateProvenance,
+  EntityType,
+  IngestFailure,
+  PlaceInfo,
+  PublishedDate,
+} from '../model/index.ts';
+
+/** An article's analysis as the store keeps it (the text is the article's own). */
+export interface AnalysisToStore {
+  analyzerVersion: number;
+  analysis: Omit<Analysis, 'text'>;
+  /** Normalised spellings of each entity, for search ("zelensky" → person:volodymyr zelensky). */
+  variants: Array<{ variant: string; entityKey: string }>;
+}
 
 /** An article ready to store: cleaned, fingerprinted, checked against earlier articles. */
 export interface NewArticle extends CleanArticle {
@@ -12,6 +29,8 @@ export interface NewArticle extends CleanArticle {
   duplicateOf: string | null;
   similarity: number | null;
   ingestedAt: string;
+  /** Stored with the article, in the same transaction, when given. */
+  analysis?: AnalysisToStore;
 }
 
 export type SaveOutcome =
@@ -60,6 +79,39 @@ export interface CountBy {
   count: number;
 }
 
+/** A corpus entity with what the store knows of it. */
+export interface EntitySummary {
+  key: string;
+  type: EntityType;
+  name: string;
+  /** Every spelling seen, its aliases' included. */
+  variants: string[];
+  place: PlaceInfo | null;
+  mentions: number;
+  articles: number;
+  /** Publication dates of the first and last article mentioning it (null when undated). */
+  firstSeen: string | null;
+  lastSeen: string | null;
+}
+
+export interface EntityDetail extends EntitySummary {
+  /** Keys merged into this entity (typos, other spellings the registry matched). */
+  aliases: string[];
+  /** Articles mentioning it, newest first. */
+  articleList: Array<{ id: string; title: string; published: string | null; mentions: number }>;
+  /** Mentions per publication day (undated articles under null). */
+  timeline: Array<{ date: string | null; mentions: number }>;
+}
+
+export interface StoredMention {
+  articleId: string;
+  start: number;
+  end: number;
+  text: string;
+  entityKey: string;
+  via: string | null;
+}
+
 export interface StoreStats {
   backend: 'pglite' | 'postgres';
   schemaVersion: number;
@@ -97,7 +149,21 @@ export interface Store {
   listArticles(options?: ListOptions): Promise<ArticleSummary[]>;
   /** Every article, oldest ingest first, in pages (for export). */
   iterateArticles(pageSize?: number): AsyncIterable<Article>;
-  searchArticles(query: string, options?: { limit?: number }): Promise<SearchHit[]>;
+  /**
+   * Full-text search; `entityVariants` (normalised spellings of the query)
+   * also finds articles mentioning an entity under any of its spellings.
+   */
+  searchArticles(query: string, options?: { limit?: number; entityVariants?: string[] }): Promise<SearchHit[]>;
+  getAnalysis(articleId: string): Promise<(Omit<Analysis, 'text' | 'published'> & { analyzerVersion: number }) | null>;
+  listEntities(options?: { type?: EntityType; limit?: number; offset?: number }): Promise<EntitySummary[]>;
+  /** Canonical entities whose normalised variants include one of these. */
+  findEntities(variants: string[]): Promise<EntitySummary[]>;
+  getEntity(key: string): Promise<EntityDetail | null>;
+  /** Every entity row (aliases included) for the corpus-level registry pass. */
+  allEntities(): Promise<Array<{ key: string; type: EntityType; name: string; variants: string[]; aliasOf: string | null; mentions: number }>>;
+  /** Marks entities as variants of others (null clears); keys not listed keep theirs. */
+  setEntityAliases(aliases: Array<{ key: string; aliasOf: string | null }>): Promise<void>;
+  iterateMentions(pageSize?: number): AsyncIterable<StoredMention>;
   stats(): Promise<StoreStats>;
   recordIngestRun(run: IngestRunRecord): Promise<void>;
   close(): Promise<void>;
