@@ -18,11 +18,25 @@ const LEADING_BLOCKS_CHECKED = 4;
  * contains "advertisement" is never touched. Labels in the main languages
  * of the news pages we ingest.
  */
-const INTERFACE_LABEL =
-  /^(?:advertisement|advertising|advert|ad|sponsored|anzeige|werbung|publicidad|publicité|pubblicità|publicidade|реклама|iklan|sign in|log in|login|subscribe|close|caption|share|share this|tweet|print|email|comments?|loading(?: content)?|continue reading(?: below)?|skip to (?:main )?content|this slideshow requires javascript|(?:image|photo|slide|picture) \d+ (?:of|\/) ?\/? ?\d+|\d+ of \d+)$/i;
+const INTERFACE_LABEL = new RegExp(
+  '^(?:' +
+    [
+      'advertisement|advertising|advert|ad|sponsored|anzeige|werbung|publicidad|publicité|pubblicità|publicidade|реклама|iklan',
+      'sign in|log in|login|subscribe|close|caption|share|share this|tweet|print|email|comments?',
+      'loading(?: content)?|continue reading(?: below)?|skip to (?:main )?content|this slideshow requires javascript',
+      // gallery counters: "Image 3 of 9", "Photo 3 / 9", "Image 1 of / 9", "3 of 9"
+      '(?:(?:image|photo|slide|picture) )?\\d+ (?:of|/)(?: ?/)? ?\\d+',
+    ].join('|') +
+    ')$',
+  'i',
+);
 
-/** A line that is only a copyright notice: "© 2019 Press TV. All rights reserved." */
-const COPYRIGHT_LINE = /^(?:copyright\s*)?(?:©|\(c\)|copyright\b)[^.]{0,120}(?:\.\s*all rights reserved\.?)?$|^all rights reserved\.?$/i;
+/**
+ * A line that is only a copyright notice: "© 2019 Press TV. All rights
+ * reserved.", "Copyright 2024 Reuters". The word alone is not enough:
+ * "Copyright holders sued the company." is a sentence.
+ */
+const COPYRIGHT_LINE = /^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))[^.]{0,120}\.?(?:\s*all rights reserved\.?)?$|^all rights reserved\.?$/i;
 
 const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/i;
 

@@ -37,11 +37,10 @@ const LABEL_ALIASES: Record<string, string> = {
   'x-sjis': 'shift_jis',
   sjis: 'shift_jis',
   'utf8': UTF8,
-  // An ASCII-compatible <meta> cannot truthfully declare UTF-16; browsers read UTF-8.
-  'utf-16': UTF8,
-  'utf-16le': UTF8,
-  'utf-16be': UTF8,
 };
+
+/** A <meta> read as ASCII cannot truthfully declare UTF-16 (the page would not be ASCII); browsers read UTF-8. */
+const UTF16_LABELS = new Set(['utf-16', 'utf-16le', 'utf-16be']);
 
 /**
  * Decodes an HTML page. The encoding comes from, in order: a byte-order
@@ -55,22 +54,24 @@ const LABEL_ALIASES: Record<string, string> = {
  * Latin, CJK) is almost never valid UTF-8 by accident.
  */
 export function decodeHtmlBytes(bytes: Uint8Array, contentType?: string): string {
-  const bom = encodingFromBom(bytes);
-  if (bom) return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), bom.encoding, { stripBOM: true });
-
-  const declared =
-    (contentType ? supportedEncoding(charsetParameter(contentType)) : null) ?? supportedEncoding(sniffMetaCharset(bytes));
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const bom = encodingFromBom(buffer);
+  if (bom) return iconv.decode(buffer, bom, { stripBOM: true });
+
+  const metaCharset = sniffMetaCharset(buffer);
+  const declared =
+    (contentType ? supportedEncoding(charsetParameter(contentType)) : null) ??
+    supportedEncoding(metaCharset && UTF16_LABELS.has(metaCharset.toLowerCase()) ? UTF8 : metaCharset);
   if (declared && declared !== UTF8 && !isValidUtf8WithNonAscii(buffer)) {
     return iconv.decode(buffer, declared);
   }
   return iconv.decode(buffer, UTF8);
 }
 
-function encodingFromBom(bytes: Uint8Array): { encoding: string } | null {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: UTF8 };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be' };
+function encodingFromBom(bytes: Uint8Array): string | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return UTF8;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   return null;
 }
 
@@ -80,8 +81,8 @@ function charsetParameter(contentType: string): string | null {
 }
 
 /** Finds the charset declared in the first bytes of the page, read as Latin-1 so any byte is a character. */
-function sniffMetaCharset(bytes: Uint8Array): string | null {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, CHARSET_SNIFF_BYTES)).toString('latin1');
+function sniffMetaCharset(buffer: Buffer): string | null {
+  const head = buffer.subarray(0, CHARSET_SNIFF_BYTES).toString('latin1');
   const xml = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)/i.exec(head);
   if (xml?.[1]) return xml[1];
   // Both <meta charset="x"> and <meta http-equiv="Content-Type" content="text/html; charset=x">.
@@ -103,12 +104,7 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 function isValidUtf8WithNonAscii(buffer: Buffer): boolean {
   let hasNonAscii = false;
-  for (const byte of buffer) {
-    if (byte >= 0x80) {
-      hasNonAscii = true;
-      break;
-    }
-  }
+  for (let i = 0; i < buffer.length && !hasNonAscii; i++) hasNonAscii = (buffer[i] ?? 0) >= 0x80;
   if (!hasNonAscii) return false;
   try {
     strictUtf8.decode(buffer);

@@ -4,6 +4,7 @@
  * are structural (tags, ARIA roles, class and id words, link density), not
  * keyed to sites, so they carry over to pages never seen.
  */
+import { linkTextLength, TextMeasure, textLength } from './html-measure.ts';
 
 /** Elements and roles that are never article text, removed before content scoring. */
 const NON_CONTENT_SELECTOR = [
@@ -31,6 +32,8 @@ const NON_CONTENT_SELECTOR = [
  */
 const FURNITURE_WORDS = new Set([
   'ad', 'ads', 'adv', 'dfp', 'tag', 'tags', 'date', 'dates', 'time', 'bio', 'rail', 'sr', 'promo', 'meta', 'print',
+  // whole words only: "commentary" wraps opinion pieces
+  'comment', 'comments',
 ]);
 
 /**
@@ -41,8 +44,8 @@ const FURNITURE_WORDS = new Set([
 const FURNITURE_STEMS = [
   // sharing and social
   'share', 'sharing', 'social', 'sociable', 'addthis',
-  // sign-ups and paywalls
-  'newsletter', 'subscri', 'signup', 'paywall', 'registration',
+  // sign-ups ("paywall" and "subscriber" are left out: sites put them on the premium story text itself)
+  'newsletter', 'signup', 'registration',
   // recirculation
   'related', 'recommend', 'recirc', 'outbrain', 'taboola', 'trending', 'popular', 'readmore', 'read-more', 'morestories',
   // advertising
@@ -52,9 +55,21 @@ const FURNITURE_STEMS = [
   // pictures: galleries, captions, photo credits
   'caption', 'credit', 'gallery', 'slideshow', 'carousel', 'lightbox',
   // around the story rather than in it
-  'byline', 'author', 'dateline', 'timestamp', 'published', 'comment', 'disclaimer', 'copyright',
+  'byline', 'author', 'dateline', 'timestamp', 'published', 'disclaimer', 'copyright',
   // text for screen readers only
   'sr-only', 'visually-hidden', 'screen-reader',
+];
+
+/**
+ * Class/id fragments that name the story text itself. They override the
+ * furniture marks: page builders put story text in "widgets"
+ * ("elementor-widget-text-editor"), and "related-post-content" is rare
+ * next to "post-content".
+ */
+const CONTENT_MARKERS = [
+  'article-body', 'articlebody', 'article-content', 'article-text', 'story-body', 'storybody', 'story-content',
+  'story-text', 'post-content', 'post-body', 'entry-content', 'text-editor', 'body-text', 'content-body',
+  'rich-text', 'richtext',
 ];
 
 /** Elements that are furniture by tag: captions, and the header block (headline, standfirst, byline) of a story. */
@@ -94,26 +109,51 @@ export function removeNonContent(document: Document): void {
   }
 }
 
-/** Words of an element's class and id, lowercased: "newsCaption p402_premium" → news, caption, p402, premium. */
-export function attributeWords(element: Element): string[] {
-  return attributeText(element)
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((word) => word.length > 0);
+/**
+ * What a class or id token names, judged by its last telling part: in
+ * "post-content__share-buttons" the share buttons (furniture), in
+ * "elementor-widget-text-editor" the text (content) — names go from
+ * general to specific. Null when the token names neither.
+ */
+function tokenVerdict(token: string): 'furniture' | 'content' | null {
+  const lower = token.toLowerCase();
+  let verdict: 'furniture' | 'content' | null = null;
+  let position = -1;
+  const consider = (at: number, kind: 'furniture' | 'content'): void => {
+    if (at > position) {
+      position = at;
+      verdict = kind;
+    }
+  };
+  for (const marker of CONTENT_MARKERS) {
+    const at = lower.lastIndexOf(marker);
+    if (at >= 0) consider(at, 'content');
+  }
+  for (const stem of FURNITURE_STEMS) {
+    const at = lower.lastIndexOf(stem);
+    if (at >= 0) consider(at, 'furniture');
+  }
+  // Whole words, split at punctuation and camelCase humps: "newsCaption", "ad-slot", "post_meta".
+  let offset = 0;
+  for (const word of token.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/([^a-z0-9]+)/)) {
+    if (FURNITURE_WORDS.has(word)) consider(offset, 'furniture');
+    offset += word.replace(/ /g, '').length;
+  }
+  return verdict;
 }
 
-function attributeText(element: Element): string {
-  return `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
-}
-
-export function looksLikeFurniture(element: Element): boolean {
+function looksLikeFurniture(element: Element): boolean {
   if (FURNITURE_TAGS.has(element.tagName)) return true;
-  const raw = attributeText(element).trim();
-  if (!raw) return false;
-  const lower = raw.toLowerCase();
-  if (FURNITURE_STEMS.some((stem) => lower.includes(stem))) return true;
-  return attributeWords(element).some((word) => FURNITURE_WORDS.has(word));
+  const tokens = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`.split(/\s+/);
+  let furniture = false;
+  for (const token of tokens) {
+    if (!token) continue;
+    const verdict = tokenVerdict(token);
+    // One token naming the story text outweighs any naming furniture.
+    if (verdict === 'content') return false;
+    if (verdict === 'furniture') furniture = true;
+  }
+  return furniture;
 }
 
 /**
@@ -155,100 +195,21 @@ function isInside(element: Element, root: Element): boolean {
   return false;
 }
 
-/** Visible characters of a string: whitespace, however the page indents, does not count. */
-function countVisible(text: string): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    // space, tab, LF, CR, FF, no-break space
-    if (code !== 32 && code !== 9 && code !== 10 && code !== 13 && code !== 12 && code !== 160) count++;
-  }
-  return count;
-}
-
-function textLength(node: Node): number {
-  return countVisible(node.textContent ?? '');
-}
-
-function linkTextLength(element: Element): number {
-  let length = 0;
-  for (const link of element.querySelectorAll('a')) length += textLength(link);
-  return length;
-}
-
-/**
- * Text and link-text sizes of every element under a root, measured in one
- * pass and kept current as elements are removed — so judging thousands of
- * nested blocks costs O(n·depth) at worst instead of re-reading each
- * subtree's text.
- */
-class TextMeasure {
-  private readonly sizes = new Map<Node, { text: number; link: number }>();
-
-  constructor(private readonly root: Element) {
-    // Iterative post-order walk: a node's size is final when it is left.
-    const stack: Array<{ node: Node; inLink: boolean; leaving: boolean }> = [{ node: root, inLink: false, leaving: false }];
-    while (stack.length > 0) {
-      const { node, inLink, leaving } = stack.pop()!;
-      if (node.nodeType === 3) {
-        const text = countVisible(node.nodeValue ?? '');
-        this.addToAncestors(node, text, inLink ? text : 0);
-        continue;
-      }
-      if (node.nodeType !== 1) continue;
-      if (leaving) continue;
-      this.sizes.set(node, { text: 0, link: 0 });
-      const childInLink = inLink || (node as Element).tagName === 'A';
-      stack.push({ node, inLink, leaving: true });
-      // linkedom builds `childNodes` afresh on each access: read it once.
-      const children = node.childNodes;
-      for (let i = children.length - 1; i >= 0; i--) {
-        const child = children[i];
-        if (child) stack.push({ node: child, inLink: childInLink, leaving: false });
-      }
-    }
-  }
-
-  text(element: Element): number {
-    return this.sizes.get(element)?.text ?? 0;
-  }
-
-  linkDensity(element: Element): number {
-    const size = this.sizes.get(element);
-    return size && size.text > 0 ? size.link / size.text : 0;
-  }
-
-  /** Removes an element and takes its text out of its ancestors' sizes. */
-  remove(element: Element): void {
-    const size = this.sizes.get(element);
-    if (size) this.addToAncestors(element, -size.text, -size.link);
-    element.remove();
-  }
-
-  private addToAncestors(node: Node, text: number, link: number): void {
-    for (let parent = node.parentNode; parent; parent = parent.parentNode) {
-      const size = this.sizes.get(parent);
-      if (!size) break;
-      size.text += text;
-      size.link += link;
-      if (parent === this.root) break;
-    }
-  }
-}
-
 /**
  * Removes furniture from the article element chosen by the content scorer:
  * marked or class/id-named boxes, captions, and link-dense blocks with the
- * label that introduced them.
+ * label that introduced them. Returns the link density of what is left.
  */
-export function removeFurnitureFromArticle(article: Element): void {
+export function removeFurnitureFromArticle(article: Element): number {
   const measure = new TextMeasure(article);
   const articleLength = Math.max(1, measure.text(article));
 
   for (const element of article.querySelectorAll(`[${FURNITURE_MARK}], figcaption, header, [class], [id]`)) {
     if (element === article || !isInside(element, article)) continue;
     if (element.hasAttribute(FURNITURE_MARK) || looksLikeFurniture(element)) {
-      if (measure.text(element) / articleLength < MAX_FURNITURE_SHARE_OF_TEXT) measure.remove(element);
+      if (measure.text(element) / articleLength < MAX_FURNITURE_SHARE_OF_TEXT && !holdsProse(element, measure)) {
+        measure.remove(element);
+      }
     }
   }
 
@@ -269,6 +230,33 @@ export function removeFurnitureFromArticle(article: Element): void {
       if (label && isListLabel(label)) measure.remove(label);
     }
   }
+  return measure.linkDensity(article);
+}
+
+/**
+ * A paragraph with this many visible characters (about 30 words) and few
+ * links reads as story prose; bios, captions and sign-up pitches run shorter.
+ */
+const PROSE_PARAGRAPH_CHARS = 150;
+
+/**
+ * A furniture-named box holding this many prose paragraphs is part of the
+ * story under an unlucky class ("story-body has-sidebar"), and is kept.
+ * Furniture has one or two such paragraphs at most (an author bio, a pitch).
+ */
+const PROSE_PARAGRAPHS_IN_STORY = 3;
+
+/** Link density under which a long paragraph reads as prose. */
+const PROSE_MAX_LINK_DENSITY = 0.2;
+
+function holdsProse(element: Element, measure: TextMeasure): boolean {
+  let paragraphs = 0;
+  for (const paragraph of element.querySelectorAll('p')) {
+    if (measure.text(paragraph) >= PROSE_PARAGRAPH_CHARS && measure.linkDensity(paragraph) < PROSE_MAX_LINK_DENSITY) {
+      if (++paragraphs >= PROSE_PARAGRAPHS_IN_STORY) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -281,11 +269,14 @@ const MIN_UNLINKED_SENTENCE_WORDS = 6;
 
 function hasUnlinkedSentence(block: Element): boolean {
   const unlinked: string[] = [];
-  const stack: Node[] = [...block.childNodes];
+  const stack: Node[] = [block];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.nodeType === 3) unlinked.push(node.nodeValue ?? '');
-    else if (node.nodeType === 1 && (node as Element).tagName !== 'A') stack.push(...node.childNodes);
+    else if (node.nodeType === 1 && (node as Element).tagName !== 'A') {
+      // A loop, not push(...children): a hostile element may have more children than a call takes arguments.
+      for (const child of node.childNodes) stack.push(child);
+    }
   }
   const text = unlinked.join(' ');
   return /[.!?]/.test(text) && text.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length >= MIN_UNLINKED_SENTENCE_WORDS;
@@ -307,8 +298,8 @@ function isListLabel(element: Element): boolean {
  */
 const TEASER_HEADING_LINK_DENSITY = 0.8;
 
-/** A paragraph of prose: long enough to be a sentence or two, and not a link list. */
-const PROSE_PARAGRAPH_MIN_CHARS = 80;
+/** A teaser's or a story's paragraph of prose: a sentence or two (visible characters), not a link list. */
+const INDEX_PROSE_PARAGRAPH_CHARS = 80;
 
 /** Index pages show at least this many teasers; two linked headings can be a story's "related" pair. */
 const MIN_TEASERS_FOR_INDEX = 3;
@@ -331,7 +322,7 @@ export function isIndexLike(content: Element): boolean {
   let proseParagraphs = 0;
   for (const paragraph of content.querySelectorAll('p')) {
     const length = textLength(paragraph);
-    if (length >= PROSE_PARAGRAPH_MIN_CHARS && linkTextLength(paragraph) / length < MAX_LINK_DENSITY) proseParagraphs++;
+    if (length >= INDEX_PROSE_PARAGRAPH_CHARS && linkTextLength(paragraph) / length < MAX_LINK_DENSITY) proseParagraphs++;
   }
   return proseParagraphs <= 2 * teaserHeadings;
 }

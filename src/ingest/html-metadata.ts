@@ -13,10 +13,10 @@ export interface HtmlMetadata extends RawMeta {
   jsonLdType?: string;
 }
 
-/** What the JSON-LD article object carries beyond metadata, for the content fallback. */
+/** The page's JSON-LD article object, as far as content extraction needs it. */
 export interface JsonLdArticle {
   type: string;
-  headline?: string;
+  /** articleBody, line breaks kept: the fallback when the markup hides the story. */
   body?: string;
 }
 
@@ -54,6 +54,12 @@ const DATE_META_KEYS = [
 
 const AUTHOR_META_KEYS = ['author', 'article:author', 'byline', 'dc.creator', 'parsely-author', 'sailthru.author'];
 
+/**
+ * A part of a split title this long can be the headline (and is looked for
+ * repeated above the story); shorter parts are section or site names.
+ */
+const MIN_HEADLINE_PART_WORDS = 4;
+
 /** Title separators sites put between the headline and their name. */
 const TITLE_SEPARATOR = /\s+(?:[|\-–—·•:»/]|::)\s+/;
 
@@ -65,12 +71,16 @@ const TITLE_SEPARATOR = /\s+(?:[|\-–—·•:»/]|::)\s+/;
 const MAX_JSON_LD_CHARS = 1_000_000;
 
 export function readDocumentMetadata(document: Document, pageUrl?: string): DocumentMetadata {
-  const metaTags = collectMetaTags(document);
+  const metaTags = new MetaTags(document);
   const jsonLd = findJsonLdArticle(document);
   const article = jsonLd?.article;
 
+  const resolve = jsonLd?.resolve ?? ((value: unknown) => value);
   const siteName =
-    metaTags.get('og:site_name') ?? jsonLdName(article?.['publisher']) ?? jsonLd?.publisherName ?? metaTags.get('application-name');
+    metaTags.get('og:site_name') ??
+    jsonLdName(resolve(article?.['publisher'])) ??
+    jsonLd?.organizationName ??
+    metaTags.get('application-name');
   const canonicalUrl = readCanonicalUrl(document, metaTags, pageUrl);
   const url = pageUrl ?? canonicalUrl;
 
@@ -84,14 +94,14 @@ export function readDocumentMetadata(document: Document, pageUrl?: string): Docu
   const title = rawTitle ? stripSiteName(rawTitle, siteNames(siteName, url)) : undefined;
 
   const published =
-    firstOf(metaTags, DATE_META_KEYS.slice(0, 3)) ??
+    metaTags.firstOf(DATE_META_KEYS.slice(0, 3)) ??
     jsonLdText(article?.['datePublished']) ??
-    firstOf(metaTags, DATE_META_KEYS.slice(3)) ??
+    metaTags.firstOf(DATE_META_KEYS.slice(3)) ??
     itempropValue(document, 'datePublished') ??
     document.querySelector('time[pubdate]')?.getAttribute('datetime') ??
     undefined;
 
-  const author = jsonLdAuthors(article?.['author']) ?? authorFromMeta(metaTags);
+  const author = jsonLdAuthors(resolve(article?.['author'])) ?? authorFromMeta(metaTags);
   const language =
     document.documentElement?.getAttribute('lang')?.trim() ||
     metaTags.get('content-language') ||
@@ -112,34 +122,51 @@ export function readDocumentMetadata(document: Document, pageUrl?: string): Docu
   if (jsonLd) meta.jsonLdType = jsonLd.type;
 
   const body = jsonLdBody(article?.['articleBody']);
-  const jsonLdArticle: JsonLdArticle | null = jsonLd
-    ? { type: jsonLd.type, ...(title ? { headline: title } : {}), ...(body ? { body } : {}) }
-    : null;
+  const jsonLdArticle: JsonLdArticle | null = jsonLd ? { type: jsonLd.type, ...(body ? { body } : {}) } : null;
   const h1 = collapseWhitespace(document.querySelector('h1')?.textContent ?? '');
   const headlines = [...titleCandidates, title, h1].filter((text): text is string => !!text);
+  // "Site :: Headline" with a site name we could not confirm still has the headline in it.
+  for (const candidate of titleCandidates) {
+    for (const part of candidate?.split(TITLE_SEPARATOR) ?? []) {
+      if (part.split(/\s+/).length >= MIN_HEADLINE_PART_WORDS) headlines.push(part);
+    }
+  }
   return { meta, jsonLdArticle, headlines };
 }
 
-/** `<meta name|property|http-equiv|itemprop=key content=value>`, keys lowercased, first value kept, empty ones skipped. */
-function collectMetaTags(document: Document): Map<string, string> {
-  const tags = new Map<string, string>();
-  for (const element of document.querySelectorAll('meta')) {
-    const content = collapseWhitespace(element.getAttribute('content') ?? '');
-    if (!content) continue;
-    for (const attribute of ['property', 'name', 'http-equiv', 'itemprop']) {
-      const key = element.getAttribute(attribute)?.trim().toLowerCase();
-      if (key && !tags.has(key)) tags.set(key, content);
+/** `<meta name|property|http-equiv|itemprop=key content=value>`: the values of each key (lowercased) in page order, empty ones skipped. */
+class MetaTags {
+  private readonly values = new Map<string, string[]>();
+
+  constructor(document: Document) {
+    for (const element of document.querySelectorAll('meta')) {
+      const content = collapseWhitespace(element.getAttribute('content') ?? '');
+      if (!content) continue;
+      for (const attribute of ['property', 'name', 'http-equiv', 'itemprop']) {
+        const key = element.getAttribute(attribute)?.trim().toLowerCase();
+        if (!key) continue;
+        const list = this.values.get(key);
+        if (list) list.push(content);
+        else this.values.set(key, [content]);
+      }
     }
   }
-  return tags;
-}
 
-function firstOf(tags: Map<string, string>, keys: readonly string[]): string | undefined {
-  for (const key of keys) {
-    const value = tags.get(key);
-    if (value) return value;
+  get(key: string): string | undefined {
+    return this.values.get(key)?.[0];
   }
-  return undefined;
+
+  all(key: string): readonly string[] {
+    return this.values.get(key) ?? [];
+  }
+
+  firstOf(keys: readonly string[]): string | undefined {
+    for (const key of keys) {
+      const value = this.get(key);
+      if (value) return value;
+    }
+    return undefined;
+  }
 }
 
 function itempropValue(document: Document, name: string): string | undefined {
@@ -149,16 +176,23 @@ function itempropValue(document: Document, name: string): string | undefined {
   return collapseWhitespace(value) || undefined;
 }
 
-/** Meta author values that are profile URLs (Facebook pages in article:author) are not names. */
-function authorFromMeta(tags: Map<string, string>): string | undefined {
+/**
+ * Authors from the first author-like meta key that names someone; several
+ * tags of that key (one per author) are joined. Profile URLs (Facebook pages
+ * in article:author) are not names, and "By " is not part of one.
+ */
+function authorFromMeta(tags: MetaTags): string | undefined {
   for (const key of AUTHOR_META_KEYS) {
-    const value = tags.get(key);
-    if (value && !/^https?:\/\//i.test(value)) return value;
+    const names = tags
+      .all(key)
+      .map((value) => value.replace(/^by\s+/i, ''))
+      .filter((value) => value && !/^https?:\/\//i.test(value));
+    if (names.length > 0) return [...new Set(names)].join(', ');
   }
   return undefined;
 }
 
-function readCanonicalUrl(document: Document, tags: Map<string, string>, pageUrl?: string): string | undefined {
+function readCanonicalUrl(document: Document, tags: MetaTags, pageUrl?: string): string | undefined {
   const href = document.querySelector('link[rel~="canonical" i]')?.getAttribute('href')?.trim() || tags.get('og:url');
   if (!href) return undefined;
   try {
@@ -169,19 +203,22 @@ function readCanonicalUrl(document: Document, tags: Map<string, string>, pageUrl
   }
 }
 
-/** Names the site might append to its titles: its declared name and its domain's main label ("wsj" for www.wsj.com). */
+/**
+ * Names the site might put in its titles: its declared name, each label of
+ * its host name ("frontierherald" in www.frontierherald.example.net, "wsj"
+ * in www.wsj.com) and the host name itself ("nytimes.com"). Without a
+ * public-suffix list we cannot tell which label is the site's, so any may
+ * match — a title part equal to "example" or "com" is no headline anyway.
+ */
 function siteNames(siteName: string | undefined, url: string | undefined): string[] {
   const names: string[] = [];
   if (siteName) names.push(siteName);
   if (url) {
     try {
       const labels = new URL(url).hostname.split('.').filter((label) => label !== 'www');
-      // The label before the public suffix: "bbc" in bbc.co.uk, "nytimes" in nytimes.com.
-      const main = labels.length >= 3 && (labels.at(-2) ?? '').length <= 3 ? labels.at(-3) : labels.at(-2);
-      if (main) names.push(main);
-      names.push(labels.join('.'));
+      names.push(...labels, labels.join('.'));
     } catch {
-      // not a URL: no domain to compare with
+      // not a URL: no host name to compare with
     }
   }
   return names;
@@ -223,32 +260,56 @@ type JsonObject = Record<string, unknown>;
 interface FoundJsonLd {
   type: string;
   article: JsonObject;
-  publisherName?: string;
+  /** Resolves `{"@id": …}` references to the objects they name elsewhere on the page. */
+  resolve: (value: unknown) => unknown;
+  /** Name of an Organization elsewhere in the JSON-LD, for when the article names no publisher. */
+  organizationName?: string;
 }
 
-/** The first JSON-LD object typed as an article, looking inside arrays, @graph and mainEntity. */
+/**
+ * The first JSON-LD object typed as an article, looking inside arrays,
+ * @graph and mainEntity across all of the page's JSON-LD blocks.
+ */
 function findJsonLdArticle(document: Document): FoundJsonLd | null {
-  let organizationName: string | undefined;
+  const objects: JsonObject[] = [];
   for (const script of document.querySelectorAll('script[type="application/ld+json" i]')) {
     const source = script.textContent ?? '';
     if (source.length > MAX_JSON_LD_CHARS) continue;
     const parsed = parseJsonLoosely(source);
-    if (parsed === undefined) continue;
-    for (const object of flattenJsonLd(parsed)) {
-      const types = typesOf(object);
-      const articleType = types.find((type) => ARTICLE_TYPE.test(type));
-      if (articleType) {
-        return { type: articleType, article: object, ...(organizationName ? { publisherName: organizationName } : {}) };
-      }
-      if (!organizationName && types.some((type) => type === 'Organization' || type === 'NewsMediaOrganization')) {
-        organizationName = jsonLdText(object['name']);
-      }
+    if (parsed !== undefined) objects.push(...flattenJsonLd(parsed));
+  }
+
+  const byId = new Map<string, JsonObject>();
+  for (const object of objects) {
+    const id = object['@id'];
+    if (typeof id === 'string' && !byId.has(id)) byId.set(id, object);
+  }
+  const resolve = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(resolve);
+    if (value && typeof value === 'object') {
+      const reference = value as JsonObject;
+      const id = reference['@id'];
+      if (typeof id === 'string' && reference['name'] === undefined) return byId.get(id) ?? value;
     }
+    return value;
+  };
+
+  const organization = objects.find((object) =>
+    typesOf(object).some((type) => type === 'Organization' || type === 'NewsMediaOrganization'),
+  );
+  const organizationName = organization ? jsonLdText(organization['name']) : undefined;
+  for (const object of objects) {
+    const type = typesOf(object).find((candidate) => ARTICLE_TYPE.test(candidate));
+    if (type) return { type, article: object, resolve, ...(organizationName ? { organizationName } : {}) };
   }
   return null;
 }
 
-/** JSON-LD as sites write it: sometimes wrapped in comments or CDATA, sometimes with raw newlines inside strings. */
+/**
+ * JSON-LD as sites write it: sometimes wrapped in an HTML comment or CDATA,
+ * often with raw line breaks inside strings (invalid JSON, and the only
+ * paragraph marks an articleBody has) — those are escaped, not dropped.
+ */
 function parseJsonLoosely(source: string): unknown {
   const trimmed = source
     .trim()
@@ -260,12 +321,31 @@ function parseJsonLoosely(source: string): unknown {
     return JSON.parse(trimmed);
   } catch {
     try {
-      // Raw control characters inside strings are the commonest breakage.
-      return JSON.parse(trimmed.replace(/[\u0000-\u001f]+/g, ' '));
+      return JSON.parse(escapeControlCharactersInStrings(trimmed));
     } catch {
       return undefined;
     }
   }
+}
+
+function escapeControlCharactersInStrings(json: string): string {
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const char = json[i]!;
+    if (inString && char === '\\') {
+      out += char + (json[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (char === '"') inString = !inString;
+    if (inString && char < ' ') {
+      out += char === '\n' ? '\\n' : char === '\t' ? '\\t' : char === '\r' ? '' : ' ';
+      continue;
+    }
+    out += char;
+  }
+  return out;
 }
 
 /** Every object reachable through arrays, `@graph` and `mainEntity`, breadth-first, bounded. */

@@ -13,12 +13,19 @@ const BLOCK_TAGS = new Set([
   'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'BR',
 ]);
 
-/** Never text a reader sees. */
+/** Never text a reader sees (and never markup to pass on as text). */
 const SKIPPED_TAGS = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'HEAD',
   'TITLE', 'META', 'LINK', 'BUTTON', 'SELECT', 'OPTION', 'TEXTAREA', 'INPUT', 'VIDEO', 'AUDIO', 'PICTURE',
   'IMG', 'SOURCE', 'MAP', 'AREA',
 ]);
+
+/** Inline styles that hide an element (Readability drops these too, but not every page goes through it). */
+const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
+function isHidden(element: Element): boolean {
+  return element.hasAttribute('hidden') || HIDING_STYLE.test(element.getAttribute('style') ?? '');
+}
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -62,7 +69,7 @@ export function textBlocks(root: Node): string[] {
     }
     if (node.nodeType !== ELEMENT_NODE) continue;
     const tag = (node as Element).tagName.toUpperCase();
-    if (SKIPPED_TAGS.has(tag)) continue;
+    if (SKIPPED_TAGS.has(tag) || isHidden(node as Element)) continue;
 
     if (leaving) {
       if (BLOCK_TAGS.has(tag)) flush();

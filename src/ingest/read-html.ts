@@ -3,15 +3,14 @@
  * metadata) out, or null when the page holds no article. Pure — fetching
  * and decoding bytes are the caller's (see `decodeHtmlBytes`).
  *
- * Pipeline: parse (linkedom, with a nesting guard) → metadata (meta tags,
+ * Pipeline: parse (linkedom, behind a guard against hostile markup) → metadata (meta tags,
  * JSON-LD, canonical, lang) → main content (Readability plus our furniture
  * rules, JSON-LD articleBody as fallback) → text blocks → block cleanup.
  */
-import { parseHTML } from 'linkedom';
 import { IngestError, type RawMeta } from '../model/index.ts';
 import { cleanBlocks } from './html-blocks.ts';
 import { mainContentBlocks } from './html-content.ts';
-import { limitNestingDepth } from './html-depth.ts';
+import { parseHtmlDocument } from './html-document.ts';
 import { readDocumentMetadata } from './html-metadata.ts';
 import { joinBlocks } from './html-text.ts';
 
@@ -50,7 +49,7 @@ export function extractHtml(html: string, options: ExtractHtmlOptions = {}): Htm
       options.url,
     );
   }
-  const { document } = parseHTML(limitNestingDepth(html)) as unknown as { document: Document };
+  const document = parseHtmlDocument(html);
   // Metadata first: content extraction rewrites the document.
   const { meta, headlines, jsonLdArticle } = readDocumentMetadata(document, options.url);
   const content = mainContentBlocks(document, jsonLdArticle?.body ? { jsonLdBody: jsonLdArticle.body } : {});
