@@ -70,7 +70,8 @@ describe('sitrep CLI', () => {
     const shown = sitrep(['show', wsj.id.slice(0, 8)]);
     expect(shown.code).toBe(0);
     expect(shown.stdout).toContain('Pokrovsk, which had an estimated 60,000 people before the war');
-    expect(shown.stdout).toMatch(/published\s+unknown \(unknown\)/);
+    // No date in the text of this one: unknown, or inferred with its evidence — never invented.
+    expect(shown.stdout).toMatch(/published\s+(unknown \(unknown\)|\S+ \(inferred: .+\))/);
     const json = JSON.parse(sitrep(['show', wsj.id, '--json']).stdout);
     expect(json.removed.map((r: { line: string }) => r.line)).toContain('Link to main version');
     const missing = sitrep(['show', 'ffffffffff']);
@@ -90,12 +91,50 @@ describe('sitrep CLI', () => {
     expect(sitrep(['export', '--format', 'jsonl', '--out', out]).code).toBe(0);
     const lines = (await readFile(join(out, 'articles.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(5);
-    expect(lines[0]).toMatchObject({ type: 'article', id: expect.any(String), text: expect.any(String) });
+    expect(lines[0]).toMatchObject({ record: 'article', id: expect.any(String), text: expect.any(String) });
+    const entities = (await readFile(join(out, 'entities.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(entities.find((e) => e.name === 'Pokrovsk')).toMatchObject({ record: 'entity', type: 'place', place: { country: 'UA' } });
+    const mentions = (await readFile(join(out, 'mentions.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const article = lines.find((a) => a.id === mentions[0].articleId);
+    expect(article.text.slice(mentions[0].start, mentions[0].end)).toBe(mentions[0].text);
     expect(sitrep(['export', '--format', 'csv', '--out', out]).code).toBe(0);
+    expect((await readFile(join(out, 'entities.csv'), 'utf8')).split('\n')[0]).toMatch(/^key,type,name,variants,lat,lon/);
     const csv = await readFile(join(out, 'articles.csv'), 'utf8');
     expect(csv.split('\n')[0]).toBe(
       'id,title,outlet,author,language,published,published_provenance,published_evidence,url,source,format,duplicate_of,similarity,content_hash,ingested_at,text',
     );
+  });
+
+  it('lists entities by type and shows one by any spelling', () => {
+    const places = JSON.parse(sitrep(['entities', '--type', 'place', '--limit', '100', '--json']).stdout) as Array<{ name: string }>;
+    expect(places.map((p) => p.name)).toContain('Myrnohrad');
+    const byVariant = sitrep(['entity', 'Mirnograd']);
+    expect(byVariant.code).toBe(0);
+    expect(byVariant.stdout).toMatch(/^Myrnohrad \(place\)/);
+    expect(byVariant.stdout).toMatch(/48\.\d+, 37\.\d+/);
+    const person = JSON.parse(sitrep(['entity', 'Zelenskiy', '--json']).stdout);
+    expect(person.variants).toEqual(expect.arrayContaining(['Zelensky', 'Zelenskyy']));
+    expect(person.articles).toBe(5);
+    expect(sitrep(['entities', '--type', 'planet']).code).toBe(1);
+  });
+
+  it('finds the articles of every spelling when searching a name', () => {
+    const hits = JSON.parse(sitrep(['search', 'Zelenskiy', '--json']).stdout) as unknown[];
+    expect(hits).toHaveLength(5);
+  });
+
+  it('analyses one file without storing it, with offsets that index the printed text', async () => {
+    const result = sitrep(['analyze', join(SAMPLES, '001_a656895f14513359.txt'), '--published', '2024-07-31']);
+    expect(result.code).toBe(0);
+    const analysis = JSON.parse(result.stdout);
+    for (const e of analysis.entities) expect(analysis.text.slice(e.start, e.end)).toBe(e.text);
+    for (const t of analysis.times) expect(analysis.text.slice(t.start, t.end)).toBe(t.text);
+    expect(analysis.times.find((t: { text: string }) => t.text === 'Wednesday')?.value).toBe('2024-07-31');
+    expect(analysis.entities.some((e: { text: string; type: string }) => e.text === 'Kharkiv' && e.type === 'place')).toBe(true);
+    const short = sitrep(['analyze', '-'], 'Kyiv was quiet.');
+    expect(short.code).toBe(0);
+    expect(JSON.parse(short.stdout).text).toBe('Kyiv was quiet.');
+    expect(JSON.parse(sitrep(['stats', '--json']).stdout).articles).toBe(5);
   });
 
   it('summarises the store', () => {

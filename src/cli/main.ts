@@ -9,15 +9,17 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { IngestError, StoreError } from '../model/index.ts';
+import { variantKey } from '../analyze/entities/index.ts';
 import { cleanDocument } from '../ingest/clean.ts';
 import { loadLanguageDetector } from '../ingest/language.ts';
 import { parseColumnMapping, type ColumnMapping } from '../ingest/read-csv.ts';
-import { articleCsvRow, articleRecord, ARTICLE_CSV_COLUMNS, csvLines, type ExportFormat } from '../export/index.ts';
+import { csvLine, jsonRecord, RECORD_KINDS, type ExportFormat, type RecordKind } from '../export/index.ts';
 import { ingestPaths, type IngestEvent, type IngestSummary } from '../pipeline/ingest.ts';
 import { expandPaths, readInputFile } from '../pipeline/inputs.ts';
 import { describeStoreLocation, openStore, type ArticleSummary, type Store } from '../store/index.ts';
 import { readEnvironment, type Environment } from './env.ts';
 import { createProgress } from './progress.ts';
+import { registerAnalysisCommands } from './analysis-commands.ts';
 import { renderTable, type Column } from './table.ts';
 
 /** Exit codes: 0 all went in; 1 usage error or fatal; 2 the run finished but some inputs failed. */
@@ -268,7 +270,10 @@ export function buildProgram(io: Io, state: RunState): Command {
     .option('--json', 'print JSON')
     .action(async (words: string[], opts) => {
       await withStore(db(), async (store) => {
-        const hits = await store.searchArticles(words.join(' '), { limit: opts.limit });
+        const query = words.join(' ');
+        // A bare name (no operators) also finds the articles that spell it otherwise.
+        const entityVariants = /^[\p{L}\p{M}' .-]+$/u.test(query) ? [variantKey(query)] : [];
+        const hits = await store.searchArticles(query, { limit: opts.limit, entityVariants });
         if (opts.json) io.out(JSON.stringify(hits, null, 2));
         else if (hits.length === 0) io.out(`No article matches "${words.join(' ')}".`);
         else
@@ -282,31 +287,52 @@ export function buildProgram(io: Io, state: RunState): Command {
 
   program
     .command('export')
-    .description('write every stored record out (schema: docs/export.md)')
+    .description('write every stored record out: articles, analyses, entities, mentions (schema: docs/export.md)')
     .addOption(new Option('--format <format>', 'jsonl or csv').choices(['jsonl', 'csv']).default('jsonl'))
-    .option('--out <dir>', 'folder to write articles.jsonl / articles.csv into (default: standard output)')
-    .action(async (opts: { format: ExportFormat; out?: string }) => {
+    .option('--out <dir>', 'folder to write one file per record type into (default: standard output)')
+    .option('--records <types>', `which record types, comma-separated: ${RECORD_KINDS.map((k) => k.name).join(',')}`)
+    .action(async (opts: { format: ExportFormat; out?: string; records?: string }) => {
+      let wanted = opts.records?.split(',').map((r) => r.trim()) ?? RECORD_KINDS.map((k) => k.name);
+      const unknown = wanted.filter((w) => !RECORD_KINDS.some((k) => k.name === w));
+      if (unknown.length) throw new UsageError(`--records: unknown type "${unknown[0]}" (choose from ${RECORD_KINDS.map((k) => k.name).join(', ')})`);
+      // CSV on standard output is one table: the articles, unless one other type is asked for.
+      if (!opts.out && opts.format === 'csv') {
+        if (!opts.records) wanted = ['articles'];
+        else if (wanted.length > 1) throw new UsageError('CSV on standard output holds one record type: pass --out DIR, or one --records type');
+      }
+      const kinds = RECORD_KINDS.filter((k) => wanted.includes(k.name));
       await withStore(db(), async (store) => {
-        let write = (text: string) => io.out(text.replace(/\n$/, ''));
-        let finish = async () => undefined;
-        let target = 'standard output';
-        if (opts.out) {
-          await mkdir(opts.out, { recursive: true });
-          target = join(opts.out, `articles.${opts.format}`);
-          const stream = createWriteStream(target);
-          write = (text: string) => void stream.write(text.endsWith('\n') ? text : `${text}\n`);
-          finish = () => new Promise<undefined>((done, fail) => stream.end(() => done(undefined)).on('error', fail));
+        if (opts.out) await mkdir(opts.out, { recursive: true });
+        const counts: string[] = [];
+        for (const kind of kinds as ReadonlyArray<RecordKind<unknown>>) {
+          let write = (text: string) => io.out(text.replace(/\n$/, ''));
+          let finish = async () => undefined;
+          if (opts.out) {
+            const stream = createWriteStream(join(opts.out, `${kind.name}.${opts.format}`));
+            write = (text: string) => void stream.write(text.endsWith('\n') ? text : `${text}\n`);
+            finish = () => new Promise<undefined>((done, fail) => stream.end(() => done(undefined)).on('error', fail));
+          }
+          let count = 0;
+          if (opts.format === 'csv') write(csvLine(kind.csvColumns));
+          for await (const record of kind.iterate(store)) {
+            write(opts.format === 'csv' ? csvLine(kind.csvRow(record)) : jsonRecord(kind, record));
+            count++;
+          }
+          await finish();
+          counts.push(`${count} ${kind.name}`);
         }
-        let count = 0;
-        if (opts.format === 'csv') write(csvLines([], ARTICLE_CSV_COLUMNS));
-        for await (const article of store.iterateArticles()) {
-          write(opts.format === 'csv' ? csvLines([articleCsvRow(article)]) : JSON.stringify(articleRecord(article)));
-          count++;
-        }
-        await finish();
-        io.err(`${count} article${count === 1 ? '' : 's'} exported to ${target}`);
+        io.err(`exported ${counts.join(', ')} to ${opts.out ?? 'standard output'}`);
       });
     });
+
+  registerAnalysisCommands(program, {
+    out: io.out,
+    err: io.err,
+    columns: io.env.columns,
+    db,
+    withStore,
+    usageError: (message) => new UsageError(message),
+  });
 
   program
     .command('stats')

@@ -39,6 +39,8 @@ export interface CleanOptions {
   now?: Date;
   /** Loaded once per process by the caller (`loadLanguageDetector`); without it only a declared language is kept. */
   languageDetector?: LanguageDetector;
+  /** Letters of text below which there is "no article" (default MIN_ARTICLE_LETTERS); 0 accepts any text. */
+  minLetters?: number;
 }
 
 function firstNonEmpty(...values: Array<string | null | undefined>): string | null {
@@ -106,10 +108,11 @@ export function cleanDocument(doc: RawDocument, options: CleanOptions = {}): Cle
   const furniture = stripFurniture(body, { ...(knownTitle === null ? {} : { knownTitle }), ...(options.now ? { now: options.now } : {}) });
   const text = furniture.text.trim();
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  if (letters < MIN_ARTICLE_LETTERS) {
+  const minLetters = options.minLetters ?? MIN_ARTICLE_LETTERS;
+  if (letters < minLetters) {
     throw new IngestError(
       'ENOARTICLE',
-      letters === 0 ? 'no article text' : `only ${letters} letters of text after cleaning (need ${MIN_ARTICLE_LETTERS})`,
+      letters === 0 ? 'no article text' : `only ${letters} letters of text after cleaning (need ${minLetters})`,
       doc.source,
     );
   }

@@ -15,7 +15,11 @@ import {
   NEAR_DUPLICATE_SIMILARITY,
   wordShingles,
 } from '../ingest/fingerprint.ts';
-import type { Store } from '../store/index.ts';
+import { analyze, ANALYZER_VERSION } from '../analyze/index.ts';
+import { variantKey } from '../analyze/entities/index.ts';
+import type { Analysis, ArticleEntity } from '../model/index.ts';
+import type { AnalysisToStore, Store } from '../store/index.ts';
+import { linkEntityAliases } from './connect.ts';
 import { expandPaths, readInputFile, type InputOptions } from './inputs.ts';
 
 /**
@@ -54,10 +58,35 @@ export interface IngestOptions extends InputOptions {
 
 export interface PreparedArticle {
   article: CleanArticle;
+  analysis: Analysis;
   id: string;
   contentHash: string;
   bandKeys: string[];
   shingles: Set<string>;
+}
+
+/**
+ * The spellings an entity is searched by, as variant keys: each variant, and
+ * for people each word of a multi-word name's last part (so "Zelensky" finds
+ * "Volodymyr Zelenskyy"), role phrases ("the president") excepted.
+ */
+export function searchVariants(entities: ArticleEntity[]): AnalysisToStore['variants'] {
+  const out = new Map<string, { variant: string; entityKey: string }>();
+  const add = (spelling: string, entityKey: string) => {
+    const key = variantKey(spelling);
+    if (key) out.set(`${key}\u0000${entityKey}`, { variant: key, entityKey });
+  };
+  for (const entity of entities) {
+    for (const spelling of [entity.name, ...entity.variants]) {
+      if (/^(the|its|his|her|their|a|an)\s/i.test(spelling)) continue;
+      add(spelling, entity.key);
+      if (entity.type === 'person') {
+        const words = spelling.split(/\s+/);
+        if (words.length > 1) add(words[words.length - 1]!, entity.key);
+      }
+    }
+  }
+  return [...out.values()];
 }
 
 /** What every article of a run shares: the run's clock reading and the loaded language detector. */
@@ -67,10 +96,18 @@ export interface IngestContext {
 }
 
 export function prepareArticle(result: ReadResult & { ok: true }, context: IngestContext): PreparedArticle {
-  const article = cleanDocument(result.doc, context);
+  const cleaned = cleanDocument(result.doc, context);
+  const analysis = analyze({ text: cleaned.text, published: cleaned.published });
+  // An undated article takes the date its text gives evidence for, marked inferred.
+  const { range, ...published } = analysis.published;
+  const article: CleanArticle =
+    cleaned.published.value === null && published.value !== null
+      ? { ...cleaned, published, meta: range ? { ...cleaned.meta, publishedRange: range } : cleaned.meta }
+      : cleaned;
   const print = fingerprint(article.text);
   return {
     article,
+    analysis,
     id: articleIdFromHash(print.contentHash),
     contentHash: print.contentHash,
     bandKeys: print.bandKeys,
@@ -95,6 +132,11 @@ export async function findOriginal(
   return best;
 }
 
+function withoutText(analysis: Analysis): Omit<Analysis, 'text'> {
+  const { text: _text, ...rest } = analysis;
+  return rest;
+}
+
 /** Stores one read result; returns the event describing what happened to it. */
 export async function ingestOne(store: Store, result: ReadResult, context: IngestContext): Promise<IngestEvent> {
   if (!result.ok) return { type: 'failed', failure: result.failure };
@@ -114,6 +156,11 @@ export async function ingestOne(store: Store, result: ReadResult, context: Inges
     duplicateOf: original?.id ?? null,
     similarity: original ? Number(original.similarity.toFixed(3)) : null,
     ingestedAt: context.now.toISOString(),
+    analysis: {
+      analyzerVersion: ANALYZER_VERSION,
+      analysis: withoutText(prepared.analysis),
+      variants: searchVariants(prepared.analysis.entityIndex),
+    },
   });
   if (outcome.status === 'duplicate') {
     return { type: 'duplicate', id: outcome.id, source: result.doc.source, firstSource: outcome.firstSource };
@@ -163,6 +210,8 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
       record(await ingestOne(store, result, { now: clock(), languageDetector }));
     }
   }
+  // Corpus level: spellings and typos of one entity across articles become aliases.
+  if (summary.stored > 0) await linkEntityAliases(store);
   summary.finishedAt = clock().toISOString();
   await store.recordIngestRun({
     startedAt: summary.startedAt,

@@ -1,0 +1,263 @@
+/**
+ * Within one article: turn selected candidates into mentions of entities.
+ * - Places: the gazetteer entry among namesakes that fits the article
+ *   (countries and regions it mentions), then population.
+ * - People: spellings of one full name meet by variant key; a surname alone
+ *   ("Zelensky said", "Professor Clarke") joins the one full name it ends;
+ *   role phrases ("the president", "Ukraine's head of state", "its
+ *   spokesperson") join the one person the article gives that role.
+ * - Others: keyed by their canonical or surface name.
+ */
+import type { ArticleEntity, EntityMention, EntityType } from '../../model/index.ts';
+import type { Candidate } from './candidates.ts';
+import { loadGazetteer, placeInfo, type GazetteerEntry } from './gazetteer.ts';
+import { DEMONYMS, ROLE_NOUNS } from './lexicon.ts';
+import { normalizeName, variantKey } from './variant-key.ts';
+
+/** Namesake scoring: a country the article mentions outweighs a 1000× population gap; a region, more. */
+const SAME_COUNTRY_BONUS = 3;
+const SAME_REGION_BONUS = 4;
+
+interface Working {
+  entity: ArticleEntity;
+  roles: Set<string>;
+  /** Country of each role, e.g. "president@UA". */
+  roleCountries: Set<string>;
+  tokens: string[];
+}
+
+const ROLE_PATTERN = new RegExp(
+  String.raw`\b(?:(?:[Tt]he)\s+(?:(Ukrainian|Russian|US|U\.S\.|American|French|German|Belarusian|British)\s+)?|(Ukraine|Russia|Belarus|America|France|Germany)['’]s\s+|([Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)(` +
+    Object.keys(ROLE_NOUNS)
+      .sort((a, b) => b.length - a.length)
+      .map((r) => r.replace(/-/g, '\\-'))
+      .join('|') +
+    String.raw`)\b`,
+  'g',
+);
+
+/** A role or title right before a name: "Ukrainian President", "Ukraine's president", "President", "commander-in-chief,". */
+const TITLE_BEFORE = new RegExp(
+  String.raw`(?:(Ukrainian|Russian|US|U\.S\.|American|French|German|Belarusian|British)\s+|(Ukraine|Russia|Belarus|America|France|Germany)['’]s\s+)?(` +
+    Object.keys(ROLE_NOUNS)
+      .sort((a, b) => b.length - a.length)
+      .join('|') +
+    String.raw`)\s*,?\s*$`,
+  'i',
+);
+
+function countryOf(demonym: string | undefined, possessive: string | undefined): string | null {
+  const word = (demonym ?? possessive ?? '').toLowerCase();
+  return DEMONYMS[word] ?? null;
+}
+
+/**
+ * A short, stable tag of the article (FNV-1a of its length and opening), for
+ * keys that only hold within one article. The opening 4,000 characters tell
+ * articles apart as well as the whole text would, at a fixed cost.
+ */
+const ARTICLE_TAG_CHARS = 4000;
+
+function articleTag(text: string): string {
+  let h = 0x811c9dc5 ^ text.length;
+  for (let i = 0; i < Math.min(text.length, ARTICLE_TAG_CHARS); i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+function entityKey(type: EntityType, name: string): string {
+  return `${type}:${normalizeName(name.replace(/^the\s+/i, ''))}`;
+}
+
+function choosePlace(entries: GazetteerEntry[], countries: Set<string>, regions: Set<string>): GazetteerEntry | undefined {
+  let best: GazetteerEntry | undefined;
+  let bestScore = -Infinity;
+  for (const e of entries) {
+    let score = Math.log10(e.rank + 1);
+    if (e.country && countries.has(e.country)) score += SAME_COUNTRY_BONUS;
+    if (e.region && regions.has(e.region)) score += SAME_REGION_BONUS;
+    if (score > bestScore) {
+      bestScore = score;
+      best = e;
+    }
+  }
+  return best;
+}
+
+export function resolveMentions(
+  text: string,
+  selected: Candidate[],
+  sentences: ReadonlyArray<{ start: number; end: number }>,
+  demonymCountries: Set<string>,
+): { mentions: EntityMention[]; entities: ArticleEntity[] } {
+  const byKey = new Map<string, Working>();
+  const mentions: EntityMention[] = [];
+  let tag: string | undefined;
+  const get = (type: EntityType, name: string, key = entityKey(type, name)): Working => {
+    let w = byKey.get(key);
+    if (!w) {
+      w = { entity: { key, type, name, variants: [] }, roles: new Set(), roleCountries: new Set(), tokens: name.split(/\s+/) };
+      byKey.set(key, w);
+    }
+    return w;
+  };
+  const mention = (c: { start: number; end: number }, type: EntityType, w: Working, via: EntityMention['via']) => {
+    const surface = text.slice(c.start, c.end);
+    mentions.push({ start: c.start, end: c.end, text: surface, type, entity: w.entity.key, via });
+    if (!w.entity.variants.includes(surface)) w.entity.variants.push(surface);
+  };
+
+  // Context for namesakes: countries named or implied, and regions named.
+  const countries = new Set(demonymCountries);
+  const regions = new Set<string>();
+  for (const c of selected) {
+    if (c.type !== 'place' || !c.places) continue;
+    if (c.places.length === 1) {
+      const e = c.places[0]!;
+      if (e.kind === 'country' && e.country) countries.add(e.country);
+      if (e.kind === 'region') regions.add(e.name);
+    }
+  }
+  // "Donetsk" alone names the oblast as context too when it is a regional capital.
+  for (const c of selected) if (c.type === 'place' && c.places?.length === 1 && c.places[0]!.region) regions.add(c.places[0]!.region);
+
+  const people: Candidate[] = [];
+  for (const c of selected) {
+    const surface = text.slice(c.start, c.end);
+    switch (c.type) {
+      case 'place': {
+        const entry = c.places && c.places.length > 0 ? choosePlace(c.places, countries, regions) : undefined;
+        if (entry) {
+          const w = get('place', entry.name, `place:${entry.id}`);
+          w.entity.place = placeInfo(entry);
+          mention(c, 'place', w, normalizeName(surface) === normalizeName(entry.name) ? 'name' : 'alias');
+        } else {
+          mention(c, 'place', get('place', surface), 'name');
+        }
+        break;
+      }
+      case 'person':
+        people.push(c);
+        break;
+      default: {
+        const name = c.canonical ?? surface.replace(/^the\s+/i, '');
+        mention(c, c.type, get(c.type, name), c.canonical && normalizeName(c.canonical) !== normalizeName(surface) ? 'alias' : 'name');
+      }
+    }
+  }
+
+  // People: full names first (known people and multi-word names), then single words.
+  const personOf = new Map<Candidate, Working>();
+  const fullByVariant = new Map<string, Working>();
+  for (const c of people) {
+    const surface = text.slice(c.start, c.end);
+    if (c.person && (c.person.name.split(' ').length > 1 || surface.includes(' '))) {
+      const w = get('person', c.person.name);
+      for (const r of c.person.roles) {
+        w.roles.add(r.role);
+        if (r.country) w.roleCountries.add(`${r.role}@${r.country}`);
+      }
+      fullByVariant.set(variantKey(surface), w);
+      fullByVariant.set(variantKey(c.person.name), w);
+      personOf.set(c, w);
+    } else if (surface.includes(' ')) {
+      const key = variantKey(surface);
+      const w = fullByVariant.get(key) ?? get('person', surface);
+      fullByVariant.set(key, w);
+      personOf.set(c, w);
+    }
+  }
+  const fullNames = [...new Set(fullByVariant.values())];
+  for (const c of people) {
+    if (personOf.has(c)) continue;
+    const surface = text.slice(c.start, c.end);
+    const key = variantKey(surface);
+    const matches = fullNames.filter((w) => variantKey(w.tokens[w.tokens.length - 1]!) === key);
+    if (matches.length === 1) {
+      personOf.set(c, matches[0]!);
+    } else if (c.person) {
+      const w = get('person', c.person.name);
+      for (const r of c.person.roles) {
+        w.roles.add(r.role);
+        if (r.country) w.roleCountries.add(`${r.role}@${r.country}`);
+      }
+      personOf.set(c, w);
+    } else {
+      // A lone name the article never completes ("Clarke", "Putin" of someone else) may be anyone: its
+      // key is scoped to this article, so the corpus never merges two articles' namesakes on it.
+      personOf.set(c, get('person', surface, `${entityKey('person', surface)}@${(tag ??= articleTag(text))}`));
+    }
+  }
+  for (const c of people) {
+    const w = personOf.get(c)!;
+    const surface = text.slice(c.start, c.end);
+    const via = surface.includes(' ') || w.tokens.length === 1 ? (normalizeName(surface) === normalizeName(w.entity.name) ? 'name' : 'alias') : 'surname';
+    mention(c, 'person', w, via);
+    // A title before the name gives the person a role: "Ukrainian President Volodymyr Zelenskyy".
+    const title = TITLE_BEFORE.exec(text.slice(Math.max(0, c.start - 40), c.start));
+    if (title) {
+      const role = ROLE_NOUNS[title[3]!.toLowerCase()]!;
+      w.roles.add(role);
+      const country = countryOf(title[1], title[2]);
+      if (country) w.roleCountries.add(`${role}@${country}`);
+    }
+  }
+
+  // Role phrases: "the president", "Ukraine's head of state", "its spokesperson" (after "said X, ").
+  const taken = (start: number, end: number) => mentions.some((m) => m.start < end && start < m.end);
+  for (const s of sentences) {
+    const sentence = text.slice(s.start, s.end);
+    ROLE_PATTERN.lastIndex = 0;
+    for (let m = ROLE_PATTERN.exec(sentence); m; m = ROLE_PATTERN.exec(sentence)) {
+      // After a possessive ("Ukraine's head of state") the mention is the role alone: the country is a place mention of its own.
+      const start = s.start + m.index + (m[2] ? m[0].length - m[4]!.length : 0);
+      const end = s.start + m.index + m[0].length;
+      const after = text.slice(end, end + 3);
+      if (/^\s*\p{Lu}/u.test(after) || taken(start, end)) continue; // a title before a name, not a mention
+      const role = ROLE_NOUNS[m[4]!.toLowerCase()]!;
+      let target: Working | undefined;
+      if (m[3]) {
+        // "its spokesperson" resolves to the name it stands in apposition to: "said Dmitry Peskov, its spokesperson".
+        const before = mentions.filter((x) => x.type === 'person' && x.end <= start && /^\s*,\s*$/.test(text.slice(x.end, start)));
+        const person = before[before.length - 1];
+        if (person) target = byKey.get(person.entity);
+        if (target) target.roles.add(role);
+      } else {
+        const country = countryOf(m[1], m[2]);
+        const holders = [...byKey.values()].filter(
+          (w) => w.entity.type === 'person' && w.roles.has(role) && (!country || w.roleCountries.has(`${role}@${country}`) || w.roleCountries.size === 0),
+        );
+        if (holders.length === 1) target = holders[0];
+      }
+      if (target) mention({ start, end }, 'person', target, 'role');
+    }
+  }
+
+  mentions.sort((a, b) => a.start - b.start);
+  const used = new Set(mentions.map((m) => m.entity));
+  const entities = [...byKey.values()].filter((w) => used.has(w.entity.key)).map((w) => w.entity);
+  return { mentions, entities };
+}
+
+/** Countries an article implies by its demonyms and possessives ("Russian troops", "Ukraine's"). */
+export function demonymCountriesOf(tokens: ReadonlyArray<{ text: string }>): Set<string> {
+  const countries = new Set<string>();
+  for (const t of tokens) {
+    const first = t.text.charAt(0);
+    if (first === first.toLowerCase()) continue; // demonyms are capitalised; most words are not
+    const code = DEMONYMS[t.text.toLowerCase()];
+    if (code) countries.add(code);
+  }
+  return countries;
+}
+
+export function majorPlaceNames(minRank: number): Map<string, GazetteerEntry> {
+  const out = new Map<string, GazetteerEntry>();
+  for (const [name, entries] of loadGazetteer().byName) {
+    const big = entries.find((e) => e.rank >= minRank);
+    if (big && name.length >= 5 && !name.includes(' ')) out.set(name, big);
+  }
+  return out;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { tagTokens } from './extract.ts';
+import { decodeModel, encodeModel, TAG_COUNT, TRANSITION_WIDTH, WeightTable } from './tagger.ts';
+import { tokenize } from './tokenize.ts';
+
+describe('tokenize', () => {
+  it('splits possessives and keeps acronyms, hyphenated and apostrophe names whole', () => {
+    const text = "Russia's U.S.-made weapons hit Chasiv-Yar, O'Brien said.";
+    expect(tokenize(text).map((t) => t.text)).toEqual(['Russia', "'s", 'U.S.', '-', 'made', 'weapons', 'hit', 'Chasiv-Yar', ',', "O'Brien", 'said', '.']);
+    for (const t of tokenize(text)) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+});
+
+describe('tagger model file', () => {
+  it('round-trips weights through the int16 encoding within a row-scale step', () => {
+    const emissions = { keys: Uint32Array.from([5, 9]), rows: Float32Array.from({ length: 2 * TAG_COUNT }, (_, i) => (i - 6) * 0.37), width: TAG_COUNT };
+    const transitions = { keys: Uint32Array.from([7]), rows: Float32Array.from({ length: TRANSITION_WIDTH }, (_, i) => i * 1000), width: TRANSITION_WIDTH };
+    const model = decodeModel(encodeModel(emissions, transitions));
+    const scores = new Float64Array(TAG_COUNT);
+    model.emissions.score(Uint32Array.from([9]), 1, scores);
+    for (let t = 0; t < TAG_COUNT; t++) expect(scores[t]).toBeCloseTo((TAG_COUNT + t - 6) * 0.37, 3);
+    const none = new Float64Array(TAG_COUNT);
+    model.emissions.score(Uint32Array.from([1234]), 1, none);
+    expect([...none]).toEqual(new Array(TAG_COUNT).fill(0));
+  });
+
+  it('finds keys in a table with collisions', () => {
+    const table = new WeightTable(Uint32Array.from([1, 1 + 1024, 1 + 2048]), Float32Array.from([1, 2, 3]), 1);
+    const s = new Float64Array(1);
+    table.score(Uint32Array.from([1 + 2048]), 1, s);
+    expect(s[0]).toBe(3);
+  });
+});
+
+describe('the shipped tagger', () => {
+  it('labels people, places and organisations in a plain sentence', () => {
+    const text = 'Angela Merkel met Emmanuel Macron in Berlin before the European Commission meeting .';
+    const spans = tagTokens(tokenize(text)).map((s) => `${text.slice(s.start, s.end)}/${s.label}`);
+    expect(spans).toEqual(expect.arrayContaining(['Angela Merkel/PER', 'Emmanuel Macron/PER', 'Berlin/LOC']));
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * analyze(): one article's text in, its Analysis out — sentences, entities,
+ * time expressions, the date each sentence talks about, and the article's
+ * date (its own, or inferred from the text). Pure and deterministic: the
+ * same text and date always give the same analysis.
+ */
+import type { Analysis, PublishedDate } from '../model/index.ts';
+import { extractEntities } from './entities/index.ts';
+import { splitSentences } from './sentences.ts';
+import { extractTimes, inferPublishedDate, sentenceTimes } from './time/index.ts';
+
+/**
+ * Bumped whenever a change to analysis changes its output, so stored
+ * analyses made by an older version can be found and redone.
+ */
+export const ANALYZER_VERSION = 1;
+
+export interface AnalyzeInput {
+  text: string;
+  published: PublishedDate;
+}
+
+/** Only a full calendar day can anchor "yesterday" or "on Wednesday". */
+function dayOf(value: string | null): string | null {
+  return value && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null;
+}
+
+export function analyze(input: AnalyzeInput): Analysis {
+  const { text } = input;
+  const sentences = splitSentences(text);
+  const { mentions, entities } = extractEntities(text, { sentences });
+  let times = extractTimes(text, { published: dayOf(input.published.value), sentences });
+  const published = inferPublishedDate(text, times, input.published);
+  // An article dated only by inference: resolve its relative expressions
+  // against that date when the evidence gives a day, so they get values too.
+  if (input.published.value === null && dayOf(published.value) !== null) {
+    times = extractTimes(text, { published: dayOf(published.value), sentences });
+  }
+  return {
+    text,
+    sentences,
+    entities: mentions,
+    entityIndex: entities,
+    times,
+    sentenceTimes: sentenceTimes(text, sentences, times, dayOf(published.value)),
+    published,
+  };
+}
