@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../store/index.ts';
+import { variantKey } from '../analyze/entities/index.ts';
 import { ingestPaths } from './ingest.ts';
 
 const SAMPLES = join(import.meta.dirname, '../../corpus/samples');
@@ -59,6 +60,25 @@ describe('ingest of the sample corpus', () => {
       else expect(a.published.evidence).toBeTruthy();
     }
     expect(articles.every((a) => a.language === 'en')).toBe(true);
+  });
+
+  it('merges the entity variants of PRODUCT.md across articles, typos included', async () => {
+    const find = async (name: string) => {
+      const [entity] = await store.findEntities([variantKey(name)]);
+      return entity ? store.getEntity(entity.key) : null;
+    };
+    const zelensky = await find('Zelensky');
+    expect(zelensky).toMatchObject({ type: 'person', articles: 5 });
+    expect(zelensky?.variants).toEqual(expect.arrayContaining(['Zelensky', 'Zelenskyy', 'Volodymyr Zelensky']));
+    expect((await find('Zelenskyy'))?.key).toBe(zelensky?.key);
+    // "Mocow" (a typo in 001) is Moscow: the registry pass makes it an alias.
+    const moscow = await find('Moscow');
+    expect(moscow?.variants).toContain('Mocow');
+    expect(moscow?.aliases.length).toBeGreaterThan(0);
+    for (const [variant, canonical] of [['Mirnograd', 'Myrnohrad'], ['Levadnoye', 'Levadne'], ['Kiev', 'Kyiv'], ['Olexander Syrskyj', 'Oleksandr Syrskyi']]) {
+      expect((await find(variant!))?.name).toBe(canonical);
+    }
+    expect((await find('Pokrovsk'))?.place).toMatchObject({ country: 'UA' });
   });
 
   it('adds nothing when the same files are ingested again, and reports them as duplicates', async () => {
