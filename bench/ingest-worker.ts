@@ -1,6 +1,6 @@
 /**
  * One bench run in a process of its own (so peak memory is this run's alone):
- * ingests a corpus into a fresh store, or only reads and cleans it, and prints
+ * ingests a corpus into a fresh store, or only reads, cleans and analyses it, and prints
  * one JSON line: articles, stored, seconds, peak RSS.
  */
 import { performance } from 'node:perf_hooks';
@@ -9,12 +9,12 @@ import { openStore } from '../src/store/index.ts';
 import { ingestPaths, prepareArticle } from '../src/pipeline/ingest.ts';
 import { expandPaths, readInputFile } from '../src/pipeline/inputs.ts';
 
-const [mode, location, corpus] = process.argv.slice(2) as ['clean-only' | 'store', string, string];
+const [mode, location, corpus] = process.argv.slice(2) as ['no-store' | 'store', string, string];
 
 let articles = 0;
 let stored = 0;
 let seconds: number;
-if (mode === 'clean-only') {
+if (mode === 'no-store') {
   const started = performance.now();
   const { files } = await expandPaths([corpus]);
   const context = { now: new Date(), languageDetector: await loadLanguageDetector() };

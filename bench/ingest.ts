@@ -2,7 +2,7 @@
  * `npm run bench`: ingest throughput and peak memory on a realistic workload
  * (../shared/corpus/ukraine-gdelt-447: 447 real war articles), on each backend,
  * each run in a fresh child process and a fresh database. Beside them, in the
- * same run, a peer: the same inputs read and cleaned with no store, so the
+ * same run, a peer: the same inputs read, cleaned and analysed with no store, so the
  * cost of the database shows as a ratio that machine noise does not move much.
  *
  *   npm run bench [-- --runs 5] [-- --corpus DIR]
@@ -32,7 +32,7 @@ interface RunResult {
   peakRssMb: number;
 }
 
-function runWorker(mode: 'clean-only' | 'store', location: string): RunResult {
+function runWorker(mode: 'no-store' | 'store', location: string): RunResult {
   const child = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/ingest-worker.ts'), mode, location, CORPUS], {
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
@@ -80,7 +80,7 @@ async function main() {
     process.exit(1);
   }
   const backends: Array<{ name: string; run: () => Promise<RunResult> }> = [
-    { name: 'read + clean, no store (peer)', run: async () => runWorker('clean-only', '') },
+    { name: 'read, clean, analyse; no store (peer)', run: async () => runWorker('no-store', '') },
     {
       name: 'PGlite (embedded, on disk)',
       run: async () => {
@@ -104,11 +104,11 @@ async function main() {
     for (const backend of backends) results.get(backend.name)!.push(await backend.run());
   }
   const peer = median(results.get(backends[0]!.name)!.map((r) => r.articles / r.seconds));
-  console.log('backend                           articles  stored  median s  articles/s  × peer  peak RSS MB');
+  console.log('backend                                 articles  stored  median s  articles/s  × peer  peak RSS MB');
   for (const [name, runs] of results) {
     const rate = median(runs.map((r) => r.articles / r.seconds));
     console.log(
-      `${name.padEnd(32)}  ${String(runs[0]!.articles).padStart(8)}  ${String(runs[0]!.stored).padStart(6)}  ${median(runs.map((r) => r.seconds)).toFixed(2).padStart(8)}  ${rate.toFixed(1).padStart(10)}  ${(rate / peer).toFixed(2).padStart(6)}  ${median(runs.map((r) => r.peakRssMb)).toFixed(0).padStart(11)}`,
+      `${name.padEnd(38)}  ${String(runs[0]!.articles).padStart(8)}  ${String(runs[0]!.stored).padStart(6)}  ${median(runs.map((r) => r.seconds)).toFixed(2).padStart(8)}  ${rate.toFixed(1).padStart(10)}  ${(rate / peer).toFixed(2).padStart(6)}  ${median(runs.map((r) => r.peakRssMb)).toFixed(0).padStart(11)}`,
     );
   }
 }
