@@ -25,7 +25,7 @@ export interface CommandContext {
 
 const ENTITY_TYPES: EntityType[] = ['person', 'place', 'organization', 'unit', 'outlet'];
 
-const ENTITY_COLUMNS: Column<EntitySummary>[] = [
+export const ENTITY_COLUMNS: Column<EntitySummary>[] = [
   { header: 'TYPE', value: (e) => e.type },
   { header: 'NAME', value: (e) => e.name },
   { header: 'MENTIONS', value: (e) => e.mentions, align: 'right' },

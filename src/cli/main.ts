@@ -19,7 +19,7 @@ import { expandPaths, readInputFile } from '../pipeline/inputs.ts';
 import { describeStoreLocation, openStore, type ArticleSummary, type Store } from '../store/index.ts';
 import { readEnvironment, type Environment } from './env.ts';
 import { createProgress } from './progress.ts';
-import { registerAnalysisCommands } from './analysis-commands.ts';
+import { ENTITY_COLUMNS, registerAnalysisCommands } from './analysis-commands.ts';
 import { renderTable, type Column } from './table.ts';
 
 /** Exit codes: 0 all went in; 1 usage error or fatal; 2 the run finished but some inputs failed. */
@@ -179,8 +179,10 @@ export function buildProgram(io: Io, state: RunState): Command {
       state.exitCode = await runIngest(io, [SAMPLE_CORPUS], { db: db() });
       await withStore(db(), async (store) => {
         io.out(renderTable(await store.listArticles({ limit: 50 }), ARTICLE_COLUMNS, io.env.columns));
+        const DEMO_ENTITIES = 15; // a screenful under the article table
+        io.out(`\nMost mentioned:\n${renderTable(await store.listEntities({ limit: DEMO_ENTITIES }), ENTITY_COLUMNS, io.env.columns)}`);
       });
-      io.err('\nNext: sitrep show ID · sitrep search "Pokrovsk" · sitrep stats · sitrep ingest YOUR_FILES');
+      io.err('\nNext: sitrep show ID · sitrep entity Mirnograd · sitrep search Zelensky · sitrep stats · sitrep ingest YOUR_FILES');
     });
 
   program
