@@ -845,13 +845,16 @@ export class TimeGrammar {
     if (weekday === undefined || ABBREVIATED_WEEKDAYS.has(t.norm)) return null;
     j++;
     if (this.is(j, "'", '’') && this.word(j + 1) === 's') j += 2;
-    const part = PARTS_OF_DAY.get(this.word(j));
+    const partWord = this.word(j);
+    // "Tuesday nights": a plural part of the day makes the weekday recur, as "Tuesdays" does.
+    const pluralPart = partWord.endsWith('s') ? PARTS_OF_DAY.get(partWord.slice(0, -1)) : undefined;
+    const part = PARTS_OF_DAY.get(partWord) ?? pluralPart;
     let time: TimeOfDay | null = null;
     if (part !== undefined) {
       time = { part };
       j++;
     }
-    if (plural) {
+    if (plural || pluralPart !== undefined) {
       if (shift !== null) return null;
       return { end: j, meaning: { kind: 'set', value: `XXXX-WXX-${weekday}${time && 'part' in time ? `T${time.part}` : ''}`, granularity: 'day' } };
     }
@@ -985,9 +988,17 @@ export class TimeGrammar {
     let year: number | null = null;
     if (this.is(j, 'of')) {
       year = this.yearNumber(j + 1);
+      if (year !== null) j += 2;
+      else {
+        // "the winter of nineteen ninety-four", as transcripts write it.
+        const spoken = this.spokenYear(j + 1);
+        if (spoken !== null && spoken.meaning.kind === 'calendar' && spoken.meaning.year !== null) {
+          year = spoken.meaning.year;
+          j = spoken.end;
+        }
+      }
       // "the fall of Bakhmut", "the winter of discontent": a season is "of" a year or nothing.
       if (year === null) return null;
-      j += 2;
     } else {
       year = this.yearNumber(j);
       if (year !== null) j++;

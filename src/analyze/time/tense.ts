@@ -62,6 +62,8 @@ function tenseOf(tokens: readonly Token[], i: number): Tense | null {
   const w = token.norm;
   if (FUTURE_BEFORE_TO.has(w)) return tokens[i + 1]?.norm === 'to' ? 'future' : null;
   if (w === 'be') return i > 0 && FUTURE_BEFORE_BE.has(tokens[i - 1]!.norm) ? 'future' : null;
+  // "next to the embassy" is a place, not a time.
+  if (w === 'next' && tokens[i + 1]?.norm === 'to') return null;
   if (FUTURE_WORDS.has(w)) return 'future';
   if (PAST_WORDS.has(w)) return 'past';
   if (PRESENT_WORDS.has(w)) return 'present';
@@ -80,6 +82,18 @@ function participleTense(tokens: readonly Token[], i: number, tense: Tense): Ten
   return auxiliary === undefined ? tense : auxiliary;
 }
 
+const QUOTE_MARKS = new Set(["'", '"', '”', '’']);
+const QUOTE_ENDINGS = new Set([',', '.', '?', '!']);
+
+/**
+ * A quotation closing after the expression (`…Thursday,'' Castro said`): the
+ * reporting verb beyond it tells when the words were said, not when what they
+ * tell happens.
+ */
+function closesQuote(tokens: readonly Token[], i: number): boolean {
+  return QUOTE_MARKS.has(tokens[i]!.norm) && i > 0 && QUOTE_ENDINGS.has(tokens[i - 1]!.norm);
+}
+
 /**
  * The tense of the verb nearest to tokens [first, end) within [sentenceStart,
  * sentenceEnd), looking left and right alternately (left first at equal
@@ -87,6 +101,8 @@ function participleTense(tokens: readonly Token[], i: number, tense: Tense): Ten
  * "'ll" and "going to" count as future. Null when no verb is near.
  */
 export function tenseAround(tokens: readonly Token[], first: number, end: number, sentenceStart: number, sentenceEnd: number): Tense | null {
+  // "named him chairman, effective Feb. 1": the date a decision takes effect is announced ahead of it, whatever the tense of the announcement.
+  if (first > sentenceStart && tokens[first - 1]!.norm === 'effective') return 'future';
   // A semicolon or a dash starts another clause, with its own verb: the scan stops there.
   let leftStop = sentenceStart;
   let rightStop = sentenceEnd;
@@ -94,7 +110,7 @@ export function tenseAround(tokens: readonly Token[], first: number, end: number
     const left = first - d;
     if (left >= leftStop && CLAUSE_BREAKS.has(tokens[left]!.norm)) leftStop = left + 1;
     const right = end - 1 + d;
-    if (right < rightStop && CLAUSE_BREAKS.has(tokens[right]!.norm)) rightStop = right;
+    if (right < rightStop && (CLAUSE_BREAKS.has(tokens[right]!.norm) || closesQuote(tokens, right))) rightStop = right;
   }
   for (let d = 1; d <= TENSE_WINDOW_TOKENS; d++) {
     const left = first - d;
