@@ -192,13 +192,14 @@ describe('extractHtml: hostile input', () => {
     }
   });
 
-  // Generous bounds: a regression here is quadratic, and costs minutes, not milliseconds.
+  // Hang guards, not speed goals (those live in npm run eval:extraction): a regression here is
+  // quadratic and costs minutes; 10 s leaves a loaded 2-core CI machine ample room.
   it('extracts a 2 MB article page in well under the time a quadratic pass would take', () => {
     const paragraph = `<p>${'The convoy moved slowly through the checkpoint, witnesses said, and stopped twice. '.repeat(5)}</p>\n`;
     const html = page(`<article>${paragraph.repeat(Math.ceil(2_000_000 / paragraph.length))}</article>`);
     const started = performance.now();
     const extraction = extractHtml(html);
-    expect(performance.now() - started).toBeLessThan(3000);
+    expect(performance.now() - started).toBeLessThan(10_000);
     expect(extraction?.text.length).toBeGreaterThan(1_500_000);
   });
 
@@ -206,7 +207,7 @@ describe('extractHtml: hostile input', () => {
     for (const html of [page('<div>'.repeat(100_000) + story), page(`${story}${'< '.repeat(500_000)}`)]) {
       const started = performance.now();
       extractHtml(html);
-      expect(performance.now() - started).toBeLessThan(3000);
+      expect(performance.now() - started).toBeLessThan(10_000);
     }
   });
 });
