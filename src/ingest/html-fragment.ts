@@ -1,14 +1,12 @@
 /**
  * HTML fragments (a feed item's content:encoded, a JSONL record's `html`) to
  * plain text. Unlike a page, a fragment is all content: no main-content
- * search, just the text blocks.
+ * search, just the text blocks — parsed with the same hostile-markup guards
+ * as pages, since feeds carry whatever the publisher's CMS emits.
  */
-import { parseHTML } from 'linkedom';
+import { parseHtmlDocument } from './html-document.ts';
 import { joinBlocks, textBlocks } from './html-text.ts';
 
 export function htmlFragmentToText(html: string): string {
-  const { document } = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`) as unknown as {
-    document: Document;
-  };
-  return joinBlocks(textBlocks(document.body));
+  return joinBlocks(textBlocks(parseHtmlDocument(html).body));
 }

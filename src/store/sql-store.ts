@@ -1,4 +1,4 @@
-import type { Analysis, Article, DateProvenance, EntityType, FurnitureRemoval } from '../model/index.ts';
+import type { Analysis, Article, DateProvenance, EntityMention, EntityType, FurnitureRemoval } from '../model/index.ts';
 import { StoreError } from '../model/index.ts';
 import type { SqlDriver, SqlExecutor } from './driver.ts';
 import { schemaVersion } from './migrate.ts';
@@ -447,7 +447,7 @@ export function createSqlStore(driver: SqlDriver): Store {
           text: m.text,
           type: m.type,
           entity: m.entity_key,
-          ...(m.via ? { via: m.via as 'name' } : {}),
+          ...(m.via ? { via: m.via as NonNullable<EntityMention['via']> } : {}),
         })),
         entityIndex: entityRows.map((e) => {
           const summary = toEntitySummary({ ...e, mentions: 0, articles: 0, first_seen: null, last_seen: null });
