@@ -9,7 +9,7 @@
  */
 import type { EntityType } from '../../model/index.ts';
 import { loadGazetteer, placeCandidates, type GazetteerEntry } from './gazetteer.ts';
-import { COUNTRY_ADJECTIVE, COUNTRY_NAMES, DEMONYMS, isDemonym, NOT_ENTITIES, PERSON_TITLES, UNIT_DESCRIPTORS, UNIT_KINDS } from './lexicon.ts';
+import { COUNTRY_ADJECTIVE, countryNamed, demonymCountry, isDemonym, NON_PERSON_HEADS, NOT_ENTITIES, PERSON_TITLES, UNIT_DESCRIPTORS, UNIT_KINDS } from './lexicon.ts';
 import { loadNameLists, type KnownName, type KnownPerson } from './names.ts';
 import type { Token } from './tokenize.ts';
 import { normalizeName, variantKey } from './variant-key.ts';
@@ -61,6 +61,8 @@ const MIN_TRANSLITERATED_LENGTH = 4;
 /** Longest place name, in tokens, tried against the gazetteer ("Rostov-on-Don" is one token). */
 const MAX_PLACE_TOKENS = 3;
 
+const UNIT_DESCRIPTOR_SET = new Set(UNIT_DESCRIPTORS);
+const UNIT_KIND_SET = new Set(UNIT_KINDS);
 const REGION_WORDS = new Set(['oblast', 'region', 'province', 'oblast’s']);
 const RIVER_WORDS = new Set(['river']);
 const ORG_TOPICS = new Set([
@@ -76,7 +78,7 @@ const OUTLET_NOUNS = new Set([
 /** A capitalised word that can be part of a personal name: "Zelenskyy", "O'Brien", "Jr.", "Ter-Petrosyan". */
 const NAME_WORD = /^\p{Lu}[\p{L}'’.-]*$/u;
 
-let firstWords: { personWords: Set<string>; placeFirstWords: Set<string> } | undefined;
+let firstWords: { personWords: Set<string>; placeFirstWords: Map<string, number> } | undefined;
 
 /**
  * First words of the names the rules look up, so that a capitalised word
@@ -89,11 +91,22 @@ function firstWordIndex() {
     for (const person of loadNameLists().people) {
       for (const form of [person.name, ...person.variants]) for (const w of form.split(' ')) personWords.add(variantKey(w));
     }
-    const placeFirstWords = new Set<string>();
-    for (const name of loadGazetteer().byName.keys()) placeFirstWords.add(name.split(' ')[0]!);
+    // First word → most words of a name it begins (most begin one-word names only: one look-up, not three).
+    const placeFirstWords = new Map<string, number>();
+    for (const name of loadGazetteer().byName.keys()) {
+      const words = name.split(' ');
+      placeFirstWords.set(words[0]!, Math.max(placeFirstWords.get(words[0]!) ?? 0, words.length));
+    }
     firstWords = { personWords, placeFirstWords };
   }
   return firstWords;
+}
+
+/** Words in a normalised name (single-spaced). */
+function wordCount(key: string): number {
+  let n = key.length > 0 ? 1 : 0;
+  for (let at = key.indexOf(' '); at >= 0; at = key.indexOf(' ', at + 1)) n++;
+  return n;
 }
 
 export function isCapitalised(word: string): boolean {
@@ -198,19 +211,19 @@ export function ruleCandidates(text: string, tokens: readonly Token[]): Candidat
     // Units named by number: "68th Brigade", "47th Separate Mechanized Brigade".
     if (/^\d{1,3}(st|nd|rd|th)$/.test(w)) {
       let j = i + 1;
-      while (j < tokens.length && UNIT_DESCRIPTORS.includes(word(j)) && !UNIT_KINDS.includes(word(j))) j++;
-      if (UNIT_KINDS.includes(word(j))) {
+      while (j < tokens.length && UNIT_DESCRIPTOR_SET.has(word(j)) && !UNIT_KIND_SET.has(word(j))) j++;
+      if (UNIT_KIND_SET.has(word(j))) {
         out.push({ start: tokens[i]!.start, end: tokens[j]!.end, type: 'unit', priority: PRIORITY.unit, canonical: `${w} ${word(j)}`, source: 'pattern' });
       }
       continue;
     }
     // Units named by a word: "Azov Regiment", "the Akhmat Spetsnaz unit".
-    if (/^\p{Lu}\p{Ll}+$/u.test(w) && !UNIT_DESCRIPTORS.includes(w) && !isDemonym(w) && !NOT_ENTITIES.has(lower(i))) {
+    if (/^\p{Lu}\p{Ll}+$/u.test(w) && !UNIT_DESCRIPTOR_SET.has(w) && !isDemonym(w) && !NOT_ENTITIES.has(lower(i))) {
       let j = i + 1;
-      while (j < tokens.length && UNIT_DESCRIPTORS.includes(word(j)) && !UNIT_KINDS.includes(word(j))) j++;
+      while (j < tokens.length && UNIT_DESCRIPTOR_SET.has(word(j)) && !UNIT_KIND_SET.has(word(j))) j++;
       const kind = word(j);
       const spetsnazUnit = j > i + 1 && /^(unit|battalion|group|detachment)$/i.test(kind) && /spetsnaz|special|forces/i.test(text.slice(tokens[i + 1]!.start, tokens[j - 1]!.end));
-      if ((UNIT_KINDS.includes(kind) && ['Brigade', 'Regiment', 'Battalion'].includes(kind)) || spetsnazUnit) {
+      if ((UNIT_KIND_SET.has(kind) && ['Brigade', 'Regiment', 'Battalion'].includes(kind)) || spetsnazUnit) {
         out.push({ start: tokens[i]!.start, end: tokens[j]!.end, type: 'unit', priority: PRIORITY.unit, canonical: w, source: 'pattern' });
         continue;
       }
@@ -223,9 +236,9 @@ export function ruleCandidates(text: string, tokens: readonly Token[]): Candidat
     // Ministries: "the Russian Defense Ministry", "Ministry of Defence".
     if (w === 'Ministry' || w === 'ministry') ministry(i);
     // Armies: "Ukraine's military", "the Ukrainian military".
-    const possessiveMilitary = COUNTRY_NAMES[lower(i)] && /^['’]s$/.test(word(i + 1)) && lower(i + 2) === 'military';
-    if ((DEMONYMS[lower(i)] && lower(i + 1) === 'military') || possessiveMilitary) {
-      const country = (DEMONYMS[lower(i)] ?? COUNTRY_NAMES[lower(i)])!;
+    const possessiveMilitary = lower(i + 2) === 'military' && countryNamed(lower(i)) && /^['’]s$/.test(word(i + 1));
+    if ((lower(i + 1) === 'military' && demonymCountry(lower(i))) || possessiveMilitary) {
+      const country = (demonymCountry(lower(i)) ?? countryNamed(lower(i)))!;
       const end = possessiveMilitary ? i + 2 : i + 1;
       out.push({
         start: tokens[i]!.start,
@@ -237,11 +250,11 @@ export function ruleCandidates(text: string, tokens: readonly Token[]): Candidat
       });
     }
     // Known people by full name or unique surname: "Zelenskyy", "Dmitry Peskov".
-    for (let len = personWords.has(variantKey(w)) ? Math.min(3, tokens.length - i) : 0; len >= 1; len--) {
+    for (let len = nameLike[i] && personWords.has(variantKey(w)) ? Math.min(3, tokens.length - i) : 0; len >= 1; len--) {
       let allNames = true;
       for (let k = i; k < i + len; k++) if (!nameLike[k]) allNames = false;
       if (!allNames) continue;
-      const person = names.personByKey.get(variantKey(text.slice(tokens[i]!.start, tokens[i + len - 1]!.end)));
+      const person = names.personByKey.get(phraseVariantKey(i, len));
       if (!person) continue;
       out.push({ start: tokens[i]!.start, end: tokens[i + len - 1]!.end, type: 'person', priority: PRIORITY.knownPerson, person, canonical: person.name, source: 'list' });
       break;
@@ -250,14 +263,14 @@ export function ruleCandidates(text: string, tokens: readonly Token[]): Candidat
     const before = lower(i - 1);
     if (i > 0 && (PERSON_TITLES.has(before) || (before === 'by' && i === 1) || (before === '/' && lower(i - 2) === 'photo'))) {
       const end = nameEnd(i);
-      if (end > i && !NOT_ENTITIES.has(lower(i)) && !PERSON_TITLES.has(lower(i))) {
+      if (end > i && !NOT_ENTITIES.has(lower(i)) && !PERSON_TITLES.has(lower(i)) && !headsNonPerson(i, end)) {
         out.push({ start: tokens[i]!.start, end: tokens[end - 1]!.end, type: 'person', priority: PRIORITY.title, source: 'title' });
       }
     } else if (names.givenNames.has(lower(i)) && /^\p{Lu}\p{Ll}+$/u.test(word(i + 1)) && !NOT_ENTITIES.has(lower(i + 1))) {
       // A given name and a capitalised word: "Serhiy Dobriak" (not running on into the next person's given name).
       let end = i + 2;
       while (end < nameEnd(i) && !names.givenNames.has(lower(end))) end++;
-      out.push({ start: tokens[i]!.start, end: tokens[end - 1]!.end, type: 'person', priority: PRIORITY.givenName, source: 'title' });
+      if (!headsNonPerson(i, nameEnd(i))) out.push({ start: tokens[i]!.start, end: tokens[end - 1]!.end, type: 'person', priority: PRIORITY.givenName, source: 'title' });
     }
     // Outlets by context: "the state agency Tass", "Ukrainian outlet Pravda".
     if (i > 0 && OUTLET_NOUNS.has(before)) {
@@ -268,6 +281,38 @@ export function ruleCandidates(text: string, tokens: readonly Token[]): Candidat
     gazetteerPlaces(i);
   }
   return out;
+
+  /** variantKey of the text of tokens [i, i + len): likewise its words' keys, non-empty ones joined by one space. */
+  function phraseVariantKey(i: number, len: number): string {
+    let key = '';
+    for (let k = i; k < i + len; k++) {
+      const v = variantKey(tokens[k]!.text);
+      if (v.length === 0) continue;
+      key = key.length === 0 ? v : `${key} ${v}`;
+    }
+    return key;
+  }
+
+  /**
+   * normalizeName of the text of tokens [i, i + len): tokens are separated by
+   * whitespace only, so it is their normalised forms, non-empty ones joined by
+   * one space — computed from cached per-word results, not per phrase.
+   */
+  function phraseKey(i: number, len: number): string {
+    let key = '';
+    for (let k = i; k < i + len; k++) {
+      const n = normalizeName(tokens[k]!.text);
+      if (n.length === 0) continue;
+      key = key.length === 0 ? n : `${key} ${n}`;
+    }
+    return key;
+  }
+
+  /** Whether a run of name words [from, to) includes a word no person's name has ("League", "Park"). */
+  function headsNonPerson(from: number, to: number): boolean {
+    for (let k = from; k < to; k++) if (NON_PERSON_HEADS.has(lower(k))) return true;
+    return false;
+  }
 
   /** End (exclusive) of a run of capitalised name words starting at i, at most 4. */
   function nameEnd(i: number): number {
@@ -286,11 +331,11 @@ export function ruleCandidates(text: string, tokens: readonly Token[]): Candidat
     while (start > 0 && topics.length < 2 && ORG_TOPICS.has(lower(start - 1))) topics.unshift(word(--start));
     let country: string | undefined;
     let spanStart = start;
-    if (start > 0 && DEMONYMS[lower(start - 1)] && isCapitalised(word(start - 1))) {
-      country = DEMONYMS[lower(start - 1)];
+    if (start > 0 && demonymCountry(lower(start - 1)) && isCapitalised(word(start - 1))) {
+      country = demonymCountry(lower(start - 1));
       spanStart = start - 1;
-    } else if (start > 1 && /^['’]s$/.test(word(start - 1)) && COUNTRY_NAMES[lower(start - 2)]) {
-      country = COUNTRY_NAMES[lower(start - 2)];
+    } else if (start > 1 && /^['’]s$/.test(word(start - 1)) && countryNamed(lower(start - 2))) {
+      country = countryNamed(lower(start - 2));
     }
     let end = i;
     if (lower(i + 1) === 'of' && isCapitalised(word(i + 2))) {
@@ -318,14 +363,19 @@ export function ruleCandidates(text: string, tokens: readonly Token[]): Candidat
   function gazetteerPlaces(i: number): void {
     const g = loadGazetteer();
     if (NOT_ENTITIES.has(lower(i)) || isDemonym(word(i))) return;
-    const first = normalizeName(word(i)).split(' ')[0]!;
+    const normalized = normalizeName(word(i));
+    const space = normalized.indexOf(' ');
+    const first = space < 0 ? normalized : normalized.slice(0, space);
     const transliterated = first.length >= MIN_TRANSLITERATED_LENGTH ? g.byTrustedVariant.get(variantKey(word(i))) : undefined;
-    if (!placeFirstWords.has(first) && !transliterated) return;
+    const maxWords = placeFirstWords.get(first) ?? 0;
+    if (maxWords === 0 && !transliterated) return;
     for (let len = Math.min(MAX_PLACE_TOKENS, tokens.length - i); len >= 1; len--) {
       if (!isCapitalised(word(i + len - 1))) continue;
-      const phrase = text.slice(tokens[i]!.start, tokens[i + len - 1]!.end);
+      const key = phraseKey(i, len);
+      // No gazetteer name starting with this word has as many words.
+      if (len > 1 && wordCount(key) > maxWords) continue;
       // Another transliteration of a place we know well ("Kiev", "Mirnograd"), when no place has this spelling.
-      const entries = g.byName.get(normalizeName(phrase)) ?? (len === 1 ? transliterated : undefined);
+      const entries = g.byName.get(key) ?? (len === 1 ? transliterated : undefined);
       if (!entries || entries.length === 0) continue;
       if (len === 1 && names.givenNames.has(lower(i))) return;
       const accepted = entries.filter(
@@ -349,6 +399,22 @@ export function ruleCandidates(text: string, tokens: readonly Token[]): Candidat
   }
 }
 
+/** Whether the words of `outer` outside `inner` are all titles, qualifiers, demonyms or marks. */
+function onlyTitlesAround(text: string, outer: Candidate, inner: Candidate): boolean {
+  const rest = `${text.slice(outer.start, inner.start)} ${text.slice(inner.end, outer.end)}`;
+  for (const w of rest.split(/\s+/)) {
+    if (w.length === 0 || !/\p{L}/u.test(w)) continue;
+    const lower = w.toLowerCase();
+    if (!PERSON_TITLES.has(lower) && !TITLE_WORDS.has(lower) && !isDemonym(w) && !/^\p{Ll}+$/u.test(w)) {
+      if (!/^[\u0400-\u04FF]/.test(w)) return false;
+    }
+  }
+  return true;
+}
+
+/** Words that qualify or make a title besides PERSON_TITLES: "Foreign Minister", "Prime Minister". */
+const TITLE_WORDS = new Set(['foreign', 'defense', 'defence', 'prime', 'vice', 'interior', 'first', 'former', 'acting', 'national', 'security', 'presidential', 'senior', 'state', 'the']);
+
 /**
  * The best non-overlapping candidates: by priority, then length. A tagger
  * span that strictly contains a rule's candidate keeps the tagger's reading:
@@ -364,8 +430,9 @@ export function selectCandidates(text: string, candidates: Candidate[]): Candida
     if (c.source === 'tagger' || c.type === 'unit') continue;
     const container = tagged.find((t) => t.start <= c.start && t.end >= c.end && t.end - t.start > c.end - c.start);
     if (!container) continue;
-    // A known person inside a span: the rest is a title ("Президент Володимир Зеленський", "Mr Zelensky").
-    if (c.person) {
+    // A known person inside a span whose other words are titles ("Президент Володимир Зеленський", "Mr Zelensky"):
+    // the person. Other words around it make another name ("Paul E. Patton", "Illinois Route 43"): the tagger's.
+    if (c.person && onlyTitlesAround(text, container, c)) {
       container.priority = 0;
       continue;
     }

@@ -12,7 +12,7 @@ import type { ArticleEntity, EntityMention, Span } from '../../model/index.ts';
 import { splitSentences } from '../sentences.ts';
 import { isCapitalised, PRIORITY, ruleCandidates, selectCandidates, taggerCandidates, type Candidate } from './candidates.ts';
 import { loadGazetteer } from './gazetteer.ts';
-import { isDemonym, NOT_ENTITIES, PERSON_TITLES } from './lexicon.ts';
+import { isDemonym, NON_PERSON_HEADS, NOT_ENTITIES, PERSON_TITLES } from './lexicon.ts';
 import { taggerLexicon } from './names.ts';
 import { demonymCountriesOf, majorPlaceNames, resolveMentions } from './resolve.ts';
 import { loadTaggerModel, observeAll, tagSentence, TAGS } from './tagger.ts';
@@ -45,11 +45,16 @@ export type TaggedSpan = { start: number; end: number; label: 'PER' | 'LOC' | 'O
 export function tagTokens(tokens: readonly Token[]): TaggedSpan[] {
   const model = loadTaggerModel();
   if (!model || tokens.length === 0) return [];
-  const tags = tagSentence(model, observeAll(tokens, taggerLexicon()));
+  return spansOf(tokens, tagSentence(model, observeAll(tokens, taggerLexicon())), 0);
+}
+
+/** BIO tags of tokens [from, from + tags.length) → spans. */
+function spansOf(tokens: readonly Token[], tags: readonly number[], from: number): TaggedSpan[] {
   const spans: TaggedSpan[] = [];
   let open: TaggedSpan | null = null;
-  for (let i = 0; i < tags.length; i++) {
-    const tag = TAGS[tags[i]!]!;
+  for (let k = 0; k < tags.length; k++) {
+    const i = from + k;
+    const tag = TAGS[tags[k]!]!;
     if (tag === 'O') {
       open = null;
       continue;
@@ -99,8 +104,12 @@ export function tagNameStretches(tokens: readonly Token[], explained?: (index: n
   const covered = stretches.reduce((n, [from, to]) => n + to - from, 0);
   // Mostly names anyway (a headline, a list): tag it whole, as the tagger was trained to see it.
   if (covered >= tokens.length * WHOLE_WINDOW_SHARE) return tagTokens(tokens);
+  const model = loadTaggerModel();
+  if (!model || stretches.length === 0) return [];
+  // Each stretch is read with the whole window around it (features see past its edges), as if tagged whole.
+  const obs = observeAll(tokens, taggerLexicon());
   const spans: TaggedSpan[] = [];
-  for (const [from, to] of stretches) spans.push(...tagTokens(tokens.slice(from, to)));
+  for (const [from, to] of stretches) spans.push(...spansOf(tokens, tagSentence(model, obs, from, to), from));
   return spans;
 }
 
@@ -218,7 +227,8 @@ function trimSpan(text: string, c: Candidate): Candidate {
     if (LEADING_TITLES.has(w)) lastTitle = k;
     else if (!isDemonym(w) && !TITLE_QUALIFIERS.has(w)) break;
   }
-  if (lastTitle >= 0) {
+  // Not before a word no person's name has: "Ukrainian Premier League" is a league, not a titled "League".
+  if (lastTitle >= 0 && !words.slice(lastTitle + 1).some((w) => NON_PERSON_HEADS.has(w[0].toLowerCase()))) {
     start += words[lastTitle + 1]!.index;
     titled = true;
   }

@@ -21,10 +21,31 @@ export const COUNTRY_NAMES: Record<string, string> = {
   america: 'US', us: 'US', 'u.s.': 'US', china: 'CN', iran: 'IR', kyiv: 'UA', moscow: 'RU',
 };
 
+/**
+ * The tables as Maps, for look-ups in hot loops: indexing a plain object with
+ * a fresh string (a token) makes V8 internalise it; a Map only hashes it.
+ */
+const DEMONYM_CODES = new Map(Object.entries(DEMONYMS));
+const COUNTRY_CODES = new Map(Object.entries(COUNTRY_NAMES));
+const DEMONYM_MIN_LENGTH = Math.min(...[...DEMONYM_CODES.keys()].map((k) => k.length));
+const DEMONYM_MAX_LENGTH = Math.max(...[...DEMONYM_CODES.keys()].map((k) => k.length));
+
 /** A demonym, its plural or its people noun: "Russian", "Russians", "Ukrainians". */
 export function isDemonym(word: string): boolean {
+  // Shorter or longer than any demonym: no lowercasing, no look-up (this runs on every capitalised word).
+  if (word.length < DEMONYM_MIN_LENGTH || word.length > DEMONYM_MAX_LENGTH + 1) return false;
   const lower = word.toLowerCase();
-  return DEMONYMS[lower] !== undefined || (lower.endsWith('s') && DEMONYMS[lower.slice(0, -1)] !== undefined);
+  return DEMONYM_CODES.has(lower) || (lower.endsWith('s') && DEMONYM_CODES.has(lower.slice(0, -1)));
+}
+
+/** Country code of a lowercase demonym ("russian" → RU), or undefined. */
+export function demonymCountry(lower: string): string | undefined {
+  return DEMONYM_CODES.get(lower);
+}
+
+/** Country code of a lowercase country name ("ukraine" → UA), or undefined. */
+export function countryNamed(lower: string): string | undefined {
+  return COUNTRY_CODES.get(lower);
 }
 
 /** Country code → the adjective used in canonical organisation names ("Russian Defense Ministry"). */
@@ -47,6 +68,22 @@ export const PERSON_TITLES = new Set([
   'pope', 'king', 'queen', 'prince', 'princess', 'sir', 'lady', 'lord', 'judge', 'prosecutor', 'analyst',
   'journalist', 'correspondent', 'reporter', 'commander-in-chief', 'officer', 'soldier', 'deputy', 'director',
   'chairman', 'chairwoman', 'blogger', 'expert', 'photographer', 'editor', 'author', 'writer', 'economist',
+]);
+
+/**
+ * Head nouns of names that are never a person's: a title or given name before
+ * them does not make a person ("Premier League", "Major League Baseball",
+ * "Victoria Park", "Governor Street").
+ */
+export const NON_PERSON_HEADS = new Set([
+  'league', 'party', 'council', 'cup', 'association', 'committee', 'office', 'university', 'college', 'school',
+  'club', 'company', 'corporation', 'union', 'federation', 'bank', 'church', 'cathedral', 'museum', 'hospital',
+  'institute', 'academy', 'army', 'navy', 'agency', 'ministry', 'department', 'championship', 'championships',
+  'games', 'award', 'awards', 'prize', 'series', 'street', 'road', 'route', 'highway', 'avenue', 'river', 'bridge',
+  'station', 'airport', 'park', 'square', 'stadium', 'arena', 'district', 'county', 'province', 'island',
+  'islands', 'mountain', 'mountains', 'lake', 'bay', 'city', 'hotel', 'palace', 'castle', 'tower', 'trophy',
+  'tournament', 'festival', 'records', 'airlines', 'railway', 'team', 'fc', 'senate', 'parliament', 'assembly',
+  'court', 'commission', 'foundation', 'society', 'brigade', 'regiment', 'battalion', 'division', 'corps',
 ]);
 
 /** Role nouns a mention like "the president" or "its spokesperson" can use, → the role they name. */

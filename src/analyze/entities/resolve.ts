@@ -11,7 +11,7 @@
 import type { ArticleEntity, EntityMention, EntityType } from '../../model/index.ts';
 import type { Candidate } from './candidates.ts';
 import { loadGazetteer, placeInfo, type GazetteerEntry } from './gazetteer.ts';
-import { DEMONYMS, ROLE_NOUNS } from './lexicon.ts';
+import { demonymCountry, DEMONYMS, ROLE_NOUNS } from './lexicon.ts';
 import { normalizeName, variantKey } from './variant-key.ts';
 
 /** Namesake scoring: a country the article mentions outweighs a 1000× population gap; a region, more. */
@@ -247,7 +247,7 @@ export function demonymCountriesOf(tokens: ReadonlyArray<{ text: string }>): Set
   for (const t of tokens) {
     const first = t.text.charAt(0);
     if (first === first.toLowerCase()) continue; // demonyms are capitalised; most words are not
-    const code = DEMONYMS[t.text.toLowerCase()];
+    const code = demonymCountry(t.text.toLowerCase());
     if (code) countries.add(code);
   }
   return countries;

@@ -328,29 +328,37 @@ const transition = new Float64Array(TRANSITION_WIDTH);
 let best = new Float64Array(64 * TAG_COUNT);
 let back = new Int8Array(64 * TAG_COUNT);
 
-export function viterbi(emissions: Scorer, transitions: Scorer, obs: readonly Observation[]): number[] {
-  const length = obs.length;
-  if (length === 0) return [];
+/**
+ * Tags tokens [from, to) of `obs` (default: all); returns their tag indices.
+ * Features still look at the tokens around the range, and a range that does
+ * not start the sentence starts after an O (the caller skipped only tokens it
+ * knows are no names), so tagging a stretch reads it as the whole sentence would.
+ */
+export function viterbi(emissions: Scorer, transitions: Scorer, obs: readonly Observation[], from = 0, to = obs.length): number[] {
+  const length = to - from;
+  if (length <= 0) return [];
   if (best.length < length * TAG_COUNT) {
     best = new Float64Array(length * TAG_COUNT * 2);
     back = new Int8Array(length * TAG_COUNT * 2);
   }
-  // best[i*T + t]: best score of a path ending in tag t at token i; back: its previous tag.
+  // best[j*T + t]: best score of a path ending in tag t at token from + j; back: its previous tag.
   best.fill(-Infinity, 0, length * TAG_COUNT);
-  for (let i = 0; i < length; i++) {
+  const first = from === 0 ? START : 0;
+  for (let j = 0; j < length; j++) {
+    const i = from + j;
     emissions(featureBuffer, staticFeaturesAt(obs, i, featureBuffer), emission);
     transitions(featureBuffer, transitionFeaturesAt(obs, i, featureBuffer), transition);
-    const prevTags = i === 0 ? 1 : TAG_COUNT;
+    const prevTags = j === 0 ? 1 : TAG_COUNT;
     for (let p = 0; p < prevTags; p++) {
-      const prev = i === 0 ? START : p;
-      const before = i === 0 ? 0 : best[(i - 1) * TAG_COUNT + p]!;
+      const prev = j === 0 ? first : p;
+      const before = j === 0 ? 0 : best[(j - 1) * TAG_COUNT + p]!;
       if (before === -Infinity) continue;
       for (let t = 0; t < TAG_COUNT; t++) {
         if (!allowed(prev, t)) continue;
         const total = before + emission[t]! + transition[prev * TAG_COUNT + t]!;
-        if (total > best[i * TAG_COUNT + t]!) {
-          best[i * TAG_COUNT + t] = total;
-          back[i * TAG_COUNT + t] = p;
+        if (total > best[j * TAG_COUNT + t]!) {
+          best[j * TAG_COUNT + t] = total;
+          back[j * TAG_COUNT + t] = p;
         }
       }
     }
@@ -360,19 +368,21 @@ export function viterbi(emissions: Scorer, transitions: Scorer, obs: readonly Ob
     if (best[(length - 1) * TAG_COUNT + t]! > best[(length - 1) * TAG_COUNT + tag]!) tag = t;
   }
   const tags = new Array<number>(length);
-  for (let i = length - 1; i >= 0; i--) {
-    tags[i] = tag;
-    tag = back[i * TAG_COUNT + tag]!;
+  for (let j = length - 1; j >= 0; j--) {
+    tags[j] = tag;
+    tag = back[j * TAG_COUNT + tag]!;
   }
   return tags;
 }
 
-/** Tags a sentence with a model. */
-export function tagSentence(model: TaggerModel, obs: readonly Observation[]): number[] {
+/** Tags a sentence (or tokens [from, to) of it, see viterbi) with a model. */
+export function tagSentence(model: TaggerModel, obs: readonly Observation[], from = 0, to = obs.length): number[] {
   return viterbi(
     (f, n, scores) => model.emissions.score(f, n, scores),
     (f, n, scores) => model.transitions.score(f, n, scores),
     obs,
+    from,
+    to,
   );
 }
 
