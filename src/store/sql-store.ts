@@ -8,7 +8,6 @@ import type {
   CopyCandidate,
   EntityDetail,
   EntitySummary,
-  StoredMention,
   IngestRunRecord,
   ListOptions,
   NewArticle,
