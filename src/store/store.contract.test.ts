@@ -3,7 +3,7 @@
  * (mandatory on CI). A behaviour that differs between them fails here.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshStore, testBackends } from '../../test/helpers/backends.ts';
+import { freshStore, TEST_DATABASE_URL, testBackends } from '../../test/helpers/backends.ts';
 import { articleIdFromHash, fingerprint } from '../ingest/fingerprint.ts';
 import type { CleanArticle } from '../model/index.ts';
 import {
@@ -288,6 +288,26 @@ for (const backend of await testBackends()) {
         expect(await schemaVersion(driver)).toBe(9999);
         await driver.close();
       } finally {
+        await db.drop();
+      }
+    });
+
+    it.runIf(backend.name === 'postgres')('survives the server ending an idle connection', async () => {
+      const db = await backend.create();
+      const store = await openStore(db.location);
+      try {
+        await store.stats(); // leaves an idle connection in the pool
+        const admin = await openDriver(parseStoreLocation(TEST_DATABASE_URL));
+        await admin.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+            WHERE datname = $1 AND pid <> pg_backend_pid()`,
+          [new URL(db.location).pathname.slice(1)],
+        );
+        await admin.close();
+        await new Promise((resolve) => setTimeout(resolve, 200)); // let the termination reach the pool
+        expect((await store.stats()).articles).toBe(0); // a new connection, no crash
+      } finally {
+        await store.close();
         await db.drop();
       }
     });

@@ -9,6 +9,12 @@ const POOL_SIZE = 4;
 
 export async function openPostgresDriver(connectionString: string): Promise<SqlDriver> {
   const pool = new pg.Pool({ connectionString, max: POOL_SIZE });
+  // An idle pooled connection the server ends (a restart, an administrator,
+  // DROP DATABASE … WITH (FORCE)) is reported here; without a listener it
+  // would crash the process. The pool drops that client, and the next query
+  // opens a new connection or fails with the server's reason — where it is
+  // reported to the caller.
+  pool.on('error', () => undefined);
   // Fail at open, with the server's reason, rather than at the first query.
   const probe = await pool.connect();
   probe.release();
