@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { loadLanguageDetector } from '../src/ingest/language.ts';
 import { openStore } from '../src/store/index.ts';
-import { ingestPaths, prepareArticle } from '../src/pipeline/ingest.ts';
+import { analyzeArticle, ingestPaths, prepareArticle } from '../src/pipeline/ingest.ts';
 import { expandPaths, readInputFile } from '../src/pipeline/inputs.ts';
 
 const [mode, location, corpus] = process.argv.slice(2) as ['no-store' | 'store', string, string];
@@ -22,7 +22,7 @@ if (mode === 'no-store') {
     for await (const result of readInputFile(file)) {
       if (!result.ok) continue;
       try {
-        prepareArticle(result, context);
+        analyzeArticle(prepareArticle(result, context).article);
         articles++;
         stored++;
       } catch {

@@ -58,7 +58,6 @@ export interface IngestOptions extends InputOptions {
 
 export interface PreparedArticle {
   article: CleanArticle;
-  analysis: Analysis;
   id: string;
   contentHash: string;
   bandKeys: string[];
@@ -95,19 +94,12 @@ export interface IngestContext {
   languageDetector: LanguageDetector;
 }
 
+/** Cleaned and fingerprinted: enough to tell whether the store already has it. */
 export function prepareArticle(result: ReadResult & { ok: true }, context: IngestContext): PreparedArticle {
-  const cleaned = cleanDocument(result.doc, context);
-  const analysis = analyze({ text: cleaned.text, published: cleaned.published });
-  // An undated article takes the date its text gives evidence for, marked inferred.
-  const { range, ...published } = analysis.published;
-  const article: CleanArticle =
-    cleaned.published.value === null && published.value !== null
-      ? { ...cleaned, published, meta: range ? { ...cleaned.meta, publishedRange: range } : cleaned.meta }
-      : cleaned;
+  const article = cleanDocument(result.doc, context);
   const print = fingerprint(article.text);
   return {
     article,
-    analysis,
     id: articleIdFromHash(print.contentHash),
     contentHash: print.contentHash,
     bandKeys: print.bandKeys,
@@ -115,15 +107,33 @@ export function prepareArticle(result: ReadResult & { ok: true }, context: Inges
   };
 }
 
-/** The stored article this one copies most, if any copies enough. */
+/**
+ * Analyses an article; an undated one takes the date its text gives evidence
+ * for, marked inferred. Run only for articles about to be stored: analysis is
+ * the costliest stage, and an exact duplicate would throw its result away.
+ */
+export function analyzeArticle(article: CleanArticle): { article: CleanArticle; analysis: Analysis } {
+  const analysis = analyze({ text: article.text, published: article.published });
+  const { range, ...published } = analysis.published;
+  if (article.published.value !== null || published.value === null) return { article, analysis };
+  return {
+    article: { ...article, published, meta: range ? { ...article.meta, publishedRange: range } : article.meta },
+    analysis,
+  };
+}
+
+/**
+ * The stored article this one copies most, if any copies enough; `exact` when
+ * the store already holds this very text.
+ */
 export async function findOriginal(
   store: Store,
   prepared: PreparedArticle,
-): Promise<{ id: string; similarity: number } | null> {
+): Promise<'exact' | { id: string; similarity: number } | null> {
   const candidates = await store.findCopyCandidates(prepared.bandKeys, MAX_COPY_CANDIDATES);
   let best: { id: string; similarity: number } | null = null;
   for (const candidate of candidates) {
-    if (candidate.id === prepared.id) return null; // exact duplicate: the store will say so
+    if (candidate.id === prepared.id) return 'exact';
     const similarity = copySimilarity(prepared.shingles, wordShingles(candidate.text));
     if (similarity >= NEAR_DUPLICATE_SIMILARITY && (!best || similarity > best.similarity)) {
       best = { id: candidate.id, similarity };
@@ -137,6 +147,26 @@ function withoutText(analysis: Analysis): Omit<Analysis, 'text'> {
   return rest;
 }
 
+async function saveAnalysed(
+  store: Store,
+  cleaned: CleanArticle,
+  base: { id: string; contentHash: string; bandKeys: string[]; ingestedAt: string },
+  original: { id: string; similarity: number } | null,
+) {
+  const { article, analysis } = analyzeArticle(cleaned);
+  return store.saveArticle({
+    ...article,
+    ...base,
+    duplicateOf: original?.id ?? null,
+    similarity: original ? Number(original.similarity.toFixed(3)) : null,
+    analysis: {
+      analyzerVersion: ANALYZER_VERSION,
+      analysis: withoutText(analysis),
+      variants: searchVariants(analysis.entityIndex),
+    },
+  });
+}
+
 /** Stores one read result; returns the event describing what happened to it. */
 export async function ingestOne(store: Store, result: ReadResult, context: IngestContext): Promise<IngestEvent> {
   if (!result.ok) return { type: 'failed', failure: result.failure };
@@ -147,21 +177,19 @@ export async function ingestOne(store: Store, result: ReadResult, context: Inges
     if (!(error instanceof IngestError)) throw error;
     return { type: 'failed', failure: { source: error.source ?? result.doc.source, code: error.code, message: error.message } };
   }
-  const original = await findOriginal(store, prepared);
-  const outcome = await store.saveArticle({
-    ...prepared.article,
+  const found = await findOriginal(store, prepared);
+  const base = {
     id: prepared.id,
     contentHash: prepared.contentHash,
     bandKeys: prepared.bandKeys,
-    duplicateOf: original?.id ?? null,
-    similarity: original ? Number(original.similarity.toFixed(3)) : null,
     ingestedAt: context.now.toISOString(),
-    analysis: {
-      analyzerVersion: ANALYZER_VERSION,
-      analysis: withoutText(prepared.analysis),
-      variants: searchVariants(prepared.analysis.entityIndex),
-    },
-  });
+  };
+  // Already stored: saving records this source against it, with no analysis to redo.
+  const original = found === 'exact' ? null : found;
+  const outcome =
+    found === 'exact'
+      ? await store.saveArticle({ ...prepared.article, ...base, duplicateOf: null, similarity: null })
+      : await saveAnalysed(store, prepared.article, base, original);
   if (outcome.status === 'duplicate') {
     return { type: 'duplicate', id: outcome.id, source: result.doc.source, firstSource: outcome.firstSource };
   }
