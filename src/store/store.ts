@@ -147,7 +147,7 @@ export interface Store {
   /** By id, or by an unambiguous id prefix of at least 6 characters. */
   getArticle(id: string): Promise<(Article & { sources: string[] }) | null>;
   listArticles(options?: ListOptions): Promise<ArticleSummary[]>;
-  /** Every article, oldest ingest first, in pages (for export). */
+  /** Every article, in id order, in pages (for export); stable while others insert. */
   iterateArticles(pageSize?: number): AsyncIterable<Article>;
   /**
    * Full-text search; `entityVariants` (normalised spellings of the query)
