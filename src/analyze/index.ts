@@ -5,7 +5,9 @@
  * same text and date always give the same analysis.
  */
 import type { Analysis, PublishedDate } from '../model/index.ts';
+import { extractAttributions } from './attribution/index.ts';
 import { extractEntities } from './entities/index.ts';
+import { extractFigures } from './figures/index.ts';
 import { splitSentences } from './sentences.ts';
 import { extractTimes, inferPublishedDate, sentenceTimes } from './time/index.ts';
 
@@ -36,13 +38,20 @@ export function analyze(input: AnalyzeInput): Analysis {
   if (input.published.value === null && dayOf(published.value) !== null) {
     times = extractTimes(text, { published: dayOf(published.value), sentences });
   }
+  const timesOfSentences = sentenceTimes(text, sentences, times, dayOf(published.value));
+  const context = { sentences, entities: mentions, entityIndex: entities, times, sentenceTimes: timesOfSentences };
+  const { quotes, claims } = extractAttributions(text, context);
+  const figures = extractFigures(text, context);
   return {
     text,
     sentences,
     entities: mentions,
     entityIndex: entities,
     times,
-    sentenceTimes: sentenceTimes(text, sentences, times, dayOf(published.value)),
+    sentenceTimes: timesOfSentences,
     published,
+    quotes,
+    claims,
+    figures,
   };
 }

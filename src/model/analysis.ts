@@ -85,4 +85,121 @@ export interface Analysis {
   sentenceTimes: SentenceTime[];
   /** The publication date as analysis sees it: the article's own, or inferred from the text. */
   published: PublishedDate & { range?: { earliest: string; latest: string } };
+  quotes: Quote[];
+  claims: Claim[];
+  figures: Figure[];
+}
+
+// ---------------------------------------------------------------------------
+// Attribution: who said what (quotes, claims, denials, control claims) and
+// figures. Each is tied to the sentence it came from, so every fact on every
+// face can link back to its words.
+
+/** A span with its text, so a record reads on its own: `text === analysis.text.slice(start, end)`. */
+export interface TextSpan extends Span {
+  text: string;
+}
+
+/**
+ * Who a quote or a claim is attributed to. `entity` is an `ArticleEntity.key`
+ * when the source is a known entity (pronouns and roles resolved to it);
+ * null for unnamed sources ("one officer", "analysts", "officials"), whose
+ * words are kept in `description`.
+ */
+export interface SourceSpan extends TextSpan {
+  entity: string | null;
+  /** How the source was found: its own name, a pronoun or role resolved to the last speaker, or an unnamed description. */
+  kind: 'named' | 'pronoun' | 'role' | 'unnamed';
+  /** For unnamed sources: the describing words ("one officer", "Ukrainian officials"). */
+  description?: string;
+}
+
+/**
+ * The medium a statement reached the article through, when the text says so:
+ * "the state agency Tass quoted him as saying", "per a translation from the
+ * Kyiv Independent", "Die Welt reports", "he wrote on X".
+ */
+export interface ChannelSpan extends TextSpan {
+  /** `ArticleEntity.key` of the outlet or platform, when it is a known entity. */
+  entity: string | null;
+}
+
+export interface Quote {
+  /**
+   * `direct`: words inside quotation marks attributed to a speaker;
+   * `partial`: a quoted fragment inside reported speech (said Russian forces
+   * are "throwing everything they have"); `reported`: indirect speech with no
+   * quotation marks (X said that …, according to X, …).
+   */
+  kind: 'direct' | 'partial' | 'reported';
+  /** What was said: inside the quotation marks for direct and partial quotes. */
+  content: TextSpan;
+  /** The attribution verb or phrase: "said", "told", "according to", "quoted him as saying". */
+  cue: TextSpan | null;
+  speaker: SourceSpan | null;
+  /** TIMEX3 value of when it was said, when the text says so ("on July 17"); else null. */
+  saidOn: string | null;
+  channel: ChannelSpan | null;
+  /** Index into `Analysis.sentences` of the sentence holding the content's start. */
+  sentence: number;
+}
+
+/** Flags an article attaches to a claim. */
+export interface ClaimFlags {
+  /** "has not been verified by an independent source", "could not be independently verified". */
+  unverified: boolean;
+  /** "reportedly", "allegedly", "is said to". */
+  reported: boolean;
+  /** "did not immediately respond to a request for comment". */
+  noResponse: boolean;
+}
+
+/** What a control claim says happened to a place. */
+export type ControlAction = 'captured' | 'liberated' | 'retaken' | 'surrounded' | 'attacked' | 'advanced';
+
+export interface ControlClaim {
+  action: ControlAction;
+  /** The place the claim is about. */
+  place: TextSpan & { entity: string | null };
+  /** For `advanced`: how far from the place the front is said to be, in km, when stated ("10km from the city's outskirts"). */
+  distanceKm: number | null;
+}
+
+export interface Claim {
+  /** `claim`: asserted as fact; `denial`: a party denies a proposition. */
+  kind: 'claim' | 'denial';
+  /** The proposition claimed or denied. */
+  content: TextSpan;
+  cue: TextSpan | null;
+  party: SourceSpan | null;
+  /** TIMEX3 value of the date the claim was made or is about, when the text gives it. */
+  date: string | null;
+  flags: ClaimFlags;
+  /** Set when the claim is about control of a place: what a front-line map of claims is drawn from. */
+  control: ControlClaim | null;
+  sentence: number;
+}
+
+export interface Figure extends TextSpan {
+  /** The number (for a range "50 to 60", the low end; "almost half" → 0.5 with unit `fraction`). */
+  value: number;
+  /** The high end of a range, else null. */
+  valueMax: number | null;
+  /**
+   * Normalised unit: `km`, `km2`, `people`, `troops`, `settlements`,
+   * `brigades`, `bridges`, `percent`, `fraction`, `usd`, … or `count` when
+   * nothing more specific is known. Miles are converted to km.
+   */
+  unit: string;
+  /** What is counted or measured: "settlements in the Kursk region", "individuals still residing in Pokrovsk". */
+  counted: string | null;
+  /** approximately, over, up to, almost, at least, more than, less than … or null. */
+  qualifier: string | null;
+  /** TIMEX3 value of the date the figure holds for (the sentence's time when not stated). */
+  date: string | null;
+  /** Who gives the figure, when it sits inside an attribution. */
+  party: SourceSpan | null;
+  /** A hypothetical or rhetorical number ("if three out of the 14 are fully equipped"): not a count of anything. */
+  hypothetical: boolean;
+  sentence: number;
 }

@@ -128,13 +128,15 @@ async function saveAnalysis(tx: SqlExecutor, articleId: string, stored: Analysis
   const { analysis } = stored;
   await run(
     tx,
-    `INSERT INTO analyses (article_id, analyzer_version, sentences, times, sentence_times, analyzed_at)
-     VALUES ($1, $2, $3, $4, $5, $6)
+    `INSERT INTO analyses (article_id, analyzer_version, sentences, times, sentence_times, quotes, claims, figures, analyzed_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      ON CONFLICT (article_id) DO UPDATE SET analyzer_version = EXCLUDED.analyzer_version,
        sentences = EXCLUDED.sentences, times = EXCLUDED.times, sentence_times = EXCLUDED.sentence_times,
+       quotes = EXCLUDED.quotes, claims = EXCLUDED.claims, figures = EXCLUDED.figures,
        analyzed_at = EXCLUDED.analyzed_at`,
     [articleId, stored.analyzerVersion, JSON.stringify(analysis.sentences), JSON.stringify(analysis.times),
-      JSON.stringify(analysis.sentenceTimes), at],
+      JSON.stringify(analysis.sentenceTimes), JSON.stringify(analysis.quotes), JSON.stringify(analysis.claims),
+      JSON.stringify(analysis.figures), at],
   );
   const entities = analysis.entityIndex;
   if (entities.length > 0) {
@@ -417,7 +419,14 @@ export function createSqlStore(driver: SqlDriver): Store {
         sentences: Analysis['sentences'];
         times: Analysis['times'];
         sentence_times: Analysis['sentenceTimes'];
-      }>(driver, 'SELECT analyzer_version, sentences, times, sentence_times FROM analyses WHERE article_id = $1', [articleId]);
+        quotes: Analysis['quotes'];
+        claims: Analysis['claims'];
+        figures: Analysis['figures'];
+      }>(
+        driver,
+        'SELECT analyzer_version, sentences, times, sentence_times, quotes, claims, figures FROM analyses WHERE article_id = $1',
+        [articleId],
+      );
       const row = rows[0];
       if (!row) return null;
       const mentions = await run<{ start_offset: number; end_offset: number; text: string; entity_key: string; via: string | null; type: EntityType }>(
@@ -440,6 +449,9 @@ export function createSqlStore(driver: SqlDriver): Store {
         sentences: row.sentences,
         times: row.times,
         sentenceTimes: row.sentence_times,
+        quotes: row.quotes,
+        claims: row.claims,
+        figures: row.figures,
         entities: mentions.map((m) => ({
           start: m.start_offset,
           end: m.end_offset,
