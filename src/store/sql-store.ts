@@ -2,6 +2,8 @@ import type { Analysis, Article, DateProvenance, EntityMention, EntityType, Furn
 import { StoreError } from '../model/index.ts';
 import type { SqlDriver, SqlExecutor } from './driver.ts';
 import { schemaVersion } from './migrate.ts';
+import { listClaims, listFigures, listQuotes, readAttribution, saveAttribution } from './attribution-sql.ts';
+import { run } from './sql-run.ts';
 import type {
   AnalysisToStore,
   ArticleSummary,
@@ -109,17 +111,6 @@ function publishedInstant(value: string | null): string | null {
   return Number.isNaN(t) ? null : new Date(t).toISOString();
 }
 
-/** Wraps a driver error with the statement that failed, keeping the original as `cause`. */
-async function run<Row>(db: SqlExecutor, sql: string, params?: unknown[]): Promise<Row[]> {
-  try {
-    return await db.query<Row>(sql, params);
-  } catch (error) {
-    const statement = sql.replace(/\s+/g, ' ').trim().slice(0, 120);
-    throw new StoreError('EQUERY', `${(error as Error).message} (in: ${statement})`, { cause: error });
-  }
-}
-
-
 /**
  * The analysis rows of one article: run inside the article's transaction, so
  * an article is never stored without them (or they without it).
@@ -128,15 +119,13 @@ async function saveAnalysis(tx: SqlExecutor, articleId: string, stored: Analysis
   const { analysis } = stored;
   await run(
     tx,
-    `INSERT INTO analyses (article_id, analyzer_version, sentences, times, sentence_times, quotes, claims, figures, analyzed_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+    `INSERT INTO analyses (article_id, analyzer_version, sentences, times, sentence_times, analyzed_at)
+     VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (article_id) DO UPDATE SET analyzer_version = EXCLUDED.analyzer_version,
        sentences = EXCLUDED.sentences, times = EXCLUDED.times, sentence_times = EXCLUDED.sentence_times,
-       quotes = EXCLUDED.quotes, claims = EXCLUDED.claims, figures = EXCLUDED.figures,
        analyzed_at = EXCLUDED.analyzed_at`,
     [articleId, stored.analyzerVersion, JSON.stringify(analysis.sentences), JSON.stringify(analysis.times),
-      JSON.stringify(analysis.sentenceTimes), JSON.stringify(analysis.quotes), JSON.stringify(analysis.claims),
-      JSON.stringify(analysis.figures), at],
+      JSON.stringify(analysis.sentenceTimes), at],
   );
   const entities = analysis.entityIndex;
   if (entities.length > 0) {
@@ -184,6 +173,7 @@ async function saveAnalysis(tx: SqlExecutor, articleId: string, stored: Analysis
       [stored.variants.map((v) => v.variant), stored.variants.map((v) => v.entityKey)],
     );
   }
+  await saveAttribution(tx, articleId, analysis);
 }
 
 interface EntityRow {
@@ -419,14 +409,7 @@ export function createSqlStore(driver: SqlDriver): Store {
         sentences: Analysis['sentences'];
         times: Analysis['times'];
         sentence_times: Analysis['sentenceTimes'];
-        quotes: Analysis['quotes'];
-        claims: Analysis['claims'];
-        figures: Analysis['figures'];
-      }>(
-        driver,
-        'SELECT analyzer_version, sentences, times, sentence_times, quotes, claims, figures FROM analyses WHERE article_id = $1',
-        [articleId],
-      );
+      }>(driver, 'SELECT analyzer_version, sentences, times, sentence_times FROM analyses WHERE article_id = $1', [articleId]);
       const row = rows[0];
       if (!row) return null;
       const mentions = await run<{ start_offset: number; end_offset: number; text: string; entity_key: string; via: string | null; type: EntityType }>(
@@ -449,9 +432,7 @@ export function createSqlStore(driver: SqlDriver): Store {
         sentences: row.sentences,
         times: row.times,
         sentenceTimes: row.sentence_times,
-        quotes: row.quotes,
-        claims: row.claims,
-        figures: row.figures,
+        ...(await readAttribution(driver, articleId)),
         entities: mentions.map((m) => ({
           start: m.start_offset,
           end: m.end_offset,
@@ -561,6 +542,10 @@ export function createSqlStore(driver: SqlDriver): Store {
         after = [last.article_id, last.start_offset];
       }
     },
+
+    listQuotes: (query) => listQuotes(driver, query),
+    listClaims: (query) => listClaims(driver, query),
+    listFigures: (query) => listFigures(driver, query),
 
     async stats(): Promise<StoreStats> {
       const [totals] = await run<{

@@ -273,6 +273,58 @@ for (const backend of await testBackends()) {
       for await (const m of store.iterateMentions(2)) mentions.push(m.text);
       expect(mentions.sort()).toEqual(['Mocow', 'Moscow', 'Pokrovsk', 'Pokrovsk', 'Zelensky', 'Zelenskyy']);
     });
+
+    it('keeps quotes, claims and figures with their article and lists them by speaker, place and unit', async () => {
+      const text = 'Zelensky said: "They are throwing everything." Moscow claims Pokrovsk is surrounded. If three of 14 brigades had 10 km…';
+      const span = (part: string) => {
+        const start = text.indexOf(part);
+        return { start, end: start + part.length, text: part };
+      };
+      const a = analysed(text, '2024-07-31', [
+        ['Zelensky', ZELENSKY, 'Volodymyr Zelensky'],
+        ['Moscow', MOSCOW, 'Moscow'],
+        ['Pokrovsk', POKROVSK_KEY, 'Pokrovsk'],
+      ]);
+      const speaker = { ...span('Zelensky'), entity: ZELENSKY, kind: 'named' as const };
+      const noFlags = { unverified: false, reported: false, noResponse: false };
+      const attribution = {
+        quotes: [{ kind: 'direct' as const, content: span('They are throwing everything.'), cue: span('said'), speaker, saidOn: null, channel: null, sentence: 0 }],
+        claims: [
+          {
+            kind: 'claim' as const, content: span('Pokrovsk is surrounded'), cue: span('claims'),
+            party: { ...span('Moscow'), entity: MOSCOW, kind: 'named' as const }, date: '2024-07-31',
+            flags: { ...noFlags, unverified: true },
+            control: { action: 'surrounded' as const, place: { ...span('Pokrovsk'), entity: POKROVSK_KEY }, distanceKm: null },
+            sentence: 1,
+          },
+        ],
+        figures: [
+          { ...span('three'), value: 3, valueMax: null, unit: 'brigades', counted: 'brigades', qualifier: null, date: null, party: null, hypothetical: true, sentence: 2 },
+          { ...span('10 km'), value: 10, valueMax: null, unit: 'km', counted: null, qualifier: null, date: '2024-07-31', party: null, hypothetical: false, sentence: 2 },
+        ],
+      };
+      Object.assign(a.analysis!.analysis, attribution);
+      await store.saveArticle(a);
+
+      // Read back exactly as analysis made them.
+      const analysis = await store.getAnalysis(a.id);
+      expect(analysis).toMatchObject(attribution);
+
+      // By the speaker's entity key; another speaker's key finds none.
+      const quotes = await store.listQuotes({ speakers: [ZELENSKY] });
+      expect(quotes).toEqual([expect.objectContaining({ content: attribution.quotes[0]!.content, articleId: a.id, index: 0, published: '2024-07-31' })]);
+      expect(await store.listQuotes({ speakers: [MOSCOW] })).toEqual([]);
+
+      const control = await store.listClaims({ control: true, places: [POKROVSK_KEY] });
+      expect(control.map((c) => [c.control?.action, c.party?.text, c.flags.unverified])).toEqual([['surrounded', 'Moscow', true]]);
+      expect(await store.listClaims({ control: false })).toEqual([]);
+      expect((await store.listClaims({ parties: [MOSCOW], kind: 'claim' })).length).toBe(1);
+
+      // A hypothetical number is kept but not listed as a figure unless asked for.
+      expect((await store.listFigures()).map((f) => f.text)).toEqual(['10 km']);
+      expect((await store.listFigures({ includeHypothetical: true })).map((f) => f.text)).toEqual(['three', '10 km']);
+      expect(await store.listFigures({ unit: 'km2' })).toEqual([]);
+    });
   });
 
   describe(`migrations on ${backend.name}`, () => {

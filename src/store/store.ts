@@ -5,6 +5,9 @@
 import type {
   Analysis,
   Article,
+  Claim,
+  Figure,
+  Quote,
   CleanArticle,
   DateProvenance,
   EntityType,
@@ -112,6 +115,49 @@ export interface StoredMention {
   via: string | null;
 }
 
+/** Paging for the attribution lists (quotes, claims, figures). */
+export interface AttributionQuery {
+  limit?: number;
+  offset?: number;
+  /** Only this article's records. */
+  articleId?: string;
+}
+
+/** Where a listed quote, claim or figure came from. */
+export interface RecordSource {
+  articleId: string;
+  /** Position in its article's list (the order the article gives them in). */
+  index: number;
+  articleTitle: string;
+  outlet: string | null;
+  published: string | null;
+}
+
+export interface QuoteQuery extends AttributionQuery {
+  /** Entity keys of speakers (aliases followed). */
+  speakers?: string[];
+}
+
+export interface ClaimQuery extends AttributionQuery {
+  /** Entity keys of the claiming parties (aliases followed). */
+  parties?: string[];
+  /** Entity keys of places a control claim is about (aliases followed). */
+  places?: string[];
+  kind?: Claim['kind'];
+  /** true: control claims only; false: no control claims. */
+  control?: boolean;
+}
+
+export interface FigureQuery extends AttributionQuery {
+  unit?: string;
+  /** Hypothetical and rhetorical numbers are left out unless asked for. */
+  includeHypothetical?: boolean;
+}
+
+export type StoredQuote = Quote & RecordSource;
+export type StoredClaim = Claim & RecordSource;
+export type StoredFigure = Figure & RecordSource;
+
 export interface StoreStats {
   backend: 'pglite' | 'postgres';
   schemaVersion: number;
@@ -164,6 +210,10 @@ export interface Store {
   /** Marks entities as variants of others (null clears); keys not listed keep theirs. */
   setEntityAliases(aliases: Array<{ key: string; aliasOf: string | null }>): Promise<void>;
   iterateMentions(pageSize?: number): AsyncIterable<StoredMention>;
+  /** Quotes, newest article first, with the article each came from. */
+  listQuotes(query?: QuoteQuery): Promise<StoredQuote[]>;
+  listClaims(query?: ClaimQuery): Promise<StoredClaim[]>;
+  listFigures(query?: FigureQuery): Promise<StoredFigure[]>;
   stats(): Promise<StoreStats>;
   recordIngestRun(run: IngestRunRecord): Promise<void>;
   close(): Promise<void>;
