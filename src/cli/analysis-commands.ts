@@ -54,7 +54,7 @@ async function readOneDocument(path: string, publishedOverride: PublishedDate | 
 export function registerAnalysisCommands(program: Command, ctx: CommandContext): void {
   program
     .command('analyze')
-    .description('analyse one document without storing it: sentences, entities, times (offsets index the printed text)')
+    .description('analyse one document without storing it: sentences, entities, times, quotes, claims, figures (offsets index the printed text)')
     .argument('<file>', 'a file, or - for standard input')
     .option('--published <date>', 'the publication date to resolve relative dates against (e.g. 2024-07-31)')
     .option('--json', 'print JSON (the default; schema in docs/analyze.md)')
@@ -78,6 +78,9 @@ export function registerAnalysisCommands(program: Command, ctx: CommandContext):
             entityIndex: analysis.entityIndex,
             times: analysis.times,
             sentenceTimes: analysis.sentenceTimes,
+            quotes: analysis.quotes,
+            claims: analysis.claims,
+            figures: analysis.figures,
           },
           null,
           2,

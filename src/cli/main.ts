@@ -20,6 +20,7 @@ import { describeStoreLocation, openStore, type ArticleSummary, type Store } fro
 import { readEnvironment, type Environment } from './env.ts';
 import { createProgress } from './progress.ts';
 import { ENTITY_COLUMNS, registerAnalysisCommands } from './analysis-commands.ts';
+import { registerAttributionCommands } from './attribution-commands.ts';
 import { renderTable, type Column } from './table.ts';
 
 /** Exit codes: 0 all went in; 1 usage error or fatal; 2 the run finished but some inputs failed. */
@@ -327,14 +328,16 @@ export function buildProgram(io: Io, state: RunState): Command {
       });
     });
 
-  registerAnalysisCommands(program, {
+  const commandContext = {
     out: io.out,
     err: io.err,
     columns: io.env.columns,
     db,
     withStore,
-    usageError: (message) => new UsageError(message),
-  });
+    usageError: (message: string) => new UsageError(message),
+  };
+  registerAnalysisCommands(program, commandContext);
+  registerAttributionCommands(program, commandContext);
 
   program
     .command('stats')

@@ -5,7 +5,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Article } from '../model/index.ts';
-import type { EntitySummary, Store, StoredMention } from '../store/index.ts';
+import type { EntitySummary, Store, StoredClaim, StoredFigure, StoredMention, StoredQuote } from '../store/index.ts';
 
 export type ExportFormat = 'jsonl' | 'csv';
 
@@ -24,6 +24,16 @@ async function* entitiesOf(store: Store): AsyncIterable<EntitySummary> {
   const PAGE = 1000;
   for (let offset = 0; ; offset += PAGE) {
     const page = await store.listEntities({ limit: PAGE, offset });
+    yield* page;
+    if (page.length < PAGE) return;
+  }
+}
+
+/** Pages through one of the attribution lists; hypothetical figures are exported too (flagged), nothing is left out. */
+async function* pages<T>(list: (query: { limit: number; offset: number }) => Promise<T[]>): AsyncIterable<T> {
+  const PAGE = 1000;
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await list({ limit: PAGE, offset });
     yield* page;
     if (page.length < PAGE) return;
   }
@@ -88,7 +98,56 @@ export const ANALYSIS_RECORDS: RecordKind<AnalysisRecord> = {
   csvRow: (a) => [a.articleId, JSON.stringify(a.times)],
 };
 
-export const RECORD_KINDS = [ARTICLE_RECORDS, ANALYSIS_RECORDS, ENTITY_RECORDS, MENTION_RECORDS] as const;
+const sourceColumns = (s: { text: string; entity: string | null; kind: string; description?: string } | null): Cell[] =>
+  [s?.text, s?.entity, s?.kind, s?.description];
+
+export const QUOTE_RECORDS: RecordKind<StoredQuote> = {
+  name: 'quotes',
+  type: 'quote',
+  iterate: (store) => pages((q) => store.listQuotes(q)),
+  csvColumns: [
+    'article_id', 'index', 'kind', 'content', 'content_start', 'content_end', 'cue', 'speaker', 'speaker_entity',
+    'speaker_kind', 'speaker_description', 'said_on', 'channel', 'channel_entity', 'sentence', 'published',
+  ],
+  csvRow: (q) => [
+    q.articleId, q.index, q.kind, q.content.text, q.content.start, q.content.end, q.cue?.text, ...sourceColumns(q.speaker),
+    q.saidOn, q.channel?.text, q.channel?.entity, q.sentence, q.published,
+  ],
+};
+
+export const CLAIM_RECORDS: RecordKind<StoredClaim> = {
+  name: 'claims',
+  type: 'claim',
+  iterate: (store) => pages((q) => store.listClaims(q)),
+  csvColumns: [
+    'article_id', 'index', 'kind', 'content', 'content_start', 'content_end', 'cue', 'party', 'party_entity', 'party_kind',
+    'party_description', 'date', 'unverified', 'reported', 'no_response', 'control_action', 'control_place',
+    'control_place_entity', 'distance_km', 'sentence', 'published',
+  ],
+  csvRow: (c) => [
+    c.articleId, c.index, c.kind, c.content.text, c.content.start, c.content.end, c.cue?.text, ...sourceColumns(c.party),
+    c.date, String(c.flags.unverified), String(c.flags.reported), String(c.flags.noResponse), c.control?.action,
+    c.control?.place.text, c.control?.place.entity, c.control?.distanceKm, c.sentence, c.published,
+  ],
+};
+
+export const FIGURE_RECORDS: RecordKind<StoredFigure> = {
+  name: 'figures',
+  type: 'figure',
+  iterate: (store) => pages((q) => store.listFigures({ ...q, includeHypothetical: true })),
+  csvColumns: [
+    'article_id', 'index', 'text', 'start', 'end', 'value', 'value_max', 'unit', 'counted', 'qualifier', 'date',
+    'party', 'party_entity', 'party_kind', 'party_description', 'hypothetical', 'sentence', 'published',
+  ],
+  csvRow: (f) => [
+    f.articleId, f.index, f.text, f.start, f.end, f.value, f.valueMax, f.unit, f.counted, f.qualifier, f.date,
+    ...sourceColumns(f.party), String(f.hypothetical), f.sentence, f.published,
+  ],
+};
+
+export const RECORD_KINDS = [
+  ARTICLE_RECORDS, ANALYSIS_RECORDS, ENTITY_RECORDS, MENTION_RECORDS, QUOTE_RECORDS, CLAIM_RECORDS, FIGURE_RECORDS,
+] as const;
 
 export function jsonRecord(kind: RecordKind<unknown>, record: unknown): string {
   // `record`, not `type`: entities and mentions have a `type` field of their own.
