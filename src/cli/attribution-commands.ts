@@ -28,7 +28,7 @@ function sourceName(source: SourceSpan | null): string {
 
 const ARTICLE_COLUMN: Column<RecordSource> = { header: 'ARTICLE', value: (r) => `${r.articleId.slice(0, 10)} ${r.outlet ?? ''}`.trim() };
 
-const QUOTE_COLUMNS: Column<StoredQuote>[] = [
+export const QUOTE_COLUMNS: Column<StoredQuote>[] = [
   { header: 'DATE', value: (q) => (q.saidOn ?? q.published ?? 'undated').slice(0, 10) },
   { header: 'SPEAKER', value: (q) => sourceName(q.speaker) },
   { header: 'KIND', value: (q) => q.kind },
@@ -42,7 +42,7 @@ function flagsOf(c: StoredClaim): string {
   return flags.filter(Boolean).join(', ');
 }
 
-const CLAIM_COLUMNS: Column<StoredClaim>[] = [
+export const CLAIM_COLUMNS: Column<StoredClaim>[] = [
   { header: 'DATE', value: (c) => (c.date ?? c.published ?? 'undated').slice(0, 10) },
   { header: 'PARTY', value: (c) => sourceName(c.party) },
   { header: 'KIND', value: (c) => (c.control ? `${c.kind === 'denial' ? 'denies ' : ''}${c.control.action} ${c.control.place.text}` : c.kind) },
@@ -58,7 +58,7 @@ export function describeFigure(f: Pick<StoredFigure, 'value' | 'valueMax' | 'uni
   return [f.qualifier, value, f.unit === 'count' ? '' : f.unit].filter(Boolean).join(' ');
 }
 
-const FIGURE_COLUMNS: Column<StoredFigure>[] = [
+export const FIGURE_COLUMNS: Column<StoredFigure>[] = [
   { header: 'DATE', value: (f) => (f.date ?? f.published ?? 'undated').slice(0, 10) },
   { header: 'FIGURE', value: (f) => `${describeFigure(f)}${f.hypothetical ? ' (hypothetical)' : ''}` },
   { header: 'COUNTED', value: (f) => f.counted, flexible: true },

@@ -20,7 +20,7 @@ import { describeStoreLocation, openStore, type ArticleSummary, type Store } fro
 import { readEnvironment, type Environment } from './env.ts';
 import { createProgress } from './progress.ts';
 import { ENTITY_COLUMNS, registerAnalysisCommands } from './analysis-commands.ts';
-import { registerAttributionCommands } from './attribution-commands.ts';
+import { CLAIM_COLUMNS, FIGURE_COLUMNS, QUOTE_COLUMNS, registerAttributionCommands } from './attribution-commands.ts';
 import { renderTable, type Column } from './table.ts';
 
 /** Exit codes: 0 all went in; 1 usage error or fatal; 2 the run finished but some inputs failed. */
@@ -182,8 +182,19 @@ export function buildProgram(io: Io, state: RunState): Command {
         io.out(renderTable(await store.listArticles({ limit: 50 }), ARTICLE_COLUMNS, io.env.columns));
         const DEMO_ENTITIES = 15; // a screenful under the article table
         io.out(`\nMost mentioned:\n${renderTable(await store.listEntities({ limit: DEMO_ENTITIES }), ENTITY_COLUMNS, io.env.columns)}`);
+        // A few lines of each, enough to show what `sitrep quotes|claims|figures` hold.
+        const DEMO_ROWS = 8;
+        const sections: Array<[string, string]> = [
+          ['Quotes', renderTable(await store.listQuotes({ limit: DEMO_ROWS }), QUOTE_COLUMNS, io.env.columns)],
+          ['Control claims', renderTable(await store.listClaims({ control: true, limit: DEMO_ROWS }), CLAIM_COLUMNS, io.env.columns)],
+          ['Figures', renderTable(await store.listFigures({ limit: DEMO_ROWS }), FIGURE_COLUMNS, io.env.columns)],
+        ];
+        for (const [heading, table] of sections) io.out(`\n${heading}:\n${table}`);
       });
-      io.err('\nNext: sitrep show ID · sitrep entity Mirnograd · sitrep search Zelensky · sitrep stats · sitrep ingest YOUR_FILES');
+      io.err(
+        '\nNext: sitrep show ID · sitrep entity Mirnograd · sitrep quotes --by Zelensky · sitrep claims --control · ' +
+          'sitrep figures --unit km2 · sitrep search Zelensky · sitrep ingest YOUR_FILES',
+      );
     });
 
   program
