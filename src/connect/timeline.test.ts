@@ -1,0 +1,87 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../analyze/index.ts';
+import { buildTimeline, dateStart, type TimelineArticle } from './timeline.ts';
+
+const samples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../corpus/samples');
+
+function article(articleId: string, text: string, published: string | null): TimelineArticle {
+  const a = analyze({ text, published: { value: published, provenance: published ? 'metadata' : 'unknown', evidence: null } });
+  return { articleId, published: a.published.value, text: a.text, sentences: a.sentences, sentenceTimes: a.sentenceTimes, times: a.times, entities: a.entities, figures: a.figures };
+}
+
+describe('timeline dates', () => {
+  it('orders TIMEX3 values by the first day they cover and keeps their precision', () => {
+    expect(dateStart('2024-07-31')).toEqual({ key: '2024-07-31', precision: 'day' });
+    expect(dateStart('2024-05')).toEqual({ key: '2024-05-01', precision: 'month' });
+    expect(dateStart('2023-SU')).toEqual({ key: '2023-06-21', precision: 'season' });
+    expect(dateStart('2024-W01')).toEqual({ key: '2024-01-01', precision: 'week' });
+    expect(dateStart('2025')).toEqual({ key: '2025-01-01', precision: 'year' });
+    expect(dateStart('P2W')).toBeNull();
+    expect(dateStart('PRESENT_REF')).toBeNull();
+  });
+});
+
+describe('timeline of the sample articles', () => {
+  // The publication dates the articles' texts support (PRODUCT.md): given here, so this tests the timeline, not date inference.
+  const dates: Record<string, string> = { '000': '2024-07-31', '001': '2024-07-31', '002': '2024-08-19', '003': '2024-10-07', '004': '2025-11-01' };
+  const articles = readdirSync(samples)
+    .sort()
+    .map((f) => article(f.slice(0, 3), readFileSync(path.join(samples, f), 'utf8'), dates[f.slice(0, 3)]!));
+  const timeline = buildTimeline(articles);
+  const find = (pattern: RegExp) => {
+    const i = timeline.findIndex((e) => pattern.test(e.text));
+    if (i < 0) throw new Error(`no timeline entry matching ${pattern}`);
+    return i;
+  };
+
+  it('lists the key events in the order they happened, not the order they were published', () => {
+    const order = [
+      find(/launched the offensive in the northern part of Kharkiv Oblast back in May/),
+      find(/said Dmitry Peskov/),
+      find(/update on July 24/),
+      find(/told French media on July 30/),
+      find(/beginning of August, Ukraine crossed/),
+      find(/mandatory evacuation order/),
+      find(/street fighting continues/),
+    ];
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(timeline[order[0]!]).toMatchObject({ date: '2024-05', precision: 'month', dated: 'stated' });
+    expect(timeline[order[1]!]).toMatchObject({ date: '2024-07-17', precision: 'day' });
+    expect(timeline[order[6]!]).toMatchObject({ dated: 'article' });
+  });
+
+  it('merges the interview both articles report into one entry with both sources', () => {
+    const interview = timeline.filter((e) => e.date === '2024-07-31' && new Set(e.sources.map((s) => s.articleId)).size === 2);
+    expect(interview.length).toBeGreaterThan(0);
+    expect(interview[0]!.sources.map((s) => s.articleId).sort()).toEqual(['000', '001']);
+  });
+
+  it('cuts to the most important dates, one sentence each, still in date order', () => {
+    const top = buildTimeline(articles, { top: 5, perDate: 1 });
+    expect(top).toHaveLength(5);
+    expect(new Set(top.map((e) => e.date)).size).toBe(5);
+    const starts = top.map((e) => dateStart(e.date)!.key);
+    expect(starts).toEqual([...starts].sort());
+    // The date two articles report outranks dates only one does.
+    expect(top.map((e) => e.date)).toContain('2024-07-31');
+  });
+
+  it('filters to the events naming an entity', () => {
+    const seym = articles
+      .flatMap((art) => art.entities.map((m) => ({ key: m.entity, text: art.text.slice(m.start, m.end) })))
+      .find((m) => m.text.startsWith('Seym'))?.key;
+    expect(seym).toBeDefined();
+    const events = buildTimeline(articles, { entities: [seym!] });
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((e) => e.entities.includes(seym!))).toBe(true);
+    expect(events.some((e) => /bridge on the Seym River/.test(e.text))).toBe(true);
+  });
+
+  it('gives nothing a date the analysis did not: an undated article with no dated sentence adds no entry', () => {
+    const undated = article('x', 'Fighting continues along the whole front line, the officers said in the evening briefing.', null);
+    expect(buildTimeline([undated])).toEqual([]);
+  });
+});
