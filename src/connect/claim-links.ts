@@ -15,7 +15,7 @@
  * places and actors they name; parties are never what makes two claims
  * alike.
  */
-import type { Claim, ControlAction } from '../model/index.ts';
+import type { Claim, ClaimLink, ClaimRelation, ClaimSide, ControlAction } from '../model/index.ts';
 import { quoteWords } from './quote-provenance.ts';
 
 export interface ClaimLinkInput {
@@ -26,27 +26,6 @@ export interface ClaimLinkInput {
   claim: Claim;
   /** Entity keys named inside the claim's content (places, people, organisations, units). */
   entities: string[];
-}
-
-export type ClaimRelation = 'denies' | 'retracts' | 'contradicts' | 'confirms';
-
-export interface ClaimSide {
-  articleId: string;
-  index: number;
-  date: string | null;
-  party: string | null;
-  partyText: string | null;
-  kind: Claim['kind'];
-  text: string;
-}
-
-export interface ClaimLink {
-  /** The earlier side (by date, then article id). */
-  a: ClaimSide;
-  b: ClaimSide;
-  relation: ClaimRelation;
-  /** What both sides are about: the entity keys they share. */
-  shared: string[];
 }
 
 /** Predicates that carry a claim's point: two propositions sharing one of these (and their subject) are about the same thing. */

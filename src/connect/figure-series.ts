@@ -16,7 +16,7 @@
  *   region" / "settlements"; "Russian territory" / "territory in Kursk").
  * Hypothetical numbers never enter a series.
  */
-import type { Figure } from '../model/index.ts';
+import type { Figure, FigureSeries, SeriesPoint } from '../model/index.ts';
 import { quoteWords } from './quote-provenance.ts';
 
 export interface SeriesPlace {
@@ -35,33 +35,6 @@ export interface FigureSeriesInput {
   figure: Figure;
   /** Places named in the figure's counted phrase, else in its sentence (most specific first). */
   places: SeriesPlace[];
-}
-
-export interface SeriesPoint {
-  articleId: string;
-  index: number;
-  /** The date the figure holds for (its own, else the article's), or null. */
-  date: string | null;
-  value: number;
-  valueMax: number | null;
-  qualifier: string | null;
-  text: string;
-  counted: string | null;
-  /** Entity key of who gives the figure, when known. */
-  party: string | null;
-  partyText: string | null;
-}
-
-export interface FigureSeries {
-  /** `${articleId}:${index}` of its smallest point key: the same whatever order figures arrive in. */
-  id: string;
-  unit: string;
-  /** What the series counts, in the words of its most specific point. */
-  subject: string;
-  /** The most specific place the series is about, when any. */
-  place: string | null;
-  /** In time order (undated last). */
-  points: SeriesPoint[];
 }
 
 /** Share of content-word stems (Dice) two counted phrases need to be the same thing counted. */

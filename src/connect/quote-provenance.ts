@@ -13,7 +13,7 @@
  * The relation is symmetric and the groups are its transitive closure, so the
  * grouping does not depend on the order articles arrive in.
  */
-import type { Quote } from '../model/index.ts';
+import type { Quote, QuoteAppearance, QuoteGroup } from '../model/index.ts';
 
 export interface QuoteAppearanceInput {
   articleId: string;
@@ -23,34 +23,6 @@ export interface QuoteAppearanceInput {
   published: string | null;
   outlet: string | null;
   quote: Quote;
-}
-
-export interface QuoteAppearance {
-  articleId: string;
-  index: number;
-  published: string | null;
-  outlet: string | null;
-  kind: Quote['kind'];
-  text: string;
-  speaker: string | null;
-  /** The channel this article credits ("Tass", "Kyiv Independent"), as written. */
-  channel: string | null;
-  channelEntity: string | null;
-  /** Another article in the corpus that published this quote under the credited channel: who it was copied from. */
-  creditedArticle: string | null;
-}
-
-export interface QuoteGroup {
-  /** `${articleId}:${index}` of the smallest appearance key: the same whatever the arrival order. */
-  id: string;
-  /** The fullest wording (the longest direct quotation; else the longest of any kind). */
-  text: string;
-  /** The speaker's entity key, the one most appearances give; null when none names one. */
-  speaker: string | null;
-  /** Oldest first (undated last), then by article id. */
-  appearances: QuoteAppearance[];
-  /** The earliest dated appearance, or null when no appearance is dated. */
-  earliest: { articleId: string; index: number; published: string } | null;
 }
 
 /**

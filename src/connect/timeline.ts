@@ -13,7 +13,7 @@
  * in it, how early in its article it comes — so a timeline can be cut to the
  * N most important dates, or K sentences a date.
  */
-import type { EntityMention, EntityType, SentenceTime, Span, TimeExpression } from '../model/index.ts';
+import type { EntityMention, EntityType, SentenceTime, Span, TimeExpression, TimelineEntry, TimelineSource } from '../model/index.ts';
 import { quoteWords } from './quote-provenance.ts';
 
 export interface TimelineArticle {
@@ -27,30 +27,6 @@ export interface TimelineArticle {
   entities: Array<Pick<EntityMention, 'start' | 'end' | 'entity' | 'type'>>;
   /** Spans of figures in the text (a sentence with a number in it is more of an event). */
   figures?: Span[];
-}
-
-export interface TimelineSource {
-  articleId: string;
-  sentence: number;
-  /** The sentence's span in its article's text. */
-  start: number;
-  end: number;
-}
-
-export interface TimelineEntry {
-  /** TIMEX3 value of the event's date: `2024-07-17`, `2024-05`, `2024-SU`, `2025`. */
-  date: string;
-  /** day, week, month, season, quarter, year… */
-  precision: string;
-  /** Whether the text itself dates the event, or it takes its article's date. */
-  dated: 'stated' | 'article';
-  /** The wording of the most representative source sentence. */
-  text: string;
-  sources: TimelineSource[];
-  /** Entity keys named in the event's sentences (places, people, organisations, units). */
-  entities: string[];
-  /** Higher is more important; used to pick the top dates and the top sentences of a date. */
-  score: number;
 }
 
 export interface TimelineOptions {
@@ -220,10 +196,16 @@ export function buildTimeline(articles: readonly TimelineArticle[], options: Tim
       }
     }
   }
+  return selectTimeline(groups.map(toEntry), options);
+}
+
+/**
+ * Picks from timeline entries what a reader asked for: the events naming an
+ * entity, at most K a date, the N most important dates; in date order.
+ */
+export function selectTimeline(all: readonly TimelineEntry[], options: TimelineOptions = {}): TimelineEntry[] {
   const wanted = options.entities ? new Set(options.entities) : null;
-  let entries = groups
-    .map(toEntry)
-    .filter((e) => !wanted || e.entities.some((k) => wanted.has(k)));
+  let entries = all.filter((e) => !wanted || e.entities.some((k) => wanted.has(k)));
   entries.sort((a, b) => b.score - a.score || compareEntries(a, b));
 
   if (options.perDate !== undefined) {

@@ -1,0 +1,98 @@
+/**
+ * The corpus-level connections, from the stored analyses of many articles:
+ * the same quote across outlets, claims set against counter-claims, figures
+ * as series, and the timeline. Pure: plain records in, plain records out;
+ * the pipeline loads the articles and stores the result.
+ */
+import type { Analysis, ClaimLink, EntityMention, FigureSeries, QuoteGroup, Span, TimelineEntry } from '../model/index.ts';
+import { linkClaims, type ClaimLinkInput } from './claim-links.ts';
+import { buildFigureSeries, type FigureSeriesInput, type SeriesPlace } from './figure-series.ts';
+import { QuoteProvenance } from './quote-provenance.ts';
+import { buildTimeline } from './timeline.ts';
+
+/** What the connect step needs of one stored article. */
+export interface ConnectArticle {
+  id: string;
+  /** The article's date value (may be a month or a year when inferred), or null. */
+  published: string | null;
+  outlet: string | null;
+  text: string;
+  /** Near-duplicate of this article, when one: a copy is not an independent source. */
+  duplicateOf: string | null;
+  analysis: Omit<Analysis, 'text' | 'published'>;
+}
+
+export interface CorpusConnections {
+  quotes: QuoteGroup[];
+  claimLinks: ClaimLink[];
+  figureSeries: FigureSeries[];
+  events: TimelineEntry[];
+}
+
+function within(span: Span, m: Pick<EntityMention, 'start' | 'end'>): boolean {
+  return m.start >= span.start && m.end <= span.end;
+}
+
+/** Places named in a span, most specific first (a village before its region, a region before its country). */
+function placesIn(article: ConnectArticle, span: Span): SeriesPlace[] {
+  const byKey = new Map(article.analysis.entityIndex.map((e) => [e.key, e]));
+  const rank = (kind: string | null) => (kind === 'country' ? 2 : kind === 'region' ? 1 : 0);
+  const found = new Map<string, SeriesPlace>();
+  for (const m of article.analysis.entities) {
+    if (m.type !== 'place' || !within(span, m)) continue;
+    const place = byKey.get(m.entity)?.place;
+    found.set(m.entity, { key: m.entity, country: place?.country ?? null, kind: place?.kind ?? null });
+  }
+  return [...found.values()].sort((a, b) => rank(a.kind) - rank(b.kind));
+}
+
+function claimInputs(article: ConnectArticle): ClaimLinkInput[] {
+  return article.analysis.claims.map((claim, index) => ({
+    articleId: article.id,
+    index,
+    date: claim.date ?? article.published,
+    claim,
+    entities: [
+      ...new Set(
+        article.analysis.entities
+          .filter((m) => m.type !== 'outlet' && within(claim.content, m))
+          .map((m) => m.entity),
+      ),
+    ],
+  }));
+}
+
+function figureInputs(article: ConnectArticle): FigureSeriesInput[] {
+  return article.analysis.figures.map((figure, index) => {
+    const sentence = article.analysis.sentences[figure.sentence] ?? figure;
+    // What the figure counts names its place best ("settlements in the Kursk region"); else its sentence does.
+    const counted = figure.counted ? article.text.indexOf(figure.counted, figure.start) : -1;
+    const own = counted >= 0 ? placesIn(article, { start: counted, end: counted + figure.counted!.length }) : [];
+    return { articleId: article.id, index, published: article.published, figure, places: own.length ? own : placesIn(article, sentence) };
+  });
+}
+
+export function connectCorpus(articles: readonly ConnectArticle[]): CorpusConnections {
+  const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const provenance = new QuoteProvenance();
+  for (const article of sorted) {
+    provenance.add(article.analysis.quotes.map((quote, index) => ({ articleId: article.id, index, published: article.published, outlet: article.outlet, quote })));
+  }
+  return {
+    quotes: provenance.groups(),
+    claimLinks: linkClaims(sorted.flatMap(claimInputs)),
+    figureSeries: buildFigureSeries(sorted.flatMap(figureInputs)),
+    events: buildTimeline(
+      sorted.map((a) => ({
+        articleId: a.id,
+        published: a.published,
+        text: a.text,
+        sentences: a.analysis.sentences,
+        sentenceTimes: a.analysis.sentenceTimes,
+        times: a.analysis.times,
+        entities: a.analysis.entities,
+        figures: a.analysis.figures,
+      })),
+    ),
+  };
+}
