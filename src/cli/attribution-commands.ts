@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { variantKey } from '../analyze/entities/index.ts';
-import type { SourceSpan } from '../model/index.ts';
+import type { QuoteGroup, SourceSpan } from '../model/index.ts';
 import type { RecordSource, Store, StoredClaim, StoredFigure, StoredQuote } from '../store/index.ts';
 import type { CommandContext } from './analysis-commands.ts';
 import { renderTable, type Column } from './table.ts';
@@ -66,18 +66,36 @@ export const FIGURE_COLUMNS: Column<StoredFigure>[] = [
   ARTICLE_COLUMN,
 ];
 
+/** A quotation and where it appeared, oldest first, with who each article credits and whom that points to. */
+function describeQuoteGroup(group: QuoteGroup): string {
+  const lines = [`“${group.text}”${group.speaker ? ` — ${group.speaker.replace(/^[a-z]+:/, '')}` : ''}`];
+  for (const a of group.appearances) {
+    const credit = a.channel ? ` via ${a.channel}${a.creditedArticle ? ` (article ${a.creditedArticle.slice(0, 10)})` : ''}` : '';
+    const first = group.earliest && group.earliest.articleId === a.articleId && group.earliest.index === a.index ? '  earliest' : '';
+    lines.push(`  ${(a.published ?? 'undated').slice(0, 10).padEnd(10)}  ${a.articleId.slice(0, 10)}  ${a.outlet ?? '-'}  ${a.kind}${credit}${first}`);
+  }
+  return lines.join('\n');
+}
+
 export function registerAttributionCommands(program: Command, ctx: CommandContext): void {
   program
     .command('quotes')
     .description('quotations and reported speech, with speaker, date and channel, newest article first')
     .option('--by <name>', 'only what this person or body said (any spelling)')
     .option('--article <id>', 'only this article')
+    .option('--shared', 'only quotations found in several articles, with every appearance and the channel each credits')
     .option('-n, --limit <n>', 'how many', (v) => Number(v), 50)
     .option('--json', 'print JSON')
-    .action(async (opts: { by?: string; article?: string; limit: number; json?: boolean }) => {
+    .action(async (opts: { by?: string; article?: string; shared?: boolean; limit: number; json?: boolean }) => {
       const limit = positiveLimit(ctx, opts.limit);
       await ctx.withStore(ctx.db(), async (store) => {
         const speakers = opts.by === undefined ? undefined : await keysNamed(store, opts.by, ctx, '--by');
+        if (opts.shared) {
+          const groups = await store.listQuoteGroups({ limit, minArticles: 2, ...(speakers ? { speakers } : {}) });
+          if (opts.json) ctx.out(JSON.stringify(groups, null, 2));
+          else ctx.out(groups.length ? groups.map(describeQuoteGroup).join('\n\n') : 'No quotation is found in more than one article.');
+          return;
+        }
         const rows = await store.listQuotes({ limit, ...(speakers ? { speakers } : {}), ...(opts.article ? { articleId: opts.article } : {}) });
         if (opts.json) ctx.out(JSON.stringify(rows, null, 2));
         else ctx.out(rows.length ? renderTable(rows, QUOTE_COLUMNS, ctx.columns) : 'No quotes found.');

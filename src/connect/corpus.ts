@@ -4,7 +4,7 @@
  * as series, and the timeline. Pure: plain records in, plain records out;
  * the pipeline loads the articles and stores the result.
  */
-import type { Analysis, ClaimLink, EntityMention, FigureSeries, QuoteGroup, Span, TimelineEntry } from '../model/index.ts';
+import type { Analysis, CorpusConnections, EntityMention, Span } from '../model/index.ts';
 import { linkClaims, type ClaimLinkInput } from './claim-links.ts';
 import { buildFigureSeries, type FigureSeriesInput, type SeriesPlace } from './figure-series.ts';
 import { QuoteProvenance } from './quote-provenance.ts';
@@ -20,13 +20,6 @@ export interface ConnectArticle {
   /** Near-duplicate of this article, when one: a copy is not an independent source. */
   duplicateOf: string | null;
   analysis: Omit<Analysis, 'text' | 'published'>;
-}
-
-export interface CorpusConnections {
-  quotes: QuoteGroup[];
-  claimLinks: ClaimLink[];
-  figureSeries: FigureSeries[];
-  events: TimelineEntry[];
 }
 
 function within(span: Span, m: Pick<EntityMention, 'start' | 'end'>): boolean {

@@ -104,3 +104,11 @@ export interface TimelineEntry {
   /** Higher is more important; used to pick the top dates and the top sentences of a date. */
   score: number;
 }
+
+/** One corpus pass's findings, stored together. */
+export interface CorpusConnections {
+  quotes: QuoteGroup[];
+  claimLinks: ClaimLink[];
+  figureSeries: FigureSeries[];
+  events: TimelineEntry[];
+}

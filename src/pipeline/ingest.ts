@@ -20,6 +20,7 @@ import { variantKey } from '../analyze/entities/index.ts';
 import type { Analysis, ArticleEntity } from '../model/index.ts';
 import type { AnalysisToStore, Store } from '../store/index.ts';
 import { linkEntityAliases } from './connect.ts';
+import { connectStoredCorpus } from './connect-corpus.ts';
 import { expandPaths, readInputFile, type InputOptions } from './inputs.ts';
 
 /**
@@ -238,8 +239,14 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
       record(await ingestOne(store, result, { now: clock(), languageDetector }));
     }
   }
-  // Corpus level: spellings and typos of one entity across articles become aliases.
-  if (summary.stored > 0) await linkEntityAliases(store);
+  // Corpus level: spellings and typos of one entity across articles become
+  // aliases; then quotes, claims, figures and events are connected across
+  // articles. Also when nothing new was stored but an earlier run was
+  // killed before its corpus pass finished.
+  if (summary.stored > 0 || (await store.connectionsStale())) {
+    await linkEntityAliases(store);
+    await connectStoredCorpus(store, clock());
+  }
   summary.finishedAt = clock().toISOString();
   await store.recordIngestRun({
     startedAt: summary.startedAt,

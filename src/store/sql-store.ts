@@ -3,6 +3,7 @@ import { StoreError } from '../model/index.ts';
 import type { SqlDriver, SqlExecutor } from './driver.ts';
 import { schemaVersion } from './migrate.ts';
 import { listClaims, listFigures, listQuotes, readAttribution, saveAttribution } from './attribution-sql.ts';
+import { connectionsStale, listClaimLinks, listEvents, listFigureSeries, listQuoteGroups, replaceConnections } from './connections-sql.ts';
 import { run } from './sql-run.ts';
 import type {
   AnalysisToStore,
@@ -546,6 +547,12 @@ export function createSqlStore(driver: SqlDriver): Store {
     listQuotes: (query) => listQuotes(driver, query),
     listClaims: (query) => listClaims(driver, query),
     listFigures: (query) => listFigures(driver, query),
+    replaceConnections: (connections, from) => replaceConnections(driver, connections, from.articles, from.at),
+    connectionsStale: () => connectionsStale(driver),
+    listEvents: (query) => listEvents(driver, query),
+    listQuoteGroups: (query) => listQuoteGroups(driver, query),
+    listClaimLinks: (query) => listClaimLinks(driver, query),
+    listFigureSeries: (query) => listFigureSeries(driver, query),
 
     async stats(): Promise<StoreStats> {
       const [totals] = await run<{

@@ -6,8 +6,13 @@ import type {
   Analysis,
   Article,
   Claim,
+  ClaimLink,
+  CorpusConnections,
   Figure,
+  FigureSeries,
   Quote,
+  QuoteGroup,
+  TimelineEntry,
   CleanArticle,
   DateProvenance,
   EntityType,
@@ -158,6 +163,39 @@ export type StoredQuote = Quote & RecordSource;
 export type StoredClaim = Claim & RecordSource;
 export type StoredFigure = Figure & RecordSource;
 
+export interface EventQuery {
+  /** Events naming any of these entity keys (aliases followed). */
+  entities?: string[];
+  /** Events with a source among these articles (a story's). */
+  articles?: string[];
+}
+
+export interface QuoteGroupQuery {
+  limit?: number;
+  offset?: number;
+  /** Only quotations found in at least this many articles. */
+  minArticles?: number;
+  speakers?: string[];
+}
+
+export interface ClaimLinkQuery {
+  limit?: number;
+  offset?: number;
+  relation?: ClaimLink['relation'];
+  /** Links whose sides share one of these entity keys (aliases followed). */
+  entities?: string[];
+  articleId?: string;
+}
+
+export interface FigureSeriesQuery {
+  limit?: number;
+  offset?: number;
+  unit?: string;
+  places?: string[];
+  /** Only series with at least this many points. */
+  minPoints?: number;
+}
+
 export interface StoreStats {
   backend: 'pglite' | 'postgres';
   schemaVersion: number;
@@ -214,6 +252,17 @@ export interface Store {
   listQuotes(query?: QuoteQuery): Promise<StoredQuote[]>;
   listClaims(query?: ClaimQuery): Promise<StoredClaim[]>;
   listFigures(query?: FigureQuery): Promise<StoredFigure[]>;
+  /** Replaces the corpus pass's findings whole, in one transaction, noting how many analysed articles they were computed from. */
+  replaceConnections(connections: CorpusConnections, from: { articles: number; at: string }): Promise<void>;
+  /** Whether the stored connections lag the stored analyses (a pass was interrupted, or has not run). */
+  connectionsStale(): Promise<boolean>;
+  /** Timeline events in date order (coarser dates before the days within them), best first within a date. */
+  listEvents(query?: EventQuery): Promise<TimelineEntry[]>;
+  /** Quotations, those found in the most articles first. */
+  listQuoteGroups(query?: QuoteGroupQuery): Promise<QuoteGroup[]>;
+  listClaimLinks(query?: ClaimLinkQuery): Promise<ClaimLink[]>;
+  /** Figure series, the longest first. */
+  listFigureSeries(query?: FigureSeriesQuery): Promise<FigureSeries[]>;
   stats(): Promise<StoreStats>;
   recordIngestRun(run: IngestRunRecord): Promise<void>;
   close(): Promise<void>;

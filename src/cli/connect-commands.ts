@@ -1,0 +1,133 @@
+/**
+ * Commands over what the corpus pass connects: `timeline` (dated events
+ * across articles), `disputes` (claims against counter-claims), `series`
+ * (figures over time) and `quotes --shared` lives with the quotes.
+ */
+import type { Command } from 'commander';
+import { variantKey } from '../analyze/entities/index.ts';
+import { selectTimeline } from '../connect/timeline.ts';
+import type { ClaimLink, FigureSeries, TimelineEntry } from '../model/index.ts';
+import type { Store } from '../store/index.ts';
+import type { CommandContext } from './analysis-commands.ts';
+import { describeFigure } from './attribution-commands.ts';
+import { renderTable, type Column } from './table.ts';
+
+async function keysNamed(store: Store, name: string, ctx: CommandContext, option: string): Promise<string[]> {
+  const found = await store.findEntities([variantKey(name)]);
+  if (found.length === 0) throw ctx.usageError(`${option}: no entity called "${name}" (sitrep entities lists them)`);
+  return found.map((e) => e.key);
+}
+
+function positive(ctx: CommandContext, option: string) {
+  return (value: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw ctx.usageError(`${option} must be a positive whole number, got "${value}"`);
+    return n;
+  };
+}
+
+/** The timeline's JSON: one entry per date and sentence, `sources` the article ids (docs/export.md). */
+export function timelineJson(entries: readonly TimelineEntry[]) {
+  return entries.map((e) => ({
+    date: e.date,
+    precision: e.precision,
+    text: e.text,
+    sources: [...new Set(e.sources.map((s) => s.articleId))],
+    dated: e.dated,
+    sentences: e.sources,
+    entities: e.entities,
+  }));
+}
+
+const TIMELINE_COLUMNS: Column<TimelineEntry>[] = [
+  { header: 'DATE', value: (e) => e.date },
+  { header: 'PRECISION', value: (e) => `${e.precision}${e.dated === 'article' ? '*' : ''}` },
+  { header: 'SOURCES', value: (e) => new Set(e.sources.map((s) => s.articleId)).size, align: 'right' },
+  { header: 'EVENT', value: (e) => e.text, flexible: true },
+];
+
+const DISPUTE_COLUMNS: Column<ClaimLink>[] = [
+  { header: 'RELATION', value: (l) => l.relation },
+  { header: 'CLAIM', value: (l) => `${l.a.partyText ?? '?'} (${(l.a.date ?? 'undated').slice(0, 10)}): ${l.a.text}`, flexible: true },
+  { header: 'COUNTER', value: (l) => `${l.b.partyText ?? '?'} (${(l.b.date ?? 'undated').slice(0, 10)}): ${l.b.text}` },
+];
+
+const SERIES_COLUMNS: Column<FigureSeries>[] = [
+  { header: 'UNIT', value: (s) => s.unit },
+  { header: 'SUBJECT', value: (s) => s.subject },
+  { header: 'POINTS', value: (s) => s.points.length, align: 'right' },
+  {
+    header: 'OVER TIME',
+    value: (s) => s.points.map((p) => `${(p.date ?? '?').slice(0, 10)} ${describeFigure({ ...p, unit: s.unit })}`).join(' → '),
+    flexible: true,
+  },
+];
+
+export function registerConnectCommands(program: Command, ctx: CommandContext): void {
+  program
+    .command('timeline')
+    .description('dated events across the articles, in the order they happened (* = dated by its article, not its text)')
+    .option('--place <name>', 'only events at this place (any spelling)')
+    .option('--entity <name>', 'only events naming this person, organisation, unit or place (any spelling)')
+    .option('--top <n>', 'only the N most important dates', positive(ctx, '--top'))
+    .option('--per-date <k>', 'at most K events a date, most important first', positive(ctx, '--per-date'))
+    .option('--json', 'print JSON: [{date, precision, text, sources: [article ids]}]')
+    .action(async (opts: { place?: string; entity?: string; top?: number; perDate?: number; json?: boolean }) => {
+      await ctx.withStore(ctx.db(), async (store) => {
+        const keys = [
+          ...(opts.place ? await keysNamed(store, opts.place, ctx, '--place') : []),
+          ...(opts.entity ? await keysNamed(store, opts.entity, ctx, '--entity') : []),
+        ];
+        const all = await store.listEvents(keys.length ? { entities: keys } : {});
+        const entries = selectTimeline(all, { ...(opts.top ? { top: opts.top } : {}), ...(opts.perDate ? { perDate: opts.perDate } : {}) });
+        if (opts.json) ctx.out(JSON.stringify(timelineJson(entries), null, 2));
+        else ctx.out(entries.length ? renderTable(entries, TIMELINE_COLUMNS, ctx.columns) : 'No dated events found.');
+      });
+    });
+
+  program
+    .command('disputes')
+    .description('claims set against counter-claims across the articles: denials, contrary control claims, confirmations')
+    .option('--about <name>', 'only disputes about this place or entity (any spelling)')
+    .option('--relation <relation>', 'only one relation: denies, retracts, contradicts, confirms')
+    .option('-n, --limit <n>', 'how many', positive(ctx, '--limit'), 50)
+    .option('--json', 'print JSON')
+    .action(async (opts: { about?: string; relation?: string; limit: number; json?: boolean }) => {
+      const relations = ['denies', 'retracts', 'contradicts', 'confirms'];
+      if (opts.relation !== undefined && !relations.includes(opts.relation)) {
+        throw ctx.usageError(`--relation must be one of ${relations.join(', ')}, got "${opts.relation}"`);
+      }
+      await ctx.withStore(ctx.db(), async (store) => {
+        const entities = opts.about ? await keysNamed(store, opts.about, ctx, '--about') : undefined;
+        const rows = await store.listClaimLinks({
+          limit: opts.limit,
+          ...(entities ? { entities } : {}),
+          ...(opts.relation ? { relation: opts.relation as ClaimLink['relation'] } : {}),
+        });
+        if (opts.json) ctx.out(JSON.stringify(rows, null, 2));
+        else ctx.out(rows.length ? renderTable(rows, DISPUTE_COLUMNS, ctx.columns) : 'No disputed claims found.');
+      });
+    });
+
+  program
+    .command('series')
+    .description('figures about the same quantity across articles, over time (territory held, people remaining, troops)')
+    .option('--unit <unit>', 'only this unit: km2, km, people, troops, settlements, …')
+    .option('--place <name>', 'only series about this place (any spelling)')
+    .option('--all', 'include single figures, not only series of two or more')
+    .option('-n, --limit <n>', 'how many', positive(ctx, '--limit'), 50)
+    .option('--json', 'print JSON')
+    .action(async (opts: { unit?: string; place?: string; all?: boolean; limit: number; json?: boolean }) => {
+      await ctx.withStore(ctx.db(), async (store) => {
+        const places = opts.place ? await keysNamed(store, opts.place, ctx, '--place') : undefined;
+        const rows = await store.listFigureSeries({
+          limit: opts.limit,
+          minPoints: opts.all ? 1 : 2,
+          ...(opts.unit ? { unit: opts.unit } : {}),
+          ...(places ? { places } : {}),
+        });
+        if (opts.json) ctx.out(JSON.stringify(rows, null, 2));
+        else ctx.out(rows.length ? renderTable(rows, SERIES_COLUMNS, ctx.columns) : 'No figure series found.');
+      });
+    });
+}

@@ -1,0 +1,62 @@
+/**
+ * The corpus pass that runs after articles are stored: loads every analysed
+ * article, connects them (connect/corpus.ts: quote provenance, claim links,
+ * figure series, the timeline) and replaces the stored connections in one
+ * transaction. Recomputed whole, so an article arriving late changes the
+ * picture as if it had always been there.
+ */
+import { connectCorpus, type ConnectArticle } from '../connect/corpus.ts';
+import type { Analysis, SourceSpan } from '../model/index.ts';
+import type { Store } from '../store/index.ts';
+
+/**
+ * Entity keys as the registry merged them: a typo's or another spelling's
+ * key is read as the entity it belongs to, so "Mocow" the party and "Moscow"
+ * the party are one party when claims are compared.
+ */
+function canonicalAnalysis(analysis: Omit<Analysis, 'text' | 'published'>, canon: (key: string) => string): Omit<Analysis, 'text' | 'published'> {
+  const source = <T extends SourceSpan | null>(s: T): T => (s && s.entity ? { ...s, entity: canon(s.entity) } : s);
+  return {
+    ...analysis,
+    entities: analysis.entities.map((m) => ({ ...m, entity: canon(m.entity) })),
+    entityIndex: analysis.entityIndex.map((e) => ({ ...e, key: canon(e.key) })),
+    quotes: analysis.quotes.map((q) => ({
+      ...q,
+      speaker: source(q.speaker),
+      channel: q.channel && q.channel.entity ? { ...q.channel, entity: canon(q.channel.entity) } : q.channel,
+    })),
+    claims: analysis.claims.map((c) => ({
+      ...c,
+      party: source(c.party),
+      control: c.control && c.control.place.entity ? { ...c.control, place: { ...c.control.place, entity: canon(c.control.place.entity) } } : c.control,
+    })),
+    figures: analysis.figures.map((f) => ({ ...f, party: source(f.party) })),
+  };
+}
+
+export async function loadConnectArticles(store: Store): Promise<ConnectArticle[]> {
+  const aliasOf = new Map((await store.allEntities()).filter((e) => e.aliasOf !== null).map((e) => [e.key, e.aliasOf!]));
+  const canon = (key: string) => aliasOf.get(key) ?? key;
+  const articles: ConnectArticle[] = [];
+  for await (const article of store.iterateArticles()) {
+    const analysis = await store.getAnalysis(article.id);
+    if (!analysis) continue;
+    articles.push({
+      id: article.id,
+      published: article.published.value,
+      outlet: article.outlet,
+      text: article.text,
+      duplicateOf: article.duplicateOf,
+      analysis: canonicalAnalysis(analysis, canon),
+    });
+  }
+  return articles;
+}
+
+/** Recomputes and stores the corpus connections; returns what was found, for the run's summary. */
+export async function connectStoredCorpus(store: Store, now: Date = new Date()) {
+  const articles = await loadConnectArticles(store);
+  const connections = connectCorpus(articles);
+  await store.replaceConnections(connections, { articles: articles.length, at: now.toISOString() });
+  return connections;
+}

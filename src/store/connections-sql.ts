@@ -1,0 +1,174 @@
+/**
+ * The connection tables (quote groups, claim links, figure series, timeline
+ * events): replaced whole by each corpus pass, read by the faces.
+ */
+import type { ClaimLink, CorpusConnections, FigureSeries, QuoteGroup, TimelineEntry } from '../model/index.ts';
+import { dateStart } from '../model/timex-order.ts';
+import type { SqlDriver, SqlExecutor } from './driver.ts';
+import { run } from './sql-run.ts';
+import type { ClaimLinkQuery, EventQuery, FigureSeriesQuery, QuoteGroupQuery } from './store.ts';
+
+/** An event's id: its date and its first source sentence, which no other event shares. */
+export function eventId(e: TimelineEntry): string {
+  const first = e.sources[0]!;
+  return `${e.date}|${first.articleId}:${first.sentence}`;
+}
+
+export async function replaceConnections(driver: SqlDriver, c: CorpusConnections, articles: number, at: string): Promise<void> {
+  await driver.transaction(async (tx) => {
+    await run(
+      tx,
+      `INSERT INTO connect_state (singleton, articles, computed_at) VALUES (true, $1, $2)
+       ON CONFLICT (singleton) DO UPDATE SET articles = EXCLUDED.articles, computed_at = EXCLUDED.computed_at`,
+      [articles, at],
+    );
+    for (const table of ['quote_appearances', 'quote_groups', 'claim_links', 'figure_series', 'events']) {
+      await run(tx, `DELETE FROM ${table}`);
+    }
+    if (c.quotes.length > 0) {
+      await run(
+        tx,
+        `INSERT INTO quote_groups (id, speaker_entity, articles, record)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::jsonb[])`,
+        [c.quotes.map((q) => q.id), c.quotes.map((q) => q.speaker), c.quotes.map((q) => new Set(q.appearances.map((a) => a.articleId)).size),
+          c.quotes.map((q) => JSON.stringify(q))],
+      );
+      const appearances = c.quotes.flatMap((q) => q.appearances.map((a) => ({ group: q.id, ...a })));
+      await run(
+        tx,
+        `INSERT INTO quote_appearances (group_id, article_id, idx, credited_article)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[])`,
+        [appearances.map((a) => a.group), appearances.map((a) => a.articleId), appearances.map((a) => a.index),
+          appearances.map((a) => a.creditedArticle)],
+      );
+    }
+    if (c.claimLinks.length > 0) {
+      const l = c.claimLinks;
+      await run(
+        tx,
+        `INSERT INTO claim_links (a_article, a_idx, b_article, b_idx, relation, shared, record)
+         SELECT a, ai, b, bi, rel, string_to_array(sh, chr(31)), rec
+           FROM unnest($1::text[], $2::int[], $3::text[], $4::int[], $5::text[], $6::text[], $7::jsonb[]) AS x(a, ai, b, bi, rel, sh, rec)`,
+        [l.map((x) => x.a.articleId), l.map((x) => x.a.index), l.map((x) => x.b.articleId), l.map((x) => x.b.index),
+          // A text[] of text[] is not a thing in SQL: each link's shared keys travel as one joined string.
+          l.map((x) => x.relation), l.map((x) => x.shared.join('\u001f')), l.map((x) => JSON.stringify(x))],
+      );
+    }
+    if (c.figureSeries.length > 0) {
+      const f = c.figureSeries;
+      await run(
+        tx,
+        `INSERT INTO figure_series (id, unit, place_entity, points, record)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::jsonb[])`,
+        [f.map((s) => s.id), f.map((s) => s.unit), f.map((s) => s.place), f.map((s) => s.points.length), f.map((s) => JSON.stringify(s))],
+      );
+    }
+    if (c.events.length > 0) {
+      const e = c.events;
+      await run(
+        tx,
+        `INSERT INTO events (id, date, date_start, precision, score, entities, articles, record)
+         SELECT id, d, ds::date, p, sc, string_to_array(en, chr(31)), string_to_array(ar, chr(31)), rec
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::text[], $7::text[], $8::jsonb[])
+             AS x(id, d, ds, p, sc, en, ar, rec)`,
+        [e.map(eventId), e.map((x) => x.date), e.map((x) => dateStart(x.date)?.key ?? '0001-01-01'), e.map((x) => x.precision),
+          e.map((x) => x.score), e.map((x) => x.entities.join('\u001f')),
+          e.map((x) => [...new Set(x.sources.map((s) => s.articleId))].join('\u001f')), e.map((x) => JSON.stringify(x))],
+      );
+    }
+  });
+}
+
+/** Entity keys with the keys merged into them and those they were merged into (entities.alias_of), for filters. */
+const WITH_ALIASES = (param: string) => `(SELECT $${param}::text[] || ARRAY(SELECT key FROM entities WHERE alias_of = ANY($${param}::text[]))
+  || ARRAY(SELECT alias_of FROM entities WHERE key = ANY($${param}::text[]) AND alias_of IS NOT NULL))`;
+
+export async function listEvents(db: SqlExecutor, query: EventQuery = {}): Promise<TimelineEntry[]> {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  if (query.entities) {
+    params.push(query.entities);
+    where.push(`entities && ${WITH_ALIASES(String(params.length))}`);
+  }
+  if (query.articles) {
+    params.push(query.articles);
+    where.push(`articles && $${params.length}::text[]`);
+  }
+  const rows = await run<{ record: TimelineEntry }>(
+    db,
+    `SELECT record FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY date_start, length(date), score DESC, id`,
+    params,
+  );
+  return rows.map((r) => r.record);
+}
+
+export async function listQuoteGroups(db: SqlExecutor, query: QuoteGroupQuery = {}): Promise<QuoteGroup[]> {
+  const params: unknown[] = [query.minArticles ?? 1];
+  let where = 'WHERE articles >= $1';
+  if (query.speakers) {
+    params.push(query.speakers);
+    where += ` AND speaker_entity = ANY(${WITH_ALIASES(String(params.length))})`;
+  }
+  params.push(query.limit ?? 100, query.offset ?? 0);
+  const rows = await run<{ record: QuoteGroup }>(
+    db,
+    `SELECT record FROM quote_groups ${where} ORDER BY articles DESC, id LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    params,
+  );
+  return rows.map((r) => r.record);
+}
+
+export async function listClaimLinks(db: SqlExecutor, query: ClaimLinkQuery = {}): Promise<ClaimLink[]> {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  if (query.relation) {
+    params.push(query.relation);
+    where.push(`relation = $${params.length}`);
+  }
+  if (query.entities) {
+    params.push(query.entities);
+    where.push(`shared && ${WITH_ALIASES(String(params.length))}`);
+  }
+  if (query.articleId) {
+    params.push(query.articleId);
+    where.push(`(a_article = $${params.length} OR b_article = $${params.length})`);
+  }
+  params.push(query.limit ?? 100, query.offset ?? 0);
+  const rows = await run<{ record: ClaimLink }>(
+    db,
+    `SELECT record FROM claim_links ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY a_article, a_idx, b_article, b_idx LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    params,
+  );
+  return rows.map((r) => r.record);
+}
+
+export async function listFigureSeries(db: SqlExecutor, query: FigureSeriesQuery = {}): Promise<FigureSeries[]> {
+  const params: unknown[] = [query.minPoints ?? 1];
+  let where = 'WHERE points >= $1';
+  if (query.unit) {
+    params.push(query.unit);
+    where += ` AND unit = $${params.length}`;
+  }
+  if (query.places) {
+    params.push(query.places);
+    where += ` AND place_entity = ANY(${WITH_ALIASES(String(params.length))})`;
+  }
+  params.push(query.limit ?? 100, query.offset ?? 0);
+  const rows = await run<{ record: FigureSeries }>(
+    db,
+    `SELECT record FROM figure_series ${where} ORDER BY points DESC, id LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    params,
+  );
+  return rows.map((r) => r.record);
+}
+
+/** Whether the stored connections were computed from fewer (or more) analysed articles than the store holds now. */
+export async function connectionsStale(db: SqlExecutor): Promise<boolean> {
+  const rows = await run<{ analysed: number; connected: number | null }>(
+    db,
+    'SELECT (SELECT count(*)::int FROM analyses) AS analysed, (SELECT articles FROM connect_state) AS connected',
+  );
+  const row = rows[0]!;
+  return row.analysed > 0 && row.analysed !== row.connected;
+}
