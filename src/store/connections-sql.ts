@@ -80,7 +80,7 @@ export async function replaceConnections(driver: SqlDriver, c: CorpusConnections
 }
 
 /** Entity keys with the keys merged into them and those they were merged into (entities.alias_of), for filters. */
-const WITH_ALIASES = (param: string) => `(SELECT $${param}::text[] || ARRAY(SELECT key FROM entities WHERE alias_of = ANY($${param}::text[]))
+const WITH_ALIASES = (param: string) => `($${param}::text[] || ARRAY(SELECT key FROM entities WHERE alias_of = ANY($${param}::text[]))
   || ARRAY(SELECT alias_of FROM entities WHERE key = ANY($${param}::text[]) AND alias_of IS NOT NULL))`;
 
 export async function listEvents(db: SqlExecutor, query: EventQuery = {}): Promise<TimelineEntry[]> {

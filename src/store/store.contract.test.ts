@@ -325,6 +325,53 @@ for (const backend of await testBackends()) {
       expect((await store.listFigures({ includeHypothetical: true })).map((f) => f.text)).toEqual(['three', '10 km']);
       expect(await store.listFigures({ unit: 'km2' })).toEqual([]);
     });
+
+    it('replaces the corpus connections whole and knows when they lag the analyses', async () => {
+      const a = analysed('Zelensky spoke of Pokrovsk on July 30.', '2024-07-31', [['Zelensky', ZELENSKY, 'Volodymyr Zelensky'], ['Pokrovsk', POKROVSK_KEY, 'Pokrovsk']]);
+      const b = analysed('Moscow said Pokrovsk is surrounded.', '2024-08-19', [['Moscow', MOSCOW, 'Moscow'], ['Pokrovsk', POKROVSK_KEY, 'Pokrovsk']]);
+      await store.saveArticle(a);
+      await store.saveArticle(b);
+      expect(await store.connectionsStale()).toBe(true);
+
+      const side = (articleId: string, party: string) => ({ articleId, index: 0, date: null, party, partyText: party, kind: 'claim' as const, text: 'x' });
+      const event = (date: string, articleId: string, entities: string[], score: number) => ({
+        date, precision: date.length === 7 ? 'month' : 'day', dated: 'stated' as const, text: `event ${date}`,
+        sources: [{ articleId, sentence: 0, start: 0, end: 5 }], entities, score,
+      });
+      const connections = {
+        quotes: [{
+          id: `${a.id}:0`, text: 'throwing everything they have', speaker: ZELENSKY,
+          appearances: [a.id, b.id].map((articleId) => ({
+            articleId, index: 0, published: null, outlet: null, kind: 'direct' as const, text: 'x', speaker: ZELENSKY,
+            channel: null, channelEntity: null, creditedArticle: null,
+          })),
+          earliest: { articleId: a.id, index: 0, published: '2024-07-31' },
+        }],
+        claimLinks: [{ a: side(a.id, ZELENSKY), b: side(b.id, MOSCOW), relation: 'contradicts' as const, shared: [POKROVSK_KEY] }],
+        figureSeries: [{
+          id: `${a.id}:0`, unit: 'km2', subject: 'territory', place: POKROVSK_KEY,
+          points: [{ articleId: a.id, index: 0, date: '2024-07-31', value: 1250, valueMax: null, qualifier: null, text: '1,250 km2', counted: 'territory', party: ZELENSKY, partyText: 'Zelensky' }],
+        }],
+        events: [event('2024-07-30', a.id, [ZELENSKY, POKROVSK_KEY], 2), event('2024-07', b.id, [MOSCOW], 1), event('2024-08-19', b.id, [MOSCOW, POKROVSK_KEY], 3)],
+      };
+      await store.replaceConnections(connections, { articles: 2, at: '2024-08-20T00:00:00Z' });
+      expect(await store.connectionsStale()).toBe(false);
+
+      // In date order, a month before the days within it; filtered by entity (aliases followed) and by article.
+      expect((await store.listEvents()).map((e) => e.date)).toEqual(['2024-07', '2024-07-30', '2024-08-19']);
+      expect((await store.listEvents({ entities: [POKROVSK_KEY] })).map((e) => e.date)).toEqual(['2024-07-30', '2024-08-19']);
+      expect((await store.listEvents({ articles: [a.id] })).map((e) => e.date)).toEqual(['2024-07-30']);
+      expect(await store.listQuoteGroups({ minArticles: 2, speakers: [ZELENSKY] })).toEqual(connections.quotes);
+      expect(await store.listQuoteGroups({ speakers: [MOSCOW] })).toEqual([]);
+      expect(await store.listClaimLinks({ entities: [POKROVSK_KEY] })).toEqual(connections.claimLinks);
+      expect(await store.listClaimLinks({ relation: 'denies' })).toEqual([]);
+      expect(await store.listFigureSeries({ unit: 'km2', places: [POKROVSK_KEY] })).toEqual(connections.figureSeries);
+
+      // A second pass replaces, never adds.
+      await store.replaceConnections({ ...connections, events: connections.events.slice(0, 1) }, { articles: 2, at: '2024-08-21T00:00:00Z' });
+      expect((await store.listEvents()).map((e) => e.date)).toEqual(['2024-07-30']);
+      expect(await store.listQuoteGroups()).toHaveLength(1);
+    });
   });
 
   describe(`migrations on ${backend.name}`, () => {
