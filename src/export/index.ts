@@ -4,7 +4,7 @@
  * documented in docs/export.md.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { Article } from '../model/index.ts';
+import { eventId, type Article, type ClaimLink, type FigureSeries, type QuoteAppearance, type TimelineEntry } from '../model/index.ts';
 import type { EntitySummary, Store, StoredClaim, StoredFigure, StoredMention, StoredQuote } from '../store/index.ts';
 
 export type ExportFormat = 'jsonl' | 'csv';
@@ -145,8 +145,61 @@ export const FIGURE_RECORDS: RecordKind<StoredFigure> = {
   ],
 };
 
+type EventRecord = Omit<TimelineEntry, 'sources'> & { id: string; sources: string[]; sentences: TimelineEntry['sources'] };
+
+async function* eventsOf(store: Store): AsyncIterable<EventRecord> {
+  for (const e of await store.listEvents()) {
+    yield { ...e, id: eventId(e), sources: [...new Set(e.sources.map((x) => x.articleId))], sentences: e.sources };
+  }
+}
+
+export const EVENT_RECORDS: RecordKind<EventRecord> = {
+  name: 'events',
+  type: 'event',
+  iterate: eventsOf,
+  csvColumns: ['id', 'date', 'precision', 'dated', 'score', 'text', 'sources', 'entities'],
+  csvRow: (e) => [e.id, e.date, e.precision, e.dated, e.score, e.text, e.sources.join(' | '), e.entities.join(' | ')],
+};
+
+type QuoteAppearanceRecord = QuoteAppearance & { quoteId: string; quote: string; quoteSpeaker: string | null; earliest: boolean };
+
+async function* quoteAppearancesOf(store: Store): AsyncIterable<QuoteAppearanceRecord> {
+  for await (const group of pages((q) => store.listQuoteGroups(q))) {
+    for (const a of group.appearances) {
+      const earliest = group.earliest !== null && group.earliest.articleId === a.articleId && group.earliest.index === a.index;
+      yield { quoteId: group.id, quote: group.text, quoteSpeaker: group.speaker, earliest, ...a };
+    }
+  }
+}
+
+export const QUOTE_APPEARANCE_RECORDS: RecordKind<QuoteAppearanceRecord> = {
+  name: 'quote_appearances',
+  type: 'quote_appearance',
+  iterate: quoteAppearancesOf,
+  csvColumns: ['quote_id', 'quote', 'quote_speaker', 'article_id', 'index', 'published', 'outlet', 'kind', 'text', 'channel', 'channel_entity', 'credited_article', 'earliest'],
+  csvRow: (a) => [a.quoteId, a.quote, a.quoteSpeaker, a.articleId, a.index, a.published, a.outlet, a.kind, a.text, a.channel, a.channelEntity, a.creditedArticle, String(a.earliest)],
+};
+
+export const CLAIM_LINK_RECORDS: RecordKind<ClaimLink> = {
+  name: 'claim_links',
+  type: 'claim_link',
+  iterate: (store) => pages((q) => store.listClaimLinks(q)),
+  csvColumns: ['relation', 'a_article', 'a_index', 'a_party', 'a_date', 'a_text', 'b_article', 'b_index', 'b_party', 'b_date', 'b_text', 'shared'],
+  csvRow: (l) => [l.relation, l.a.articleId, l.a.index, l.a.party ?? l.a.partyText, l.a.date, l.a.text, l.b.articleId, l.b.index, l.b.party ?? l.b.partyText, l.b.date, l.b.text, l.shared.join(' | ')],
+};
+
+export const FIGURE_SERIES_RECORDS: RecordKind<FigureSeries> = {
+  name: 'figure_series',
+  type: 'figure_series',
+  iterate: (store) => pages((q) => store.listFigureSeries(q)),
+  // A flat table cannot hold a series: its points (in time order) travel as JSON.
+  csvColumns: ['series_id', 'unit', 'subject', 'place', 'points'],
+  csvRow: (s) => [s.id, s.unit, s.subject, s.place, JSON.stringify(s.points)],
+};
+
 export const RECORD_KINDS = [
   ARTICLE_RECORDS, ANALYSIS_RECORDS, ENTITY_RECORDS, MENTION_RECORDS, QUOTE_RECORDS, CLAIM_RECORDS, FIGURE_RECORDS,
+  EVENT_RECORDS, QUOTE_APPEARANCE_RECORDS, CLAIM_LINK_RECORDS, FIGURE_SERIES_RECORDS,
 ] as const;
 
 export function jsonRecord(kind: RecordKind<unknown>, record: unknown): string {

@@ -112,3 +112,9 @@ export interface CorpusConnections {
   figureSeries: FigureSeries[];
   events: TimelineEntry[];
 }
+
+/** An event's id: its date and its first source sentence, which no other event shares. */
+export function eventId(e: Pick<TimelineEntry, 'date' | 'sources'>): string {
+  const first = e.sources[0]!;
+  return `${e.date}|${first.articleId}:${first.sentence}`;
+}

@@ -2,17 +2,11 @@
  * The connection tables (quote groups, claim links, figure series, timeline
  * events): replaced whole by each corpus pass, read by the faces.
  */
-import type { ClaimLink, CorpusConnections, FigureSeries, QuoteGroup, TimelineEntry } from '../model/index.ts';
+import { eventId, type ClaimLink, type CorpusConnections, type FigureSeries, type QuoteGroup, type TimelineEntry } from '../model/index.ts';
 import { dateStart } from '../model/timex-order.ts';
 import type { SqlDriver, SqlExecutor } from './driver.ts';
 import { run } from './sql-run.ts';
 import type { ClaimLinkQuery, EventQuery, FigureSeriesQuery, QuoteGroupQuery } from './store.ts';
-
-/** An event's id: its date and its first source sentence, which no other event shares. */
-export function eventId(e: TimelineEntry): string {
-  const first = e.sources[0]!;
-  return `${e.date}|${first.articleId}:${first.sentence}`;
-}
 
 export async function replaceConnections(driver: SqlDriver, c: CorpusConnections, articles: number, at: string): Promise<void> {
   await driver.transaction(async (tx) => {
