@@ -54,8 +54,9 @@ export function nounPhraseEnd(tokens: readonly Token[], j: number, end: number):
     const t = tokens[k]!;
     if (t.kind === 'punct') {
       const next = tokens[k + 1];
+      // "Czarist-ruled", "Russian-held": the word after the hyphen belongs to the same word
       if (t.text === '-' && !t.spaced && content > 0 && next !== undefined && !next.spaced && next.kind !== 'punct') {
-        k++;
+        k += 2;
         continue;
       }
       break;
@@ -228,6 +229,11 @@ export function countedPhrase(text: string, tokens: readonly Token[], input: Cou
     if (npEnd === j + 1) return null;
     const after = segmentsAfter(tokens, npEnd, end);
     return render(text, tokens, [[skipDeterminers(tokens, j + 1, npEnd - 1), npEnd - 1], ...after.pieces]);
+  }
+  if (unit.kind === 'money' && t.kind === 'word' && t.text === t.lower) {
+    // "$61 billion aid bill for Ukraine", "$3bn humanitarian package"
+    const npEnd = nounPhraseEnd(tokens, j, end);
+    if (npEnd > j) return render(text, tokens, [[j, npEnd - 1], ...segmentsAfter(tokens, npEnd, end).pieces]);
   }
   if (unit.unit === 'km' && DISTANCE_WORDS.has(w)) {
     let k = j;

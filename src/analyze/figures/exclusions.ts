@@ -81,13 +81,41 @@ export function notAFigure(text: string, tokens: readonly Token[], reading: Numb
       }
     }
     if (isPhoneNumber(tokens, reading.first)) return 'phone';
+    if (isNamePart(tokens, reading)) return 'name';
   }
+  if (isReference(tokens, reading)) return 'reference';
   if (before !== undefined) {
     if (LABEL_WORDS.has(before.lower) && before.kind === 'word') return 'label';
     if (before.text === '.' && (tokens[reading.first - 2]?.lower === 'no' || tokens[reading.first - 2]?.lower === 'art')) return 'label';
   }
   if (aloneOnItsLine(text, first.start, last.end)) return 'alone on its line';
   return null;
+}
+
+/**
+ * Digits inside a capitalised name: "Nord Stream 2 sanctions", "Boeing 737
+ * jets" — a Title-case word right before (not the sentence's first word)
+ * and a lowercase word right after. A headline in title case ("Russia
+ * Withdraws 50,000 Troops") has a capital after too, and is left alone.
+ */
+function isNamePart(tokens: readonly Token[], reading: NumberReading): boolean {
+  const before = tokens[reading.first - 1];
+  const after = tokens[reading.last + 1];
+  if (before === undefined || reading.first - 1 === 0 || before.kind !== 'word' || !tokens[reading.first]!.spaced) return false;
+  const initial = before.text.charAt(0);
+  if (initial === initial.toLowerCase() || before.text === before.text.toUpperCase()) return false;
+  return after === undefined || (after.kind === 'word' && after.text === after.lower) || after.kind === 'punct';
+}
+
+/** Definite references are not counts: "the two countries", "these two states", "both three". */
+const DEFINITE = new Set(['the', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'your', 'my', 'all']);
+/** The largest number a definite reference names in passing; "the 14 brigades" or "the twelve" are counts worth keeping. */
+const REFERENCE_MAX = 4;
+
+function isReference(tokens: readonly Token[], reading: NumberReading): boolean {
+  if (reading.kind !== 'words' || reading.first !== reading.last || reading.value > REFERENCE_MAX) return false;
+  const before = tokens[reading.first - 1];
+  return before !== undefined && DEFINITE.has(before.lower);
 }
 
 /** A four-digit number in the years' range, written without a thousands comma: "2014", not "2,014". */

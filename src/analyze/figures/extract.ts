@@ -19,10 +19,17 @@ import type { FigureContext } from './index.ts';
 import { NUMBER_HINT, readNumber, type NumberReading } from './numbers.ts';
 import { qualifierAfter, qualifierBefore } from './qualifiers.ts';
 import { tokenize, type Token } from './tokens.ts';
-import { currencyBefore, readUnit, type UnitReading } from './units.ts';
+import { currencyBefore, isCountNoun, readUnit, unitOfNoun, type UnitReading } from './units.ts';
 
+/** Words back from a bare number to its "population of", "death toll" or "number of" (the clause, not the paragraph). */
+const BACK_REACH = 16;
+/** Words from "number of" to the noun it counts: "the number of [acutely food insecure] people". */
+const NUMBER_OF_REACH = 5;
 /** Decimal places a normalised value keeps: enough for "six miles" = 9.656 km, no float noise. */
 const VALUE_DECIMALS = 1000;
+
+/** A mention opening with a number word: "Twelve Ukrainian", "Two F-16". */
+const STARTS_WITH_NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozens?|hundreds|thousands)\b/i;
 
 /** Words a number may start with; any other word is skipped without trying to read a number. */
 const NUMBER_STARTS = new Set([
@@ -62,7 +69,7 @@ function round(value: number): number {
  * What a bare number counts when no noun follows it: "population of 60,000",
  * "the death toll rose to 12", "12 were killed", "killing at least 12".
  */
-function bareNumberPattern(tokens: readonly Token[], reading: NumberReading, qualifierFirst: number): { unit: UnitReading; counted: string } | null {
+function bareNumberPattern(text: string, tokens: readonly Token[], reading: NumberReading, qualifierFirst: number): { unit: UnitReading; counted: string } | null {
   const make = (unit: string, counted: string): { unit: UnitReading; counted: string } => ({
     unit: { unit, kind: 'count', factor: 1, unitLast: null, head: null, modifiersFirst: null, next: reading.last + 1 },
     counted,
@@ -74,12 +81,21 @@ function bareNumberPattern(tokens: readonly Token[], reading: NumberReading, qua
   const before = tokens[qualifierFirst - 1]?.lower ?? '';
   const verbBefore = PEOPLE_VERBS_BEFORE.get(before);
   if (verbBefore !== undefined) return make('people', verbBefore);
-  // "a population of (about) 60,000"; "the death toll (has) risen to 12"
-  for (let j = qualifierFirst - 1; j >= 0 && j >= qualifierFirst - 6; j--) {
+  // "a population of (about) 60,000"; "the death toll (has) risen to 12";
+  // "the number of acutely food insecure people … to rise by 2 million"
+  for (let j = qualifierFirst - 1; j >= 0 && j >= qualifierFirst - BACK_REACH; j--) {
     const w = tokens[j]!;
     if (w.kind === 'punct' && w.text !== '-') break;
     if (w.lower === 'population') return make('people', 'population');
     if (w.lower === 'toll') return make('deaths', tokens[j - 1]?.lower === 'death' ? 'death toll' : 'toll');
+    if (w.lower === 'number' && tokens[j + 1]?.lower === 'of') {
+      for (let h = j + 2; h < qualifierFirst && h <= j + 2 + NUMBER_OF_REACH; h++) {
+        if (isCountNoun(tokens[h]!)) {
+          return make(unitOfNoun(tokens[h]!), text.slice(w.start, tokens[h]!.end));
+        }
+      }
+      return null;
+    }
   }
   return null;
 }
@@ -94,7 +110,12 @@ export function extractFigures(text: string, context: FigureContext): Figure[] {
   if (text.length === 0) return figures;
   const sentences = context.sentences.length > 0 ? context.sentences : [{ start: 0, end: text.length }];
   const timeIndex = new SpanIndex(context.times);
-  const entityIndex = new SpanIndex(context.entities);
+  // Mentions the tagger reads poorly do not make their numbers names: a headline in capitals
+  // ("GERMANY SEIZES CONTROL OF 3" as one organisation) or a capitalised number word opening a
+  // sentence ("Twelve Ukrainian" as a person).
+  const entityIndex = new SpanIndex(
+    context.entities.filter((m) => m.type === 'unit' || (m.text !== m.text.toUpperCase() && !STARTS_WITH_NUMBER_WORD.test(m.text))),
+  );
   const placeEndingAt = new Map<number, EntityMention>();
   for (const m of context.entities) if (m.type === 'place') placeEndingAt.set(m.end, m);
   const sentenceTime = new Map<number, string | null>();
@@ -162,7 +183,7 @@ function readCandidates(text: string, tokens: readonly Token[], timeIndex: SpanI
     const spanFirst = currency?.first ?? reading.first;
     if (unit === null) {
       const qualifierFirst = qualifierBefore(tokens, spanFirst)?.first ?? spanFirst;
-      const pattern = bareNumberPattern(tokens, reading, qualifierFirst);
+      const pattern = bareNumberPattern(text, tokens, reading, qualifierFirst);
       if (pattern !== null) {
         unit = pattern.unit;
         counted = pattern.counted;

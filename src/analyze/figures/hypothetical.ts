@@ -6,8 +6,11 @@
  */
 import type { Token } from './tokens.ts';
 
-/** Words that open a clause whose numbers are supposed, not stated. */
-const CONDITIONAL_OPENERS = new Set(['if', 'unless', 'suppose', 'supposing', 'imagine', 'hypothetically', 'whether', 'should']);
+/**
+ * Words that open a clause whose numbers are supposed, not stated. Not
+ * "whether": "did not determine whether three men knew each other" counts three men.
+ */
+const CONDITIONAL_OPENERS = new Set(['if', 'unless', 'suppose', 'supposing', 'imagine', 'hypothetically', 'should']);
 /** Marks that end a clause: the supposition does not reach past them. */
 const CLAUSE_ENDS = new Set([',', ';', ':', '—', '–', '.', '!', '?']);
 const SENTENCE_ENDS = new Set(['.', '!', '?']);
@@ -18,6 +21,11 @@ const SENTENCE_ENDS = new Set(['.', '!', '?']);
  */
 export function hypotheticalTokens(tokens: readonly Token[], from: number, to: number): boolean[] {
   const flags = new Array<boolean>(to - from).fill(false);
+  // "If confirmed, it would mean that Russia has one bridge left": a sentence
+  // opening with a supposition supposes its main clause as well.
+  let first = from;
+  while (first < to && tokens[first]!.kind === 'punct') first++;
+  if (first < to && first - from < 3 && CONDITIONAL_OPENERS.has(tokens[first]!.lower)) return flags.fill(true);
   let conditional = false;
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;

@@ -46,8 +46,14 @@ const FRACTIONS = new Map<string, number>([
 ]);
 /** After "half", these open what it is half of without an "of": "half the city", "half its territory". */
 const HALF_DETERMINERS = new Set(['the', 'its', 'their', 'his', 'her', 'our', 'all', 'this', 'that', 'these', 'those']);
-/** Before "half", these make it a part of a period or an ordinal: "the second half of 2024". */
-const NOT_FRACTION_BEFORE = new Set(['first', 'second', 'latter', 'former', 'other', 'a', 'and', 'the', 'one', 'last', 'next']);
+/**
+ * Before "half", these make it a part of a period or of a place, not a
+ * share: "the second half of 2024", "the southern half of Sakhalin Island".
+ */
+const NOT_FRACTION_BEFORE = new Set([
+  'first', 'second', 'latter', 'former', 'other', 'a', 'and', 'the', 'one', 'last', 'next', 'northern', 'southern',
+  'eastern', 'western', 'upper', 'lower', 'left', 'right', 'front', 'back', 'top', 'bottom',
+]);
 
 /** Words and digits, as the number words there are, for a quick "may this sentence hold a number" test. */
 export const NUMBER_HINT = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|third|thirds|quarter|quarters|fifth|tenth)\b/i;
@@ -194,6 +200,7 @@ export function readSingleNumber(tokens: readonly Token[], i: number): NumberRea
 }
 
 const RANGE_DASHES = new Set(['-', '–', '—']);
+const CURRENCY_MARKS = new Set(['$', '€', '£', '₴', '₽', '¥']);
 
 /**
  * The number starting at token `i`, a range when one follows: "50 to 60",
@@ -217,7 +224,11 @@ export function readNumber(tokens: readonly Token[], i: number): NumberReading |
     joins = before === 'between';
   }
   if (!joins) return low;
-  const high = readSingleNumber(tokens, low.last + 2);
+  // "$45 billion to $55 billion": the currency written again on the high end
+  let highAt = low.last + 2;
+  const currency = tokens[low.first - 1]?.text;
+  if (currency !== undefined && CURRENCY_MARKS.has(currency) && tokens[highAt]?.text === currency) highAt++;
+  const high = readSingleNumber(tokens, highAt);
   if (high === null || high.kind !== low.kind) return low;
   let lowValue = low.value;
   // "1 to 1.5 million": the scale of the high end applies to the low end.

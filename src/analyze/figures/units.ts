@@ -62,6 +62,20 @@ export const COUNT_UNITS = new Map<string, string>([
 /** Irregular plurals and mass nouns that are counted without an -s. */
 const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'personnel', 'aircraft', 'police', 'staff', 'infantry', 'cattle', 'livestock', 'dead', 'wounded', 'injured']);
 
+/** "Belarusians", "Americans", "Israelis": a people counted. */
+function isDemonymPlural(token: Token): boolean {
+  const first = token.text.charAt(0);
+  return token.lower.length > 5 && first !== first.toLowerCase() && /(?:ians|ans|is)$/.test(token.lower);
+}
+
+/** The unit a counted noun gives: its own name for known ones ("villages" → settlements), else `count`. */
+export function unitOfNoun(token: Token): string {
+  return COUNT_UNITS.get(token.lower) ?? (isDemonymPlural(token) ? 'people' : 'count');
+}
+
+/** Words between a number and its noun that only say "in addition": "1,000 more troops", "two additional brigades". */
+const ADDITIVES = new Set(['more', 'additional', 'extra', 'other', 'further', 'fewer']);
+
 /** A word shaped like a counted plural noun: "settlements", "depots", "Grads"; not "various", "times", "days". */
 export function isCountNoun(token: Token): boolean {
   const w = token.lower;
@@ -179,7 +193,16 @@ function readCountNoun(tokens: readonly Token[], k: number): { head: number; mod
     }
     const w = token.lower;
     if (TIME_NOUNS.has(w)) return { notAFigure: 'duration or age' };
-    if (isCountNoun(token)) return { head: j, modifiersFirst: first };
+    if (isCountNoun(token)) {
+      // "31 Abrams tanks", "12 Grads launchers": a capitalised name before the noun it modifies
+      const next = tokens[j + 1];
+      const named = token.text !== token.lower && !COUNT_UNITS.has(w);
+      if (!(named && next !== undefined && next.kind === 'word' && isCountNoun(next))) return { head: j, modifiersFirst: first };
+    }
+    if (words === 0 && ADDITIVES.has(w)) {
+      words++;
+      continue;
+    }
     if (PHRASE_STOPS.has(w) || PREPOSITIONS.has(w) || DETERMINERS.has(w)) return null;
     // an adverb ("nearly", "daily") or a verb ("fled") between number and noun ends the search
     if (token.text === w && (/ly$/.test(w) || /ed$/.test(w))) return null;
@@ -215,10 +238,14 @@ export function readUnit(tokens: readonly Token[], reading: NumberReading, curre
     else k += 1;
   }
   if (after !== undefined && attached && after.lower === 'm' && reading.kind === 'digits') {
-    // "10m people" is ten million; "10m" alone is ten metres.
+    // "10m people" and "2.25m tonnes" are millions; "10m" alone is ten metres.
+    const millionOf = readMeasure(tokens, k + 1, false);
+    if (millionOf !== null && millionOf.kind !== 'percent') {
+      return { unit: millionOf.unit, kind: millionOf.kind, factor: millionOf.factor * 1e6, unitLast: millionOf.last, head: null, modifiersFirst: null, next: millionOf.last + 1 };
+    }
     const noun = readCountNoun(tokens, k + 1);
     if (noun !== null && !('notAFigure' in noun)) {
-      return { unit: COUNT_UNITS.get(tokens[noun.head]!.lower) ?? 'count', kind: 'count', factor: 1e6, unitLast: k, head: noun.head, modifiersFirst: noun.modifiersFirst, next: noun.head + 1 };
+      return { unit: unitOfNoun(tokens[noun.head]!), kind: 'count', factor: 1e6, unitLast: k, head: noun.head, modifiersFirst: noun.modifiersFirst, next: noun.head + 1 };
     }
     return { unit: 'km', kind: 'measure', factor: 0.001, unitLast: k, head: null, modifiersFirst: null, next: k + 1 };
   }
@@ -230,5 +257,5 @@ export function readUnit(tokens: readonly Token[], reading: NumberReading, curre
   if (noun === null || 'notAFigure' in noun) return noun;
   const head = tokens[noun.head]!;
   const next = tokens[noun.head + 1]?.text === ')' ? noun.head + 2 : noun.head + 1;
-  return { unit: COUNT_UNITS.get(head.lower) ?? 'count', kind: 'count', factor: 1, unitLast: null, head: noun.head, modifiersFirst: noun.modifiersFirst, next };
+  return { unit: unitOfNoun(head), kind: 'count', factor: 1, unitLast: null, head: noun.head, modifiersFirst: noun.modifiersFirst, next };
 }
