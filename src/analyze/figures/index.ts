@@ -1,8 +1,10 @@
 /**
  * Figures: each number that counts or measures something, with its unit,
- * what it counts, its qualifier and the date it holds for. Pure.
+ * what it counts, its qualifier, the date it holds for and whether it is
+ * only supposed. Pure. `party` is left null here: `assignFigureParties`
+ * gives it from the quotes and claims that contain each figure.
  */
-import type { ArticleEntity, EntityMention, Figure, SentenceTime, Span, TimeExpression } from '../../model/index.ts';
+import type { ArticleEntity, EntityMention, SentenceTime, Span, TimeExpression } from '../../model/index.ts';
 
 export interface FigureContext {
   sentences: Span[];
@@ -12,6 +14,5 @@ export interface FigureContext {
   sentenceTimes: SentenceTime[];
 }
 
-export function extractFigures(_text: string, _context: FigureContext): Figure[] {
-  return [];
-}
+export { extractFigures } from './extract.ts';
+export { assignFigureParties } from './party.ts';
