@@ -15,8 +15,17 @@ const REPORTED = /\b(?:reportedly|allegedly|purportedly|supposedly|apparently)\b
 const NO_RESPONSE =
   /\b(?:did|does|has|have|had)\s?(?:not|n[o']t)\s+(?:yet\s+)?(?:immediately\s+)?(?:respond|reply|replied|responded|return|comment|commented)\b|\bdeclined\s+to\s+comment\b|\bno\s+(?:official\s+)?(?:response|comment|reaction)\s+(?:from|by)\b|\bcould\s?n[o']t\s+be\s+reached\b/iu;
 
+/** Substrings every match of each flag holds: a cheap gate before the full patterns (most sentences have none). */
+const UNVERIFIED_GATE = /verif|confirm/i;
+const REPORTED_GATE = /edly|said to|apparently/i;
+const NO_RESPONSE_GATE = /respon|repl|comment|reached|return/i;
+
 export function flagsOf(sentence: string): ClaimFlags {
-  return { unverified: UNVERIFIED.test(sentence), reported: REPORTED.test(sentence), noResponse: NO_RESPONSE.test(sentence) };
+  return {
+    unverified: UNVERIFIED_GATE.test(sentence) && UNVERIFIED.test(sentence),
+    reported: REPORTED_GATE.test(sentence) && REPORTED.test(sentence),
+    noResponse: NO_RESPONSE_GATE.test(sentence) && NO_RESPONSE.test(sentence),
+  };
 }
 
 export function orFlags(a: ClaimFlags, b: ClaimFlags): ClaimFlags {

@@ -24,11 +24,12 @@ const VERBS: Record<CueClass, string[]> = {
     'answer', 'recall', 'stress', 'emphasize', 'emphasise', 'warn', 'inform', 'comment', 'continue', 'observe',
     'describe', 'point out', 'told', 'joke', 'quip', 'recount', 'reiterate', 'repeat', 'concede', 'admit',
     'acknowledge', 'complain', 'predict', 'promise', 'vow', 'pledge', 'suggest', 'argue', 'agree', 'explain',
-    'reveal', 'indicate', 'estimate', 'conclude', 'testify', 'signal', 'underline', 'highlight', 'ask',
+    'reveal', 'indicate', 'estimate', 'conclude', 'testify', 'signal', 'underline', 'highlight', 'ask', 'urge', 'remind',
+    'caution', 'counter', 'retort',
   ],
   assert: [
     'claim', 'allege', 'assert', 'insist', 'maintain', 'report', 'announce', 'declare', 'state', 'confirm',
-    'contend', 'accuse', 'charge', 'boast', 'brag', 'affirm',
+    'contend', 'accuse', 'charge', 'boast', 'brag', 'affirm', 'show', 'find', 'project', 'forecast', 'warn',
   ],
   deny: ['deny', 'reject', 'dismiss', 'refute', 'dispute', 'rebut'],
   belief: ['believe', 'think', 'expect', 'fear', 'hope', 'doubt', 'assess', 'feel', 'worry', 'suspect', 'consider'],
@@ -51,6 +52,10 @@ const IRREGULAR: Record<string, string[]> = {
   brag: ['brag', 'brags', 'bragged', 'bragging'],
   rebut: ['rebut', 'rebuts', 'rebutted', 'rebutting'],
   tweet: ['tweet', 'tweets', 'tweeted', 'tweeting'],
+  show: ['show', 'shows', 'showed', 'shown', 'showing'],
+  find: ['find', 'finds', 'found', 'finding'],
+  forecast: ['forecast', 'forecasts', 'forecasted', 'forecasting'],
+  retort: ['retort', 'retorts', 'retorted', 'retorting'],
 };
 
 function inflect(lemma: string): string[] {
@@ -60,6 +65,9 @@ function inflect(lemma: string): string[] {
   const s = /(s|sh|ch|x)$/.test(lemma) ? `${lemma}es` : `${lemma}s`;
   return [lemma, s, `${stem}ed`, `${stem}ing`];
 }
+
+/** Cues that attribute only a that-clause: "the study found that …", not "found the body". */
+export const NEEDS_THAT = new Set(['find', 'reveal', 'indicate', 'conclude', 'project', 'counter', 'estimate', 'signal']);
 
 export interface CueForm {
   lemma: string;

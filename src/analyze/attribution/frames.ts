@@ -11,7 +11,7 @@
  */
 import type { Span } from '../../model/index.ts';
 import { carrierChannel, outletRange, platformAfter } from './channels.ts';
-import { type Cue, findCues } from './cues.ts';
+import { type Cue, findCues, NEEDS_THAT } from './cues.ts';
 import type { Quotation } from './quote-marks.ts';
 import { type MentionIndex, sourceEndingAt, sourceStartingAt, type TokenRange } from './sources.ts';
 import type { Token } from './tokens.ts';
@@ -108,9 +108,18 @@ function buildFrame(ctx: FrameContext, cue: Cue, previous: Frame | undefined): F
   const before = tokens[cue.first - 1];
   if (word.lower.endsWith('ing')) {
     // "…, saying “…”": the participle shares the subject of the clause it hangs on.
-    if (isPunct(before, ',') && previous && previous.source && PARTICIPLE_CUES.has(word.lower)) {
-      frame.source = previous.source;
-      return frame;
+    if (isPunct(before, ',') && PARTICIPLE_CUES.has(word.lower)) {
+      if (previous && previous.source) {
+        frame.source = previous.source;
+        return frame;
+      }
+      // "X endorsed Cruz last week, saying …": the subject that opens the sentence.
+      const subject = sourceStartingAt(tokens, 0, cue.first - 1, mentions);
+      if (subject && mentions.within(tokens[subject.first]!.start, tokens[subject.last]!.end).length > 0) {
+        frame.source = subject;
+        return frame;
+      }
+      return null;
     }
     if (!before || !['is', 'are', 'was', 'were', 'been', 'keeps', 'kept'].includes(before.lower)) return null;
   }
@@ -230,7 +239,9 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
     const addressee = sourceStartingAt(tokens, restFirst, ceiling, ctx.mentions);
     if (addressee) restFirst = addressee.last + 1;
   }
-  while (restFirst <= ceiling && ctx.inTime(tokens[restFirst]!.start)) restFirst++;
+  // "said on Friday he met …": the date is frame, the clause after it the content.
+  while (restFirst <= ceiling && (ctx.inTime(tokens[restFirst]!.start) ||
+    (['on', 'in', 'at', 'last', 'this', 'early', 'late', 'earlier'].includes(tokens[restFirst]!.lower) && restFirst + 1 <= ceiling && ctx.inTime(tokens[restFirst + 1]!.start)))) restFirst++;
   const rest = tokens[restFirst];
   const restEmpty = restFirst > ceiling || isPunct(rest, ',.;)') || wordsIn(tokens, restFirst, ceiling) === 0 || ADJUNCT_PREPOSITIONS.has(rest!.lower);
   const sourceAfterCue = frame.source !== null && frame.source.first > frame.cue.last;
@@ -244,6 +255,8 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
     return;
   }
   if (frame.cue.shape === 'according-to' && isPunct(tokens[afterFirst], ',')) afterFirst++;
+  if (frame.side !== 'after' && NEEDS_THAT.has(frame.cue.lemma)) return;
+  if (frame.side !== 'after' && frame.cue.shape === 'verb' && !restEmpty) afterFirst = restFirst;
   if (frame.side === 'after' || (wordsIn(tokens, afterFirst, ceiling) >= 2 && !restEmpty) || frame.cue.shape === 'according-to') {
     if (frame.cue.shape !== 'verb' && frame.cue.shape !== 'according-to') return;
     if (wordsIn(tokens, afterFirst, ceiling) < 2) return;

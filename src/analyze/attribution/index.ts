@@ -131,7 +131,13 @@ export function extractAttributions(text: string, context: AttributionContext): 
     // Then it is most likely the sentence's subject, the one a later "he" refers to.
     const s = sentenceAt(m.start);
     if (!s) return false;
-    return tokenize(text, s.start, m.start).filter((t) => t.word).length <= SUBJECT_POSITION_WORDS;
+    let words = 0;
+    for (let i = s.start, inWord = false; i < m.start; i++) {
+      const letter = /[\p{L}\p{N}]/u.test(text[i]!);
+      if (letter && !inWord && ++words > SUBJECT_POSITION_WORDS) return false;
+      inWord = letter;
+    }
+    return true;
   });
 
   /** Claims per sentence, so a following comment sentence can flag them. */

@@ -137,13 +137,31 @@ function canHead(t: Token, mentions: MentionIndex, sentenceStart: boolean): bool
   return isCapitalized(t) && !STOP_WORDS.has(t.lower) && !(sentenceStart && FUNCTION_WORDS.has(t.lower));
 }
 
+/** Heads of poll-style sources: "Twenty-four percent said", "Nearly half said", "a third said", "six in 10 say". */
+const QUANTITY_HEADS = new Set(['percent', 'half', 'third', 'quarter', 'majority', 'plurality', 'minority', 'most', 'many', 'few', 'some', 'others', 'both', 'all']);
+
+/** Determiners that make the next few words a noun phrase: "the judge", "the billionaire real estate magnate". */
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'his', 'her', 'their', 'its', 'our', 'another', 'one', 'each', 'every']);
+
+/** A lowercase head with a determiner at most three words before it and only words between: "the judge said". */
+function determinedNoun(tokens: readonly Token[], end: number, floor: number): boolean {
+  const head = tokens[end]!;
+  if (!head.word || STOP_WORDS.has(head.lower) || /(ly|ed|ing)$/.test(head.lower)) return false;
+  for (let j = end - 1; j >= floor && end - j <= 4; j--) {
+    const t = tokens[j]!;
+    if (DETERMINERS.has(t.lower)) return true;
+    if (!t.word || STOP_WORDS.has(t.lower) || CUE_FORMS.has(t.lower)) return false;
+  }
+  return false;
+}
+
 /**
  * The source phrase ending at token `end` (inclusive), walking left; null when
  * that token cannot head a source. A pronoun is a source on its own.
  */
 export function sourceEndingAt(tokens: readonly Token[], end: number, floor: number, mentions: MentionIndex): TokenRange | null {
   const head = tokens[end];
-  if (!head || !canHead(head, mentions, end === floor)) return null;
+  if (!head || !(canHead(head, mentions, end === floor) || determinedNoun(tokens, end, floor) || QUANTITY_HEADS.has(head.lower) || /^\d/.test(head.text))) return null;
   if (PRONOUNS.has(head.lower)) return { first: end, last: end };
   let first = end;
   for (let j = end - 1; j >= floor && end - j < MAX_SOURCE_TOKENS; j--) {
@@ -215,7 +233,7 @@ export function describeSource(text: string, tokens: readonly Token[], range: To
     return { ...span, entity: person.entity, kind: person.via === 'role' ? 'role' : 'named' };
   }
   if (headMention) return { ...span, entity: headMention.entity, kind: headMention.via === 'role' ? 'role' : 'named' };
-  if (PERSON_NOUNS.has(head.lower) || SOURCE_NOUNS.has(head.lower)) {
+  if (PERSON_NOUNS.has(head.lower) || SOURCE_NOUNS.has(head.lower) || QUANTITY_HEADS.has(head.lower) || !/^\p{Lu}/u.test(head.text)) {
     return { ...span, entity: null, kind: 'unnamed', description: span.text };
   }
   const last = inside[inside.length - 1];
