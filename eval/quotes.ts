@@ -56,23 +56,37 @@ interface Predicted {
   source: Span | null;
   entity: string | null;
   label: string;
+  cueSpan: Span | null;
 }
 
 /** The attributions a reader sees once each: quotes, then claims that are not already a quote. */
-export function predictions(a: Analysis): Predicted[] {
+export function predictions(a: Analysis): (Predicted & { pieces: Span[] })[] {
   const out: Predicted[] = [];
   const overlaps = (x: Span, y: Span) => x.start < y.end && y.start < x.end;
   const contains = (x: Span, y: Span) => x.start <= y.start && y.end <= x.end;
   const reported = a.quotes.filter((q) => q.kind === 'reported');
   for (const q of a.quotes) {
     if (q.kind === 'partial' && reported.some((r) => contains(r.content, q.content))) continue;
-    out.push({ content: q.content, source: q.speaker, entity: q.speaker?.entity ?? null, label: `quote:${q.kind}:${q.cue?.text ?? ''}` });
+    out.push({ content: q.content, source: q.speaker, entity: q.speaker?.entity ?? null, label: `quote:${q.kind}:${q.cue?.text ?? ''}`, cueSpan: q.cue });
   }
   for (const c of a.claims) {
     if (out.some((p) => overlaps(p.content, c.content))) continue;
-    out.push({ content: c.content, source: c.party, entity: c.party?.entity ?? null, label: `claim:${c.kind}:${c.cue?.text ?? ''}` });
+    out.push({ content: c.content, source: c.party, entity: c.party?.entity ?? null, label: `claim:${c.kind}:${c.cue?.text ?? ''}`, cueSpan: c.cue });
   }
-  return out;
+  // One attribution, several pieces: a quote split by its frame ("“…,” he said, “…”") shares the cue.
+  const byCue = new Map<string, Predicted & { pieces: Span[] }>();
+  const merged: (Predicted & { pieces: Span[] })[] = [];
+  for (const p of out) {
+    const key = p.label.startsWith('quote:') && p.cueSpan ? `${p.cueSpan.start}:${p.cueSpan.end}` : null;
+    const existing = key ? byCue.get(key) : undefined;
+    if (existing) existing.pieces.push(p.content);
+    else {
+      const entry = { ...p, pieces: [p.content] };
+      merged.push(entry);
+      if (key) byCue.set(key, entry);
+    }
+  }
+  return merged;
 }
 
 interface Counts {
@@ -95,7 +109,7 @@ let matchedPredTokens = 0;
 function score(text: string, analysis: Analysis, gold: GoldAttribution[], misses: string[]): Counts {
   const c = zero();
   const preds = predictions(analysis);
-  const predTokens = preds.map((p) => wordStarts(text, [p.content]));
+  const predTokens = preds.map((p) => wordStarts(text, p.pieces));
   const goldTokens = gold.map((g) => wordStarts(text, g.content));
   c.gold = gold.length;
   c.pred = preds.length;

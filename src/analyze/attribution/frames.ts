@@ -13,7 +13,7 @@ import type { Span } from '../../model/index.ts';
 import { carrierChannel, outletRange, platformAfter } from './channels.ts';
 import { type Cue, findCues, NEEDS_THAT } from './cues.ts';
 import type { Quotation } from './quote-marks.ts';
-import { type MentionIndex, sourceEndingAt, sourceStartingAt, type TokenRange } from './sources.ts';
+import { type MentionIndex, SOURCE_NOUNS, sourceEndingAt, sourceStartingAt, type TokenRange } from './sources.ts';
 import type { Token } from './tokens.ts';
 
 export interface Frame {
@@ -266,6 +266,37 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
   }
 }
 
+/** A headline's speaker is at most this many tokens before its colon: "Pat Caddell:", "Russian Defense Ministry:". */
+const MAX_COLON_SOURCE_TOKENS = 6;
+
+/**
+ * "Pat Caddell: Democrat Voters Worried About …": a named speaker, a colon,
+ * then the words — the headline form of "X says …". Only a person or a body
+ * can speak so ("Update:", "Photo:" and clock times cannot).
+ */
+function colonFrame(ctx: FrameContext): Frame | null {
+  const { tokens, mentions } = ctx;
+  for (let k = 1; k <= MAX_COLON_SOURCE_TOKENS && k < tokens.length; k++) {
+    if (!isPunct(tokens[k], ':')) {
+      if (!tokens[k]!.word && tokens[k]!.text !== "'s" && tokens[k]!.text !== '-') return null;
+      continue;
+    }
+    if (wordsIn(tokens, k + 1, tokens.length - 1) < 3) return null;
+    const source = sourceEndingAt(tokens, k - 1, 0, mentions);
+    if (!source || source.first !== 0) return null;
+    // Any named entity can head a headline (countries speak through their governments: "Ukraine: …"),
+    // or a speaking noun ("Poll:", "Clinton camp:").
+    const speaks = /^\p{Lu}/u.test(tokens[0]!.text) &&
+      (mentions.within(tokens[0]!.start, tokens[k - 1]!.end).length > 0 || SOURCE_NOUNS.has(tokens[k - 1]!.lower) || /^\p{Lu}/u.test(tokens[k - 1]!.text));
+    if (!speaks) return null;
+    const cue: Cue = { first: k, last: k, lemma: 'say', cls: 'speech', shape: 'verb' };
+    const content = charSpan(ctx, k + 1, tokens.length - 1);
+    const q = content && ctx.openingAt(tokens[k + 1]!.start);
+    return { cue, source, channel: null, first: 0, last: k, content: q ? q.inner : content, side: 'after', channelOnly: false };
+  }
+  return null;
+}
+
 /** The frames of one sentence's tokens, their contents placed. */
 export function sentenceFrames(ctx: FrameContext): Frame[] {
   const frames: Frame[] = [];
@@ -274,6 +305,10 @@ export function sentenceFrames(ctx: FrameContext): Frame[] {
     if (frames.length > 0 && cue.first <= frames[frames.length - 1]!.last) continue;
     const frame = buildFrame(ctx, cue, frames[frames.length - 1]);
     if (frame) frames.push(frame);
+  }
+  if (frames.length === 0) {
+    const headline = colonFrame(ctx);
+    if (headline) frames.push(headline);
   }
   const isOutletSource = (f: Frame) => {
     if (!f.source) return false;

@@ -82,6 +82,46 @@ function quotationOf(text: string, content: Span, quotationAt: (o: number) => Qu
   return /^[\s”"»’.,;:!?…]*$/u.test(text.slice(q.inner.end, content.end)) && q.inner.end <= content.end + 1 ? q : undefined;
 }
 
+/** Most words between a direct quote and the quotation that continues it: `,” he said. “` or `,” Zelensky told reporters, “`. */
+const CONTINUATION_GAP_WORDS = 6;
+/** Fewer words inside marks than this is a term or a scare quote ("red lines"), not a statement that continues a quote. */
+const MIN_CONTINUATION_WORDS = 3;
+
+/**
+ * A quotation with no frame of its own that follows a speaker's direct quote
+ * ("“…,” he said. “…”", or the next paragraph opening with a quotation)
+ * continues that speaker's words: it gets the same speaker, cue and channel.
+ */
+function continueQuotes(text: string, quotations: readonly Quotation[], quotes: Quote[], sentenceAt: (o: number) => { index: number } | undefined): void {
+  const covered = coverage(quotes.map((q) => q.content));
+  const direct = quotes.filter((q) => q.kind === 'direct' || q.kind === 'partial');
+  let k = 0;
+  let last: Quote | undefined;
+  for (const q of quotations) {
+    while (k < direct.length && direct[k]!.content.start < q.start) last = direct[k++];
+    if (!last || covered(q.inner.start) || covered(q.inner.end - 1)) continue;
+    const words = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+    const inner = text.slice(q.inner.start, q.inner.end);
+    if (words(inner) < MIN_CONTINUATION_WORDS) continue;
+    const gap = text.slice(last.content.end, q.start);
+    const gapWords = words(gap);
+    const cueInGap = last.cue !== null && last.cue.start >= last.content.end && last.cue.end <= q.start;
+    if (!(gapWords === 0 || (cueInGap && gapWords <= CONTINUATION_GAP_WORDS))) continue;
+    if (/\n\s*\n[^“"«„]*\n/.test(gap)) continue; // more than one paragraph break: a new passage
+    const content = trimSpanOf(text, q.inner);
+    const next: Quote = { ...last, kind: 'direct', content: { start: content.start, end: content.end, text: text.slice(content.start, content.end) }, sentence: sentenceAt(content.start)?.index ?? last.sentence };
+    quotes.push(next);
+    last = next;
+  }
+}
+
+function trimSpanOf(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /[\s,;:]/u.test(text[start]!)) start++;
+  while (end > start && /[\s,;:]/u.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
 export function extractAttributions(text: string, context: AttributionContext): { quotes: Quote[]; claims: Claim[] } {
   const quotes: Quote[] = [];
   const claims: Claim[] = [];
@@ -257,6 +297,8 @@ export function extractAttributions(text: string, context: AttributionContext): 
       for (const c of previous) c.flags = orFlags(c.flags, comment);
     }
   });
+  quotes.sort((a, b) => a.content.start - b.content.start);
+  continueQuotes(text, quotations, quotes, sentenceAt);
   quotes.sort((a, b) => a.content.start - b.content.start);
   claims.sort((a, b) => a.content.start - b.content.start);
   return { quotes, claims };
