@@ -1,0 +1,233 @@
+/**
+ * `npm run eval:quotes` — scores quote and claim extraction on PolNeAR
+ * (../shared/data/quotes/polnear, the dev split unless `--split train`).
+ *
+ * What is scored. Each gold attribution (a Content span, a Cue and, for most,
+ * a Source) is matched one-to-one to the predicted quote or claim whose
+ * content shares the most word tokens with it (greedy, largest overlap
+ * first). Predictions are the quotes (direct and reported; a partial quote
+ * inside a reported one is the same attribution and is not counted twice)
+ * and the claims whose content overlaps no quote (denials, beliefs, nominal
+ * claims).
+ *   - content P / R / F1 on word tokens: matched overlap over all predicted
+ *     content tokens / over all gold content tokens;
+ *   - attribution P / R / F1: a gold attribution is found when a prediction
+ *     overlaps it at all, a prediction is right when it overlaps one;
+ *   - source accuracy: of the matched pairs whose gold has a source, the share
+ *     whose predicted source shares a word with the gold source, or whose
+ *     predicted entity is the entity of a mention inside the gold source.
+ *
+ * Several annotators. A few texts are annotated by several annotators (one
+ * .ann file each, "_<annotator>" suffix). Each annotator's file is scored as a
+ * reading of the text, and its counts weigh 1/(number of annotators), so each
+ * text counts once and no annotator is preferred.
+ *
+ * Throughput: MB of text (UTF-8) per second of extractAttributions alone (on
+ * the context analyze() built) and of the whole analyze(), after a warm-up
+ * pass that loads the resources.
+ *
+ *   --split dev|train   which split (dev by default; tune on train)
+ *   --limit N           only the first N texts
+ *   --misses N          print N missed gold attributions (cue and content start)
+ *
+ * The data is read in place and never copied into the repository.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyze } from '../src/analyze/index.ts';
+import { extractAttributions } from '../src/analyze/attribution/index.ts';
+import type { Analysis, Span } from '../src/model/index.ts';
+import { type GoldAttribution, readBrat, wordStarts } from './lib/brat.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = path.resolve(repoRoot, '../shared/data/quotes/polnear');
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+const split = argValue('--split') ?? 'dev';
+const limit = Number(argValue('--limit') ?? Infinity);
+const showMisses = Number(argValue('--misses') ?? 0);
+
+interface Predicted {
+  content: Span;
+  source: Span | null;
+  entity: string | null;
+  label: string;
+  cueSpan: Span | null;
+}
+
+/** The attributions a reader sees once each: quotes, then claims that are not already a quote. */
+export function predictions(a: Analysis): (Predicted & { pieces: Span[] })[] {
+  const out: Predicted[] = [];
+  const overlaps = (x: Span, y: Span) => x.start < y.end && y.start < x.end;
+  const contains = (x: Span, y: Span) => x.start <= y.start && y.end <= x.end;
+  const reported = a.quotes.filter((q) => q.kind === 'reported');
+  for (const q of a.quotes) {
+    if (q.kind === 'partial' && reported.some((r) => contains(r.content, q.content))) continue;
+    out.push({ content: q.content, source: q.speaker, entity: q.speaker?.entity ?? null, label: `quote:${q.kind}:${q.cue?.text ?? ''}`, cueSpan: q.cue });
+  }
+  for (const c of a.claims) {
+    if (out.some((p) => overlaps(p.content, c.content))) continue;
+    out.push({ content: c.content, source: c.party, entity: c.party?.entity ?? null, label: `claim:${c.kind}:${c.cue?.text ?? ''}`, cueSpan: c.cue });
+  }
+  // One attribution, several pieces: a quote split by its frame ("“…,” he said, “…”") shares the cue.
+  const byCue = new Map<string, Predicted & { pieces: Span[] }>();
+  const merged: (Predicted & { pieces: Span[] })[] = [];
+  for (const p of out) {
+    const key = p.label.startsWith('quote:') && p.cueSpan ? `${p.cueSpan.start}:${p.cueSpan.end}` : null;
+    const existing = key ? byCue.get(key) : undefined;
+    if (existing) existing.pieces.push(p.content);
+    else {
+      const entry = { ...p, pieces: [p.content] };
+      merged.push(entry);
+      if (key) byCue.set(key, entry);
+    }
+  }
+  return merged;
+}
+
+interface Counts {
+  goldTokens: number;
+  predTokens: number;
+  matchedTokens: number;
+  gold: number;
+  found: number;
+  pred: number;
+  predRight: number;
+  withSource: number;
+  sourceRight: number;
+}
+
+const zero = (): Counts => ({ goldTokens: 0, predTokens: 0, matchedTokens: 0, gold: 0, found: 0, pred: 0, predRight: 0, withSource: 0, sourceRight: 0 });
+
+let matchedGoldTokens = 0;
+let matchedPredTokens = 0;
+
+function score(text: string, analysis: Analysis, gold: GoldAttribution[], misses: string[]): Counts {
+  const c = zero();
+  const preds = predictions(analysis);
+  const predTokens = preds.map((p) => wordStarts(text, p.pieces));
+  const goldTokens = gold.map((g) => wordStarts(text, g.content));
+  c.gold = gold.length;
+  c.pred = preds.length;
+  for (const t of goldTokens) c.goldTokens += t.size;
+  for (const t of predTokens) c.predTokens += t.size;
+  const pairs: { g: number; p: number; overlap: number }[] = [];
+  goldTokens.forEach((gt, g) => {
+    predTokens.forEach((pt, p) => {
+      let overlap = 0;
+      for (const s of pt) if (gt.has(s)) overlap++;
+      if (overlap > 0) pairs.push({ g, p, overlap });
+    });
+  });
+  c.found = new Set(pairs.map((x) => x.g)).size;
+  c.predRight = new Set(pairs.map((x) => x.p)).size;
+  pairs.sort((x, y) => y.overlap - x.overlap);
+  const usedG = new Set<number>();
+  const usedP = new Set<number>();
+  for (const { g, p, overlap } of pairs) {
+    if (usedG.has(g) || usedP.has(p)) continue;
+    usedG.add(g);
+    usedP.add(p);
+    c.matchedTokens += overlap;
+    matchedGoldTokens += goldTokens[g]!.size;
+    matchedPredTokens += predTokens[p]!.size;
+    const source = gold[g]!.source;
+    if (!source || source.length === 0) continue;
+    c.withSource++;
+    const pred = preds[p]!;
+    const goldSourceTokens = wordStarts(text, source);
+    const predSourceTokens = pred.source ? wordStarts(text, [pred.source]) : new Set<number>();
+    let right = [...predSourceTokens].some((s) => goldSourceTokens.has(s));
+    if (!right && pred.entity) {
+      right = analysis.entities.some((m) => m.entity === pred.entity && source.some((s) => m.start < s.end && s.start < m.end));
+    }
+    if (right) c.sourceRight++;
+  }
+  gold.forEach((g, k) => {
+    if (usedG.has(k)) return;
+    const cue = g.cue.map((s) => text.slice(s.start, s.end)).join(' ');
+    const content = g.content.map((s) => text.slice(s.start, s.end)).join(' … ');
+    const at = g.cue[0]?.start ?? g.content[0]!.start;
+    const around = text.slice(Math.max(0, at - 90), at + 60).replace(/\n/g, ' ⏎ ');
+    misses.push(`[${cue}] ${content.slice(0, 100).replace(/\n/g, ' ')}${argValue('--context') ? `\n      ⟨${around}⟩` : ''}`);
+  });
+  return c;
+}
+
+function main(): void {
+  const annDir = path.join(dataDir, split, 'attributions');
+  const textDir = path.join(dataDir, split, 'text');
+  if (!existsSync(annDir)) {
+    console.error(`eval:quotes: no PolNeAR ${split} split at ${annDir}`);
+    process.exit(1);
+  }
+  // One text, any number of annotators: "<text>_<annotator>.ann".
+  const byText = new Map<string, string[]>();
+  for (const f of readdirSync(annDir).filter((f) => f.endsWith('.ann')).sort()) {
+    const base = f.replace(/_[0-9a-f]{4}\.ann$/, '');
+    byText.set(base, [...(byText.get(base) ?? []), f]);
+  }
+  const texts = [...byText.keys()].slice(0, limit);
+  const docs = texts.map((base) => {
+    const text = readFileSync(path.join(textDir, `${base}.txt`), 'utf8');
+    const date = /_(\d{4}-\d{2}-\d{2})_/.exec(base)?.[1] ?? null;
+    return { base, text, date };
+  });
+  const published = (date: string | null) => ({ value: date, provenance: date ? ('metadata' as const) : ('unknown' as const), evidence: null });
+  // Warm-up: load the tagger, the gazetteer and the name lists before timing.
+  analyze({ text: docs[0]?.text ?? 'Warm up.', published: published(null) });
+
+  let bytes = 0;
+  let analyzeMs = 0;
+  let attributionMs = 0;
+  const total = zero();
+  const misses: string[] = [];
+  for (const { base, text, date } of docs) {
+    bytes += Buffer.byteLength(text, 'utf8');
+    const t0 = performance.now();
+    const analysis = analyze({ text, published: published(date) });
+    analyzeMs += performance.now() - t0;
+    const context = { sentences: analysis.sentences, entities: analysis.entities, entityIndex: analysis.entityIndex, times: analysis.times, sentenceTimes: analysis.sentenceTimes };
+    const t1 = performance.now();
+    extractAttributions(text, context);
+    attributionMs += performance.now() - t1;
+    const files = byText.get(base)!;
+    for (const f of files) {
+      const gold = readBrat(readFileSync(path.join(annDir, f), 'utf8'));
+      const c = score(text, analysis, gold, misses);
+      const w = 1 / files.length;
+      for (const k of Object.keys(total) as (keyof Counts)[]) total[k] += c[k] * w;
+    }
+  }
+  const f1 = (p: number, r: number) => (p + r > 0 ? (2 * p * r) / (p + r) : 0);
+  const pct = (x: number) => (100 * x).toFixed(1);
+  const cp = total.matchedTokens / total.predTokens;
+  const cr = total.matchedTokens / total.goldTokens;
+  const ap = total.predRight / total.pred;
+  const ar = total.found / total.gold;
+  console.log(`PolNeAR ${split}: ${docs.length} texts, ${Math.round(total.gold)} gold attributions (annotators weighted 1/n), ${Math.round(total.pred)} predicted`);
+  console.log(`content tokens   P ${pct(cp)}  R ${pct(cr)}  F1 ${pct(f1(cp, cr))}`);
+  console.log(`attributions     P ${pct(ap)}  R ${pct(ar)}  F1 ${pct(f1(ap, ar))}  (any overlap)`);
+  console.log(`source accuracy  ${pct(total.sourceRight / total.withSource)}  (${Math.round(total.sourceRight)} / ${Math.round(total.withSource)} matched with a gold source)`);
+  const mb = bytes / 1e6;
+  console.log(`throughput       extractAttributions ${(mb / (attributionMs / 1000)).toFixed(2)} MB/s, whole analyze() ${(mb / (analyzeMs / 1000)).toFixed(2)} MB/s (${mb.toFixed(2)} MB)`);
+  if (argValue('--miss-cues')) {
+    console.log(`matched pairs: gold tokens ${matchedGoldTokens}, predicted tokens ${matchedPredTokens} (unweighted)`);
+    const counts = new Map<string, number>();
+    for (const m of misses) {
+      const cue = /^\[([^\]]*)\]/.exec(m)?.[1]?.toLowerCase() ?? '';
+      counts.set(cue, (counts.get(cue) ?? 0) + 1);
+    }
+    console.log([...counts].sort((a, b) => b[1] - a[1]).slice(0, Number(argValue('--miss-cues'))).map(([k, v]) => `${v} ${k}`).join(' | '));
+  }
+  if (showMisses > 0) {
+    console.log(`\nmissed (${misses.length}):`);
+    for (const m of misses.slice(0, showMisses)) console.log(`  ${m}`);
+  }
+}
+
+main();

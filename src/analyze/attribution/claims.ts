@@ -1,0 +1,66 @@
+/**
+ * Claims and denials: what a party asserts as fact or denies, and the flags
+ * the article attaches ("has not been verified by an independent source",
+ * "reportedly", "did not immediately respond to a request for comment").
+ * Also nominal claims a denial or a narrative points at: "Moscow's claim
+ * that its forces in the city are surrounded".
+ */
+import type { ClaimFlags, Span } from '../../model/index.ts';
+import type { TokenRange } from './sources.ts';
+import type { Token } from './tokens.ts';
+
+const UNVERIFIED =
+  /\b(?:not|n[o']t|never|yet\s+to)\s+(?:yet\s+)?(?:been\s+|be\s+)?(?:independently\s+)?(?:verified|confirmed|verify|confirm)\b|\bunverified\b|\bunconfirmed\b|\bnot\s+(?:been\s+)?(?:able|possible)\s+to\s+(?:independently\s+)?(?:verify|confirm)\b/iu;
+const REPORTED = /\b(?:reportedly|allegedly|purportedly|supposedly|apparently)\b|\b(?:is|are|was|were)\s+said\s+to\b/iu;
+const NO_RESPONSE =
+  /\b(?:did|does|has|have|had)\s?(?:not|n[o']t)\s+(?:yet\s+)?(?:immediately\s+)?(?:respond|reply|replied|responded|return|comment|commented)\b|\bdeclined\s+to\s+comment\b|\bno\s+(?:official\s+)?(?:response|comment|reaction)\s+(?:from|by)\b|\bcould\s?n[o']t\s+be\s+reached\b/iu;
+
+/** Substrings every match of each flag holds: a cheap gate before the full patterns (most sentences have none). */
+const UNVERIFIED_GATE = /verif|confirm/i;
+const REPORTED_GATE = /edly|said to|apparently/i;
+const NO_RESPONSE_GATE = /respon|repl|comment|reached|return/i;
+
+export function flagsOf(sentence: string): ClaimFlags {
+  return {
+    unverified: UNVERIFIED_GATE.test(sentence) && UNVERIFIED.test(sentence),
+    reported: REPORTED_GATE.test(sentence) && REPORTED.test(sentence),
+    noResponse: NO_RESPONSE_GATE.test(sentence) && NO_RESPONSE.test(sentence),
+  };
+}
+
+export function orFlags(a: ClaimFlags, b: ClaimFlags): ClaimFlags {
+  return { unverified: a.unverified || b.unverified, reported: a.reported || b.reported, noResponse: a.noResponse || b.noResponse };
+}
+
+/**
+ * A sentence that only comments on the one before ("There has been no
+ * official response from Ukraine regarding this assertion.") passes its
+ * unverified/no-response flags back to that sentence's claims.
+ */
+export function commentFlags(sentence: string): ClaimFlags {
+  const f = flagsOf(sentence);
+  return { unverified: f.unverified, reported: false, noResponse: f.noResponse };
+}
+
+const CLAIM_NOUNS = new Set(['claim', 'claims', 'assertion', 'assertions', 'allegation', 'allegations', 'statement', 'report', 'reports', 'insistence']);
+
+export interface NominalClaim {
+  party: TokenRange;
+  cue: TokenRange;
+  content: Span;
+}
+
+/** "X's claim that …": the party is the possessor, the content the that-clause up to the end of the clause. */
+export function nominalClaims(tokens: readonly Token[], partyEndingAt: (end: number) => TokenRange | null): NominalClaim[] {
+  const out: NominalClaim[] = [];
+  for (let i = 2; i + 2 < tokens.length; i++) {
+    if (!CLAIM_NOUNS.has(tokens[i]!.lower) || tokens[i + 1]!.lower !== 'that' || tokens[i - 1]!.lower !== "'s") continue;
+    const party = partyEndingAt(i - 2);
+    if (!party) continue;
+    let last = i + 2;
+    while (last + 1 < tokens.length && !(tokens[last + 1]!.text === ',' && ['but', 'and', 'although', 'though', 'while'].includes(tokens[last + 2]?.lower ?? '')) &&
+      !['.', ';'].includes(tokens[last + 1]!.text)) last++;
+    out.push({ party, cue: { first: i, last: i + 1 }, content: { start: tokens[i + 2]!.start, end: tokens[last]!.end } });
+  }
+  return out;
+}

@@ -1,0 +1,115 @@
+/**
+ * Control claims: what a claim says happened to a place — captured,
+ * liberated, retaken, surrounded, attacked, or a front advanced toward it
+ * (with the distance when stated: "10km (six miles) from the city's
+ * outskirts"). The place is the place mention the action applies to; "the
+ * city" is the last city named before.
+ */
+import type { ControlAction, ControlClaim, EntityMention, PlaceInfo, Span } from '../../model/index.ts';
+import type { MentionIndex } from './sources.ts';
+import type { Token } from './tokens.ts';
+
+/** Action phrases as lowercased token sequences; `*` matches any one word ("brought back under Russian control"). */
+const ACTIONS: [ControlAction, string[][]][] = [
+  ['retaken', [['recaptured'], ['recapture'], ['recapturing'], ['retook'], ['retaken'], ['retake'], ['regained'], ['regain'],
+    ['brought', 'back', 'under'], ['won', 'back'], ['taken', 'back'], ['took', 'back'], ['back', 'under', '*', 'control']]],
+  ['liberated', [['liberated'], ['liberate'], ['liberating'], ['liberation'], ['freed']]],
+  ['surrounded', [['surrounded'], ['encircled'], ['encirclement'], ['besieged'], ['encircle'], ['surround'], ['cut', 'off']]],
+  ['captured', [['captured'], ['capture'], ['capturing'], ['seized'], ['seize'], ['seizing'], ['occupied'], ['conquered'],
+    ['overran'], ['overrun'], ['taken', 'control'], ['took', 'control'], ['taking', 'control'], ['take', 'control'],
+    ['gained', 'control'], ['gain', 'control'], ['taken', 'over'], ['took', 'over'], ['fall', 'of'], ['established', 'control']]],
+  ['attacked', [['attacked'], ['attacking'], ['shelled'], ['shelling'], ['stormed'], ['storming'], ['assault', 'on'], ['attack', 'on'],
+    ['under', 'attack'], ['under', 'fire'], ['bombarded'], ['struck']]],
+  ['advanced', [['advancing'], ['advanced'], ['advance', 'on'], ['advance', 'toward'], ['advance', 'towards'], ['closing', 'in'],
+    ['inch', 'closer'], ['closer', 'to'], ['pushing', 'toward'], ['pushing', 'towards'], ['push', 'toward'], ['push', 'towards'],
+    ['moving', 'toward'], ['moving', 'towards']]],
+];
+
+/** Place kinds "the city"/"the town"/"the village" can stand for. */
+const SETTLEMENT_KINDS = new Set(['city', 'town', 'village', 'settlement']);
+const DEFINITE_PLACE_NOUNS: Record<string, (p: PlaceInfo) => boolean> = {
+  city: (p) => SETTLEMENT_KINDS.has(p.kind),
+  town: (p) => SETTLEMENT_KINDS.has(p.kind),
+  village: (p) => SETTLEMENT_KINDS.has(p.kind),
+  settlement: (p) => SETTLEMENT_KINDS.has(p.kind),
+  region: (p) => p.kind === 'region',
+};
+/** Words for land without a name: the claim is still about territory ("half of the territory … liberated"). */
+const TERRITORY_WORDS = new Set(['territory', 'territories', 'settlements', 'villages', 'areas', 'land', 'positions']);
+
+const DISTANCE = /(\d+(?:[.,]\d+)?)\s?(km|kilometers|kilometres|kilometer|kilometre|miles|mile)\b/iu;
+/** Within how many characters a "from" must follow a distance for it to be a distance from a place. */
+const DISTANCE_TO_FROM = 40;
+
+export interface ControlContext {
+  text: string;
+  tokens: readonly Token[];
+  mentions: MentionIndex;
+  placeOf: (key: string) => PlaceInfo | undefined;
+}
+
+function matchAt(tokens: readonly Token[], i: number, pattern: string[]): number {
+  for (let k = 0; k < pattern.length; k++) {
+    const t = tokens[i + k];
+    if (!t || (pattern[k] !== '*' && t.lower !== pattern[k])) return -1;
+  }
+  return i + pattern.length - 1;
+}
+
+/** The control claim a content span makes, or null. The last action wins: "areas captured by Ukraine … have been brought back". */
+export function controlIn(ctx: ControlContext, content: Span): ControlClaim | null {
+  const { tokens, text, mentions } = ctx;
+  let found: { action: ControlAction; first: number; last: number } | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.start < content.start || t.end > content.end || !t.word) continue;
+    for (const [action, patterns] of ACTIONS) {
+      for (const p of patterns) {
+        const last = matchAt(tokens, i, p);
+        if (last >= 0 && tokens[last]!.end <= content.end) {
+          found = { action, first: i, last };
+          break;
+        }
+      }
+      if (found && found.first === i) break;
+    }
+    if (found && found.first === i) i = found.last;
+  }
+  if (!found) return null;
+  const places = mentions.within(content.start, content.end).filter((m) => m.type === 'place');
+  const actionStart = tokens[found.first]!.start;
+  const after = places.find((m) => m.start >= actionStart);
+  const before = [...places].reverse().find((m) => m.end <= actionStart);
+  let place: ControlClaim['place'] | null = null;
+  const asPlace = (m: EntityMention) => ({ start: m.start, end: m.end, text: m.text, entity: m.entity });
+  if (after && (!before || after.start - tokens[found.last]!.end < 60)) place = asPlace(after);
+  else if (before) place = asPlace(before);
+  if (!place) {
+    // "the city", "the settlement": the last place of that kind named before.
+    for (let i = 0; i < tokens.length && !place; i++) {
+      const t = tokens[i]!;
+      if (t.start < content.start || t.end > content.end) continue;
+      const fits = DEFINITE_PLACE_NOUNS[t.lower];
+      if (fits && tokens[i - 1]?.lower === 'the') {
+        const m = mentions.lastBefore(tokens[i - 1]!.start, (m) => m.type === 'place' && !!ctx.placeOf(m.entity) && fits(ctx.placeOf(m.entity)!));
+        if (m) place = { start: tokens[i - 1]!.start, end: t.end, text: text.slice(tokens[i - 1]!.start, t.end), entity: m.entity };
+      } else if (TERRITORY_WORDS.has(t.lower)) {
+        place = { start: t.start, end: t.end, text: t.text, entity: null };
+      }
+    }
+  }
+  if (!place) return null;
+  let distanceKm: number | null = null;
+  if (found.action === 'advanced' || /\bfrom\b/.test(text.slice(content.start, content.end))) {
+    const m = DISTANCE.exec(text.slice(content.start, content.end));
+    if (m) {
+      const tail = text.slice(content.start + m.index + m[0].length, content.start + m.index + m[0].length + DISTANCE_TO_FROM);
+      if (/\bfrom\b/.test(tail)) {
+        const value = Number(m[1]!.replace(',', '.'));
+        distanceKm = /^mi/i.test(m[2]!) ? Math.round(value * 1.609344 * 10) / 10 : value;
+        if (found.action !== 'advanced') found.action = 'advanced';
+      }
+    }
+  }
+  return { action: found.action, place, distanceKm };
+}

@@ -1,0 +1,151 @@
+/**
+ * Attribution cues: the verbs and phrases that tie words to a source ("said",
+ * "told", "according to", "quoted him as saying", "denied"), each with the
+ * kind of attribution it makes.
+ *
+ * The verbs are the frequent cues of the PolNeAR train split (see
+ * eval/quotes.ts; "said" alone is a fifth of its 22k cues), grouped by what
+ * a situation report does with them: speech becomes a quote, an assertion
+ * of fact also a claim, a denial a denial, a belief a claim only.
+ */
+import type { Token } from './tokens.ts';
+
+/**
+ * speech: words someone said or wrote (a quote; a claim too when it states a
+ * that-clause); assert: asserting a fact (a quote and a claim); deny: a denial;
+ * belief: a stated belief or expectation (a claim, not a quote).
+ */
+export type CueClass = 'speech' | 'assert' | 'deny' | 'belief';
+
+/** Verbs taking the speaker as subject and the content as a clause or a quotation. */
+const VERBS: Record<CueClass, string[]> = {
+  speech: [
+    'say', 'tell', 'add', 'note', 'remark', 'mention', 'explain', 'write', 'post', 'tweet', 'reply', 'respond',
+    'answer', 'recall', 'stress', 'emphasize', 'emphasise', 'warn', 'inform', 'comment', 'continue', 'observe',
+    'describe', 'point out', 'told', 'joke', 'quip', 'recount', 'reiterate', 'repeat', 'concede', 'admit',
+    'acknowledge', 'complain', 'predict', 'promise', 'vow', 'pledge', 'suggest', 'argue', 'agree', 'explain',
+    'reveal', 'indicate', 'estimate', 'conclude', 'testify', 'signal', 'underline', 'highlight', 'ask', 'urge', 'remind',
+    'caution', 'counter', 'retort',
+  ],
+  assert: [
+    'claim', 'allege', 'assert', 'insist', 'maintain', 'report', 'announce', 'declare', 'state', 'confirm',
+    'contend', 'accuse', 'charge', 'boast', 'brag', 'affirm', 'show', 'find', 'project', 'forecast', 'warn',
+  ],
+  deny: ['deny', 'reject', 'dismiss', 'refute', 'dispute', 'rebut'],
+  belief: ['believe', 'think', 'expect', 'fear', 'hope', 'doubt', 'assess', 'feel', 'worry', 'suspect', 'consider'],
+};
+
+/** Irregular and spelling-changing forms; everything else is inflected by rule. */
+const IRREGULAR: Record<string, string[]> = {
+  say: ['say', 'says', 'said', 'saying'],
+  tell: ['tell', 'tells', 'told', 'telling'],
+  write: ['write', 'writes', 'wrote', 'written', 'writing'],
+  think: ['think', 'thinks', 'thought', 'thinking'],
+  feel: ['feel', 'feels', 'felt', 'feeling'],
+  deny: ['deny', 'denies', 'denied', 'denying'],
+  reply: ['reply', 'replies', 'replied', 'replying'],
+  testify: ['testify', 'testifies', 'testified', 'testifying'],
+  worry: ['worry', 'worries', 'worried', 'worrying'],
+  admit: ['admit', 'admits', 'admitted', 'admitting'],
+  signal: ['signal', 'signals', 'signaled', 'signalled', 'signaling', 'signalling'],
+  quip: ['quip', 'quips', 'quipped', 'quipping'],
+  brag: ['brag', 'brags', 'bragged', 'bragging'],
+  rebut: ['rebut', 'rebuts', 'rebutted', 'rebutting'],
+  tweet: ['tweet', 'tweets', 'tweeted', 'tweeting'],
+  show: ['show', 'shows', 'showed', 'shown', 'showing'],
+  find: ['find', 'finds', 'found', 'finding'],
+  forecast: ['forecast', 'forecasts', 'forecasted', 'forecasting'],
+  retort: ['retort', 'retorts', 'retorted', 'retorting'],
+};
+
+function inflect(lemma: string): string[] {
+  const irregular = IRREGULAR[lemma];
+  if (irregular) return irregular;
+  const stem = lemma.endsWith('e') ? lemma.slice(0, -1) : lemma;
+  const s = /(s|sh|ch|x)$/.test(lemma) ? `${lemma}es` : `${lemma}s`;
+  return [lemma, s, `${stem}ed`, `${stem}ing`];
+}
+
+/** Cues that attribute only a that-clause: "the study found that …", not "found the body". */
+export const NEEDS_THAT = new Set(['find', 'reveal', 'indicate', 'conclude', 'project', 'counter', 'estimate', 'signal']);
+
+export interface CueForm {
+  lemma: string;
+  cls: CueClass;
+  /** Present participle ("saying"): a cue only after a comma or as "quoted him as saying". */
+  participle: boolean;
+}
+
+export const CUE_FORMS = new Map<string, CueForm>();
+for (const [cls, lemmas] of Object.entries(VERBS) as [CueClass, string[]][]) {
+  for (const lemma of lemmas) {
+    if (lemma.includes(' ')) continue;
+    for (const form of inflect(lemma)) {
+      if (!CUE_FORMS.has(form)) CUE_FORMS.set(form, { lemma, cls, participle: form.endsWith('ing') });
+    }
+  }
+}
+// "point out" is two words; its verb form alone ("point") is not a cue.
+const POINT_OUT = new Set(['point', 'points', 'pointed', 'pointing']);
+
+/**
+ * Words that, right before a cue form, show it is not a verb of attribution:
+ * "the report" (a noun), "to say" inside a purpose clause is still speech, but
+ * "a claim" is a noun.
+ */
+const NOUN_BEFORE = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
+
+export interface Cue {
+  /** First and last token index (inclusive) of the cue phrase. */
+  first: number;
+  last: number;
+  lemma: string;
+  cls: CueClass;
+  /** Which way the source is found: verb cues look at their subject; "according to" at its object. */
+  shape: 'verb' | 'according-to' | 'as-reported-by' | 'quoted-as-saying';
+}
+
+/** Every cue in a run of tokens (one sentence), left to right. */
+export function findCues(tokens: readonly Token[]): Cue[] {
+  const cues: Cue[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    if ((t.lower === 'according' && next?.lower === 'to') || (t.lower === 'per' && tokens[i - 1]?.lower !== 'one')) {
+      const last = t.lower === 'per' ? i : i + 1;
+      cues.push({ first: i, last, lemma: 'according to', cls: 'speech', shape: 'according-to' });
+      i = last;
+      continue;
+    }
+    // "quoted him as saying": the source is the object, the subject is the channel.
+    if ((t.lower === 'quoted' || t.lower === 'quotes' || t.lower === 'cited' || t.lower === 'cites') &&
+        tokens[i + 2]?.lower === 'as' && tokens[i + 3]?.lower === 'saying') {
+      cues.push({ first: i, last: i + 3, lemma: 'quote', cls: 'speech', shape: 'quoted-as-saying' });
+      i += 3;
+      continue;
+    }
+    // "as reported by X", "as pointed out by X": the source follows "by".
+    if (t.lower === 'as' && next && tokens[i + 2]?.lower === 'by') {
+      const form = CUE_FORMS.get(next.lower);
+      if (form || next.lower === 'pointed') {
+        cues.push({ first: i, last: i + 2, lemma: form?.lemma ?? 'point out', cls: form?.cls ?? 'speech', shape: 'as-reported-by' });
+        i += 2;
+        continue;
+      }
+    }
+    if (POINT_OUT.has(t.lower) && next?.lower === 'out') {
+      cues.push({ first: i, last: i + 1, lemma: 'point out', cls: 'speech', shape: 'verb' });
+      i++;
+      continue;
+    }
+    const form = CUE_FORMS.get(t.lower);
+    if (!form) continue;
+    const before = tokens[i - 1];
+    if (before && NOUN_BEFORE.has(before.lower) && !form.participle && !/ed$/.test(t.lower)) continue;
+    if (form.lemma === 'say' && before?.lower === 'to' && tokens[i - 2]?.lower === 'is') continue; // "is to say"
+    // "expected to", "hope to": an intention, no proposition to attribute.
+    if (form.cls === 'belief' && (next?.lower === 'to' || next === undefined)) continue;
+    cues.push({ first: i, last: i, lemma: form.lemma, cls: form.cls, shape: 'verb' });
+  }
+  return cues;
+}

@@ -1,0 +1,337 @@
+/**
+ * Attribution frames in one sentence: a cue, its source, the channel, and the
+ * span of what is attributed. The content sits on one side of the frame:
+ *
+ *   after   — "X said (that) …", "According to X, …", "He stated: “…”"
+ *   before  — "…, X said.", "“…,” said X.", "…, according to X.", "…, as reported by X."
+ *
+ * A frame whose source is an outlet and whose words are already someone
+ * else's ("…, the officer added, UNIAN reported"; "According to Syrskyi, …,
+ * Die Welt reports") is that statement's channel, not a statement of its own.
+ */
+import type { Span } from '../../model/index.ts';
+import { carrierChannel, outletRange, platformAfter } from './channels.ts';
+import { type Cue, findCues, NEEDS_THAT } from './cues.ts';
+import type { Quotation } from './quote-marks.ts';
+import { type MentionIndex, SOURCE_NOUNS, sourceEndingAt, sourceStartingAt, type TokenRange } from './sources.ts';
+import type { Token } from './tokens.ts';
+
+export interface Frame {
+  cue: Cue;
+  source: TokenRange | null;
+  channel: TokenRange | null;
+  /** Token range of everything that is frame, not content: source, cue, object, channel. */
+  first: number;
+  last: number;
+  content: Span | null;
+  side: 'before' | 'after' | null;
+  /** Only carries another frame's words: the channel phrase "per a translation from …", "Die Welt reports". */
+  channelOnly: boolean;
+}
+
+/** Words between a subject and its cue that are not the subject: "has also said", "previously noted". */
+const BETWEEN_SUBJECT_AND_CUE = new Set([
+  'also', 'has', 'have', 'had', 'is', 'was', 'were', 'are', 'been', 'will', 'would', 'repeatedly', 'previously',
+  'later', 'again', 'reportedly', 'recently', 'just', 'further', 'earlier', 'now', 'publicly', 'separately',
+  'often', 'already', 'even', 'allegedly', 'once', 'then', 'first', 'initially', 'subsequently', 'privately',
+  'openly', 'flatly', 'firmly', 'strongly', 'categorically', 'quickly', 'immediately', 'finally', 'simply',
+  'clearly', 'explicitly', 'has', 'did', 'does', 'do', 'can', 'could', 'may', 'might', 'continued', 'continues',
+]);
+
+/** Verbs whose object is the addressee: "told French media that …", "informed a group of diplomats that …". */
+const ADDRESSEE_VERBS = new Set(['tell', 'inform', 'warn', 'remind', 'assure', 'ask', 'urge']);
+
+/** Participles that carry words after a comma: "…, saying “…”", "…, adding that …". */
+const PARTICIPLE_CUES = new Set(['saying', 'adding', 'noting', 'stressing', 'warning', 'claiming', 'insisting', 'arguing', 'explaining', 'writing', 'telling', 'stating']);
+
+/** Prepositions that open an adjunct, not a clause: after the frame they leave the content before it. */
+const ADJUNCT_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'with', 'to', 'via', 'from', 'through', 'about', 'for', 'of', 'over', 'while', 'when', 'as', 'since', 'yesterday', 'today', 'earlier', 'later', 'last', 'this']);
+
+/** How far after a cue a "that" may open the content: "said on Wednesday in an interview with French media that". */
+const THAT_WINDOW = 12;
+
+const CLOSING_MARKS = new Set(['”', '"', '»', '’']);
+const OPENING_MARKS = new Set(['“', '"', '«', '„', '‘']);
+
+export interface FrameContext {
+  text: string;
+  tokens: Token[];
+  mentions: MentionIndex;
+  /** The quotation opening at a character offset, and the one closing at an offset (its end). */
+  openingAt: (offset: number) => Quotation | undefined;
+  closingAt: (end: number) => Quotation | undefined;
+  /** Whether a character offset lies inside a quotation's words: a cue there is the speaker's own word. */
+  inQuotation: (offset: number) => boolean;
+  /** Whether a character offset lies inside a time expression. */
+  inTime: (offset: number) => boolean;
+  /** The entity type of a key, to tell outlets from speakers. */
+  typeOf: (key: string) => string | undefined;
+}
+
+function isPunct(t: Token | undefined, chars: string): boolean {
+  return t !== undefined && !t.word && chars.includes(t.text);
+}
+
+
+function buildFrame(ctx: FrameContext, cue: Cue, previous: Frame | undefined): Frame | null {
+  const { tokens, mentions } = ctx;
+  const frame: Frame = { cue, source: null, channel: null, first: cue.first, last: cue.last, content: null, side: null, channelOnly: false };
+  const ceiling = tokens.length - 1;
+  if (cue.shape === 'quoted-as-saying') {
+    frame.source = { first: cue.first + 1, last: cue.first + 1 };
+    frame.channel = sourceEndingAt(tokens, cue.first - 1, 0, mentions);
+    if (frame.channel) frame.first = frame.channel.first;
+    return frame;
+  }
+  if (cue.shape === 'according-to' || cue.shape === 'as-reported-by') {
+    const carrier = cue.shape === 'according-to' ? carrierChannel(tokens, cue.last + 1, ceiling, mentions) : null;
+    if (carrier) {
+      frame.channel = carrier;
+      frame.channelOnly = true;
+      frame.last = carrier.last;
+      return frame;
+    }
+    if (cue.lemma === 'according to' && tokens[cue.first]!.lower === 'per' && !/^(the|a|an|\p{Lu})/u.test(tokens[cue.last + 1]?.text ?? '')) return null;
+    const source = sourceStartingAt(tokens, cue.last + 1, ceiling, mentions);
+    if (!source) return null;
+    frame.source = source;
+    // "According to Ukrainian commander-in-chief, Olexander Syrskyj, …": the name after the title.
+    if (isPunct(tokens[source.last + 1], ',')) {
+      const name = sourceStartingAt(tokens, source.last + 2, ceiling, mentions);
+      const hasPerson = (r: TokenRange) => mentions.within(tokens[r.first]!.start, tokens[r.last]!.end).some((m) => m.type === 'person');
+      if (name && hasPerson(name) && !hasPerson(source) && isPunct(tokens[name.last + 1], ',')) frame.source = { first: source.first, last: name.last };
+    }
+    frame.last = frame.source.last;
+    return frame;
+  }
+  const word = tokens[cue.first]!;
+  const before = tokens[cue.first - 1];
+  if (word.lower.endsWith('ing')) {
+    // "…, saying “…”": the participle shares the subject of the clause it hangs on.
+    if (isPunct(before, ',') && PARTICIPLE_CUES.has(word.lower)) {
+      if (previous && previous.source) {
+        frame.source = previous.source;
+        return frame;
+      }
+      // "X endorsed Cruz last week, saying …": the subject that opens the sentence.
+      const subject = sourceStartingAt(tokens, 0, cue.first - 1, mentions);
+      if (subject && mentions.within(tokens[subject.first]!.start, tokens[subject.last]!.end).length > 0) {
+        frame.source = subject;
+        return frame;
+      }
+      return null;
+    }
+    if (!before || !['is', 'are', 'was', 'were', 'been', 'keeps', 'kept'].includes(before.lower)) return null;
+  }
+  let j = cue.first - 1;
+  while (j >= 0 && (BETWEEN_SUBJECT_AND_CUE.has(tokens[j]!.lower) || ctx.inTime(tokens[j]!.start))) j--;
+  const at = tokens[j];
+  if (at && at.lower === 'and') {
+    // "Ukraine crossed Russia's western border and claimed …": the subject that opens the clause.
+    let k = j - 1;
+    while (k > 0 && j - k < 40 && !isPunct(tokens[k - 1], ',;:')) k--;
+    const subject = sourceStartingAt(tokens, k, j - 1, mentions);
+    if (subject && subject.last < j - 1) frame.source = subject;
+    return frame.source ? frame : null;
+  }
+  if (at && isPunct(at, ',')) {
+    // "Serhiy Dobriak, head of the local military administration, mentioned …"
+    const apposition = sourceEndingAt(tokens, j - 1, 0, mentions);
+    if (apposition && isPunct(tokens[apposition.first - 1], ',')) {
+      const name = sourceEndingAt(tokens, apposition.first - 2, 0, mentions);
+      if (name && mentions.at(tokens[name.last]!.start) && (name.first === 0 || !tokens[name.first - 1]!.word)) {
+        frame.source = { first: name.first, last: apposition.last };
+      }
+    }
+    // "The commander of the unit “Akhmat,” General Apty Alaudinov, is saying …"
+    const hasPerson = (r: TokenRange) => mentions.within(tokens[r.first]!.start, tokens[r.last]!.end).some((m) => m.type === 'person');
+    if (!frame.source && apposition && hasPerson(apposition)) frame.source = apposition;
+    if (!frame.source) frame.source = sourceStartingAt(tokens, cue.last + 1, ceiling, mentions);
+    else frame.first = frame.source.first;
+    if (frame.source && frame.source.first > cue.last) frame.last = frame.source.last;
+  } else if (at && CLOSING_MARKS.has(at.text)) {
+    frame.source = sourceStartingAt(tokens, cue.last + 1, ceiling, mentions);
+    if (frame.source) frame.last = frame.source.last;
+  } else if (at && j >= 0) {
+    frame.source = sourceEndingAt(tokens, j, 0, mentions);
+    if (frame.source) frame.first = frame.source.first;
+  } else if (j < 0 && cue.first === 0) {
+    frame.source = sourceStartingAt(tokens, cue.last + 1, ceiling, mentions);
+    if (frame.source) frame.last = frame.source.last;
+  }
+  if (!frame.source) return null;
+  // "told French media", "informed a group of diplomats": the addressee is frame, an outlet addressee the channel.
+  if (ADDRESSEE_VERBS.has(cue.lemma)) {
+    const outlet = outletRange(tokens, frame.last + 1, ceiling, mentions);
+    if (outlet) {
+      frame.channel = outlet;
+      frame.last = outlet.last;
+    }
+  }
+  const platform = platformAfter(tokens, frame.last + 1);
+  if (platform) {
+    frame.channel = platform;
+    frame.last = platform.last;
+  }
+  return frame;
+}
+
+/** Token index range → character span, trimmed of punctuation that belongs to neither side. */
+function charSpan(ctx: FrameContext, first: number, last: number): Span | null {
+  const { tokens, text } = ctx;
+  if (first > last) return null;
+  let start = tokens[first]!.start;
+  let end = tokens[last]!.end;
+  while (start < end && /[\s,;:—–\-]/u.test(text[start]!)) start++;
+  while (end > start && /[\s,;:—–\-.]/u.test(text[end - 1]!)) end--;
+  return end > start ? { start, end } : null;
+}
+
+function wordsIn(tokens: readonly Token[], first: number, last: number): number {
+  let n = 0;
+  for (let k = first; k <= last; k++) if (tokens[k]!.word) n++;
+  return n;
+}
+
+/** "… but hasn't made significant gains": a new predicate of the same subject ends the content. */
+function cutAtBut(tokens: readonly Token[], first: number, last: number): number {
+  for (let k = first + 1; k < last; k++) {
+    if (tokens[k]!.lower !== 'but') continue;
+    const next = tokens[k + 1];
+    if (next && next.word && !/^\p{Lu}/u.test(next.text) && !['the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'i', 'this', 'that', 'there', 'its', 'his', 'their', 'our'].includes(next.lower)) {
+      return isPunct(tokens[k - 1], ',') ? k - 2 : k - 1;
+    }
+  }
+  return last;
+}
+
+function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: number): void {
+  const { tokens } = ctx;
+  // After: skip the adjuncts a "that" follows ("said on Wednesday in an interview that").
+  let afterFirst = frame.last + 1;
+  if (frame.cue.shape === 'verb' && frame.cue.lemma !== 'according to') {
+    for (let k = afterFirst; k <= ceiling && k < afterFirst + THAT_WINDOW; k++) {
+      const t = tokens[k]!;
+      if (t.lower === 'that' && !isPunct(tokens[k - 1], ',')) {
+        afterFirst = k + 1;
+        frame.side = 'after';
+        break;
+      }
+      if (OPENING_MARKS.has(t.text) || isPunct(t, '.;,')) break;
+    }
+  }
+  if (frame.side !== 'after') {
+    // "He stated, “…”", "said it was time to retreat from the city: “…”"
+    let k = afterFirst;
+    if (isPunct(tokens[k], ',:')) k++;
+    const q = tokens[k] && ctx.openingAt(tokens[k]!.start);
+    if (q && (k > afterFirst || frame.cue.shape === 'verb')) {
+      frame.side = 'after';
+      frame.content = q.inner;
+      return;
+    }
+  }
+  const beforeLast = frame.first - 1;
+  const preEndsWithBreak = beforeLast >= floor && (isPunct(tokens[beforeLast], ',') || CLOSING_MARKS.has(tokens[beforeLast]!.text) ||
+    (isPunct(tokens[beforeLast - 1], ',') && CLOSING_MARKS.has(tokens[beforeLast]!.text)));
+  let restFirst = afterFirst;
+  if (ADDRESSEE_VERBS.has(frame.cue.lemma)) {
+    const addressee = sourceStartingAt(tokens, restFirst, ceiling, ctx.mentions);
+    if (addressee) restFirst = addressee.last + 1;
+  }
+  // "said on Friday he met …": the date is frame, the clause after it the content.
+  while (restFirst <= ceiling && (ctx.inTime(tokens[restFirst]!.start) ||
+    (['on', 'in', 'at', 'last', 'this', 'early', 'late', 'earlier'].includes(tokens[restFirst]!.lower) && restFirst + 1 <= ceiling && ctx.inTime(tokens[restFirst + 1]!.start)))) restFirst++;
+  const rest = tokens[restFirst];
+  const restEmpty = restFirst > ceiling || isPunct(rest, ',.;)') || wordsIn(tokens, restFirst, ceiling) === 0 || ADJUNCT_PREPOSITIONS.has(rest!.lower);
+  const sourceAfterCue = frame.source !== null && frame.source.first > frame.cue.last;
+  if (frame.side !== 'after' && preEndsWithBreak && wordsIn(tokens, floor, beforeLast) >= 2 &&
+      (restEmpty || sourceAfterCue || frame.cue.shape !== 'verb')) {
+    frame.side = 'before';
+    // The whole quotation when the frame follows one that began in an earlier sentence.
+    const closing = tokens[beforeLast]!;
+    const q = CLOSING_MARKS.has(closing.text) ? ctx.closingAt(closing.end) : undefined;
+    frame.content = q && q.start < tokens[floor]!.start ? q.inner : charSpan(ctx, floor, beforeLast);
+    return;
+  }
+  if (frame.cue.shape === 'according-to' && isPunct(tokens[afterFirst], ',')) afterFirst++;
+  if (frame.side !== 'after' && NEEDS_THAT.has(frame.cue.lemma)) return;
+  if (frame.side !== 'after' && frame.cue.shape === 'verb' && !restEmpty) afterFirst = restFirst;
+  if (frame.side === 'after' || (wordsIn(tokens, afterFirst, ceiling) >= 2 && !restEmpty) || frame.cue.shape === 'according-to') {
+    if (frame.cue.shape !== 'verb' && frame.cue.shape !== 'according-to') return;
+    if (wordsIn(tokens, afterFirst, ceiling) < 2) return;
+    frame.side = 'after';
+    const last = cutAtBut(tokens, afterFirst, ceiling);
+    frame.content = charSpan(ctx, afterFirst, last);
+  }
+}
+
+/** A headline's speaker is at most this many tokens before its colon: "Pat Caddell:", "Russian Defense Ministry:". */
+const MAX_COLON_SOURCE_TOKENS = 6;
+
+/**
+ * "Pat Caddell: Democrat Voters Worried About …": a named speaker, a colon,
+ * then the words — the headline form of "X says …". Only a person or a body
+ * can speak so ("Update:", "Photo:" and clock times cannot).
+ */
+function colonFrame(ctx: FrameContext): Frame | null {
+  const { tokens, mentions } = ctx;
+  for (let k = 1; k <= MAX_COLON_SOURCE_TOKENS && k < tokens.length; k++) {
+    if (!isPunct(tokens[k], ':')) {
+      if (!tokens[k]!.word && tokens[k]!.text !== "'s" && tokens[k]!.text !== '-') return null;
+      continue;
+    }
+    if (wordsIn(tokens, k + 1, tokens.length - 1) < 3) return null;
+    const source = sourceEndingAt(tokens, k - 1, 0, mentions);
+    if (!source || source.first !== 0) return null;
+    // Any named entity can head a headline (countries speak through their governments: "Ukraine: …"),
+    // or a speaking noun ("Poll:", "Clinton camp:").
+    const speaks = /^\p{Lu}/u.test(tokens[0]!.text) &&
+      (mentions.within(tokens[0]!.start, tokens[k - 1]!.end).length > 0 || SOURCE_NOUNS.has(tokens[k - 1]!.lower) || /^\p{Lu}/u.test(tokens[k - 1]!.text));
+    if (!speaks) return null;
+    const cue: Cue = { first: k, last: k, lemma: 'say', cls: 'speech', shape: 'verb' };
+    const content = charSpan(ctx, k + 1, tokens.length - 1);
+    const q = content && ctx.openingAt(tokens[k + 1]!.start);
+    return { cue, source, channel: null, first: 0, last: k, content: q ? q.inner : content, side: 'after', channelOnly: false };
+  }
+  return null;
+}
+
+/** The frames of one sentence's tokens, their contents placed. */
+export function sentenceFrames(ctx: FrameContext): Frame[] {
+  const frames: Frame[] = [];
+  for (const cue of findCues(ctx.tokens)) {
+    if (ctx.inQuotation(ctx.tokens[cue.first]!.start)) continue;
+    if (frames.length > 0 && cue.first <= frames[frames.length - 1]!.last) continue;
+    const frame = buildFrame(ctx, cue, frames[frames.length - 1]);
+    if (frame) frames.push(frame);
+  }
+  if (frames.length === 0) {
+    const headline = colonFrame(ctx);
+    if (headline) frames.push(headline);
+  }
+  const isOutletSource = (f: Frame) => {
+    if (!f.source) return false;
+    const m = ctx.mentions.at(ctx.tokens[f.source.last]!.start);
+    return m !== undefined && m.type === 'outlet' && ['report', 'say', 'write'].includes(f.cue.lemma);
+  };
+  for (let k = 0; k < frames.length; k++) {
+    const f = frames[k]!;
+    if (f.channelOnly) continue;
+    const floor = k > 0 ? frames[k - 1]!.last + 1 : 0;
+    const ceiling = k + 1 < frames.length ? frames[k + 1]!.first - 1 : ctx.tokens.length - 1;
+    placeContent(ctx, f, floor, ceiling);
+  }
+  // An outlet "reporting" what another frame in the sentence already attributes is that frame's channel.
+  for (let k = 0; k < frames.length; k++) {
+    const f = frames[k]!;
+    if (!isOutletSource(f)) continue;
+    const other = frames.find((g) => g !== f && !g.channelOnly && !isOutletSource(g) && g.content &&
+      (f.content === null || (g.content.start < f.content.end && f.content.start < g.content.end) || f.side === 'before'));
+    if (other) {
+      f.channelOnly = true;
+      f.channel = f.source;
+    }
+  }
+  return frames;
+}

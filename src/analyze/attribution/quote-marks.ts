@@ -1,0 +1,67 @@
+/**
+ * Quotation spans: the text between an opening and its closing quotation
+ * mark. Typographic (“ ” „ « » ‘ ’) and straight (") marks; quotes nested in
+ * quotes stay inside the outer one; a quote running over several paragraphs
+ * follows the newsroom convention (each new paragraph reopens the quote, only
+ * the last one closes it). One linear pass; an unclosed mark is dropped at
+ * the end of its paragraph so one stray mark cannot swallow an article.
+ */
+import type { Span } from '../../model/index.ts';
+
+export interface Quotation extends Span {
+  /** The words inside the marks (the marks excluded). */
+  inner: Span;
+}
+
+/** Closing mark for each opening mark. `“` also closes `„` (German style). */
+const CLOSER_OF: Record<string, string> = { '“': '”', '„': '“', '«': '»', '"': '"', '‘': '’' };
+
+function isSpaceOrStart(text: string, i: number): boolean {
+  return i < 0 || /[\s([{—–\-:;,/]/u.test(text[i]!);
+}
+
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+}
+
+export function findQuotations(text: string): Quotation[] {
+  const found: Quotation[] = [];
+  let open = -1;
+  let opener = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (open < 0) {
+      if (ch === '“' || ch === '„' || ch === '«') {
+        open = i;
+        opener = ch;
+      } else if (ch === '"' && isSpaceOrStart(text, i - 1) && i + 1 < text.length && !/\s/.test(text[i + 1]!)) {
+        open = i;
+        opener = ch;
+      } else if (ch === '‘' && isSpaceOrStart(text, i - 1) && isWordChar(text[i + 1])) {
+        // A single opening mark at a word start; ’ alone is far more often an apostrophe.
+        open = i;
+        opener = ch;
+      }
+      continue;
+    }
+    if (ch === '\n') {
+      // The quote goes on only when the next paragraph reopens it with the same mark.
+      let j = i;
+      while (j < text.length && /\s/.test(text[j]!)) j++;
+      if (j < text.length && text[j] === opener) {
+        i = j;
+        continue;
+      }
+      open = -1;
+      continue;
+    }
+    const closer = CLOSER_OF[opener]!;
+    if (ch !== closer) continue;
+    // ’ inside a word ("Ukraine’s", "don’t") is an apostrophe, not a closing mark.
+    if (closer === '’' && isWordChar(text[i + 1])) continue;
+    if (closer === '"' && i === open + 1) continue;
+    found.push({ start: open, end: i + 1, inner: { start: open + 1, end: i } });
+    open = -1;
+  }
+  return found;
+}
