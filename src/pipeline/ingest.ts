@@ -107,15 +107,22 @@ export function prepareArticle(result: ReadResult & { ok: true }, context: Inges
   };
 }
 
+/** The photo captions the cleaner took off the page: their dates are evidence of an undated article's date. */
+export function captionsOf(article: CleanArticle): string[] {
+  return article.removed.filter((r) => r.rule === 'photo-caption').map((r) => r.line);
+}
+
 /**
  * Analyses an article; an undated one takes the date its text gives evidence
- * for, marked inferred. Run only for articles about to be stored: analysis is
- * the costliest stage, and an exact duplicate would throw its result away.
+ * for, marked inferred — a value when the evidence bounds it on both sides,
+ * else only the range (`meta.publishedRange`, one end open). Run only for
+ * articles about to be stored: analysis is the costliest stage, and an exact
+ * duplicate would throw its result away.
  */
 export function analyzeArticle(article: CleanArticle): { article: CleanArticle; analysis: Analysis } {
-  const analysis = analyze({ text: article.text, published: article.published });
+  const analysis = analyze({ text: article.text, published: article.published, captions: captionsOf(article) });
   const { range, ...published } = analysis.published;
-  if (article.published.value !== null || published.value === null) return { article, analysis };
+  if (article.published.value !== null || published.provenance !== 'inferred') return { article, analysis };
   return {
     article: { ...article, published, meta: range ? { ...article.meta, publishedRange: range } : article.meta },
     analysis,
