@@ -47,6 +47,8 @@ export interface DatingArticle {
   published: InferredPublishedDate;
   /** Its time expressions as resolved against that date. */
   times: TimeExpression[];
+  /** Set for a near-duplicate: a copy repeats its original's evidence, so it does not count again. */
+  duplicateOf?: string | null;
 }
 
 /** What the corpus decided for one undated article. */
@@ -261,7 +263,7 @@ function corpusYears(articles: readonly DatingArticle[], exclude: string): { yea
   let hi = Number.NEGATIVE_INFINITY;
   let contributing = 0;
   for (const a of articles) {
-    if (a.id === exclude) continue;
+    if (a.id === exclude || a.duplicateOf) continue;
     const days = evidenceDays(a.published);
     if (days.length === 0) continue;
     contributing++;

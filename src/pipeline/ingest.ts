@@ -19,7 +19,7 @@ import { analyze, ANALYZER_VERSION } from '../analyze/index.ts';
 import { variantKey } from '../analyze/entities/index.ts';
 import type { Analysis, ArticleEntity } from '../model/index.ts';
 import type { AnalysisToStore, Store } from '../store/index.ts';
-import { linkEntityAliases } from './connect.ts';
+import { dateFromCorpusEvidence, linkEntityAliases } from './connect.ts';
 import { expandPaths, readInputFile, type InputOptions } from './inputs.ts';
 
 /**
@@ -246,7 +246,11 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
     }
   }
   // Corpus level: spellings and typos of one entity across articles become aliases.
-  if (summary.stored > 0) await linkEntityAliases(store);
+  // Undated articles: the years other articles' evidence shows, by weekday–date agreement.
+  if (summary.stored > 0) {
+    await linkEntityAliases(store);
+    await dateFromCorpusEvidence(store);
+  }
   summary.finishedAt = clock().toISOString();
   await store.recordIngestRun({
     startedAt: summary.startedAt,
