@@ -60,6 +60,11 @@ describe('sitrep CLI', () => {
     expect(table.code).toBe(0);
     expect(table.stdout.split('\n')[0]).toMatch(/^ID\s+PUBLISHED\s+OUTLET\s+LANG\s+TITLE/);
     expect(table.stdout).toContain('Business Insider');
+    // Dates with how they were known: inferred ranges (one end may be open), or unknown.
+    const row = (start: string) => table.stdout.split('\n').find((l) => l.includes(start)) ?? '';
+    expect(row('Zelenskyy says Russia is giving up on Kharkiv')).toContain('2024-07-31…2024-08-06 (inferred)');
+    expect(row('Russia claims recaptured territories')).toContain('≥ 2024-08-01 (inferred)');
+    expect(row('According to Ukraine’s president')).toMatch(/\bunknown\b/);
     const json = JSON.parse(sitrep(['articles', '--json']).stdout) as Array<{ id: string; title: string }>;
     expect(json).toHaveLength(5);
   });
@@ -71,7 +76,7 @@ describe('sitrep CLI', () => {
     expect(shown.code).toBe(0);
     expect(shown.stdout).toContain('Pokrovsk, which had an estimated 60,000 people before the war');
     // No date in the text of this one: unknown, or inferred with its evidence — never invented.
-    expect(shown.stdout).toMatch(/published\s+(unknown \(unknown\)|\S+ \(inferred: .+\))/);
+    expect(shown.stdout).toMatch(/published\s+(unknown \(unknown\)|(≥ )?\S+ \(inferred: .+\))/);
     const json = JSON.parse(sitrep(['show', wsj.id, '--json']).stdout);
     expect(json.removed.map((r: { line: string }) => r.line)).toContain('Link to main version');
     const missing = sitrep(['show', 'ffffffffff']);

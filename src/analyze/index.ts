@@ -20,6 +20,8 @@ export const ANALYZER_VERSION = 1;
 export interface AnalyzeInput {
   text: string;
   published: PublishedDate;
+  /** Photo captions the cleaner removed (their dates bound an undated article's from below). */
+  captions?: readonly string[];
 }
 
 /** Only a full calendar day can anchor "yesterday" or "on Wednesday". */
@@ -32,7 +34,7 @@ export function analyze(input: AnalyzeInput): Analysis {
   const sentences = splitSentences(text);
   const { mentions, entities } = extractEntities(text, { sentences });
   let times = extractTimes(text, { published: dayOf(input.published.value), sentences });
-  const published = inferPublishedDate(text, times, input.published);
+  const published = inferPublishedDate(text, times, input.published, { captions: input.captions ?? [] });
   // An article dated only by inference: resolve its relative expressions
   // against that date when the evidence gives a day, so they get values too.
   if (input.published.value === null && dayOf(published.value) !== null) {

@@ -38,9 +38,20 @@ interface Io {
 
 class UsageError extends Error {}
 
+/** An inferred date's range in words: "≥ 2024-08-01", "≤ 2024-11-05", "2024-07-31…2024-08-06". */
+function rangeText(range: ArticleSummary['published']['range']): string | null {
+  if (!range || (range.earliest === null && range.latest === null)) return null;
+  if (range.latest === null) return `≥ ${range.earliest}`;
+  if (range.earliest === null) return `≤ ${range.latest}`;
+  return range.earliest === range.latest ? range.earliest : `${range.earliest}…${range.latest}`;
+}
+
 function dateCell(p: ArticleSummary['published']): string {
-  if (!p.value) return 'unknown';
   const mark = { metadata: '', stated: ' (stated)', inferred: ' (inferred)', unknown: '' }[p.provenance];
+  // An open-ended inferred date has a bound but no value: the bound is what is known.
+  if (!p.value) return p.provenance === 'inferred' && rangeText(p.range) ? `${rangeText(p.range)}${mark}` : 'unknown';
+  // A month or a year inferred from a range of days: the range says more ("2024-07-31…2024-08-06").
+  if (p.provenance === 'inferred' && p.value.length < 10 && rangeText(p.range)) return `${rangeText(p.range)}${mark}`;
   return `${p.value.slice(0, 10)}${mark}`;
 }
 
@@ -235,7 +246,7 @@ export function buildProgram(io: Io, state: RunState): Command {
             `id         ${article.id}`,
             `outlet     ${article.outlet ?? '-'}`,
             `author     ${article.author ?? '-'}`,
-            `published  ${p.value ?? 'unknown'} (${p.provenance}${p.evidence ? `: ${p.evidence}` : ''})`,
+            `published  ${p.value ?? rangeText(article.meta.publishedRange as ArticleSummary['published']['range']) ?? 'unknown'} (${p.provenance}${p.evidence ? `: ${p.evidence}` : ''})`,
             `language   ${article.language ?? '-'}`,
             `url        ${article.url ?? '-'}`,
             `source     ${article.sources.join(', ')}`,

@@ -2,7 +2,7 @@
  * What the analysis of one article produces. Offsets are JavaScript string
  * indices into the article's clean `text`; spans are end-exclusive.
  */
-import type { PublishedDate } from './article.ts';
+import type { PublishedDate, PublishedRange } from './article.ts';
 
 export interface Span {
   start: number;
@@ -64,6 +64,13 @@ export interface TimeExpression extends Span {
   granularity: string;
   /** What a relative expression was resolved against: the article's date, a statement's date, or none (absolute). */
   anchor: 'document' | 'statement' | 'none';
+  /**
+   * Set when the year was not in the article nor its date but came from the
+   * corpus: the corpus-level dating pass (`connect/corpus-dates`) read it from
+   * other articles' evidence (a weekday another article names for the same
+   * statement, within the years the corpus's dated evidence covers).
+   */
+  yearFrom?: 'corpus';
 }
 
 export interface SentenceTime {
@@ -84,7 +91,7 @@ export interface Analysis {
   times: TimeExpression[];
   sentenceTimes: SentenceTime[];
   /** The publication date as analysis sees it: the article's own, or inferred from the text. */
-  published: PublishedDate & { range?: { earliest: string; latest: string } };
+  published: PublishedDate & { range?: PublishedRange };
   quotes: Quote[];
   claims: Claim[];
   figures: Figure[];

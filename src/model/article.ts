@@ -49,6 +49,17 @@ export interface PublishedDate {
   evidence: string | null;
 }
 
+/**
+ * The days an inferred publication date may fall on, `YYYY-MM-DD`, both ends
+ * included. One end may be open (null): evidence often bounds a date from one
+ * side only ("not before 2024-08-01": the article reports an event of that
+ * day, and nothing says how much later it was written).
+ */
+export interface PublishedRange {
+  earliest: string | null;
+  latest: string | null;
+}
+
 /** Something the cleaner removed or read off the page furniture, kept for inspection. */
 export interface FurnitureRemoval {
   /** Name of the rule that fired (e.g. `donation-appeal`, `photo-credit`). */

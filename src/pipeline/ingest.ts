@@ -19,7 +19,7 @@ import { analyze, ANALYZER_VERSION } from '../analyze/index.ts';
 import { variantKey } from '../analyze/entities/index.ts';
 import type { Analysis, ArticleEntity } from '../model/index.ts';
 import type { AnalysisToStore, Store } from '../store/index.ts';
-import { linkEntityAliases } from './connect.ts';
+import { dateFromCorpusEvidence, linkEntityAliases } from './connect.ts';
 import { connectStoredCorpus } from './connect-corpus.ts';
 import { expandPaths, readInputFile, type InputOptions } from './inputs.ts';
 
@@ -108,15 +108,22 @@ export function prepareArticle(result: ReadResult & { ok: true }, context: Inges
   };
 }
 
+/** The photo captions the cleaner took off the page: their dates are evidence of an undated article's date. */
+export function captionsOf(article: CleanArticle): string[] {
+  return article.removed.filter((r) => r.rule === 'photo-caption').map((r) => r.line);
+}
+
 /**
  * Analyses an article; an undated one takes the date its text gives evidence
- * for, marked inferred. Run only for articles about to be stored: analysis is
- * the costliest stage, and an exact duplicate would throw its result away.
+ * for, marked inferred — a value when the evidence bounds it on both sides,
+ * else only the range (`meta.publishedRange`, one end open). Run only for
+ * articles about to be stored: analysis is the costliest stage, and an exact
+ * duplicate would throw its result away.
  */
 export function analyzeArticle(article: CleanArticle): { article: CleanArticle; analysis: Analysis } {
-  const analysis = analyze({ text: article.text, published: article.published });
+  const analysis = analyze({ text: article.text, published: article.published, captions: captionsOf(article) });
   const { range, ...published } = analysis.published;
-  if (article.published.value !== null || published.value === null) return { article, analysis };
+  if (article.published.value !== null || published.provenance !== 'inferred') return { article, analysis };
   return {
     article: { ...article, published, meta: range ? { ...article.meta, publishedRange: range } : article.meta },
     analysis,
@@ -240,11 +247,13 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
     }
   }
   // Corpus level: spellings and typos of one entity across articles become
-  // aliases; then quotes, claims, figures and events are connected across
-  // articles. Also when nothing new was stored but an earlier run was
-  // killed before its corpus pass finished.
+  // aliases; undated articles get the years other articles' evidence shows
+  // (weekday–date agreement); then quotes, claims, figures and events are
+  // connected across articles. Also when nothing new was stored but an
+  // earlier run was killed before its corpus pass finished.
   if (summary.stored > 0 || (await store.connectionsStale())) {
     await linkEntityAliases(store);
+    await dateFromCorpusEvidence(store);
     await connectStoredCorpus(store, clock());
   }
   summary.finishedAt = clock().toISOString();

@@ -1,4 +1,4 @@
-import type { Analysis, Article, DateProvenance, EntityMention, EntityType, FurnitureRemoval } from '../model/index.ts';
+import type { Analysis, Article, DateProvenance, EntityMention, EntityType, FurnitureRemoval, PublishedRange } from '../model/index.ts';
 import { StoreError } from '../model/index.ts';
 import type { SqlDriver, SqlExecutor } from './driver.ts';
 import { schemaVersion } from './migrate.ts';
@@ -18,6 +18,8 @@ import type {
   SearchHit,
   Store,
   StoreStats,
+  CorpusDatingToStore,
+  DatingEvidence,
 } from './store.ts';
 
 /** PostgreSQL text-search configurations for the languages it stems; others index words as they are. */
@@ -58,10 +60,14 @@ interface ArticleRow {
   ingested_at: Date | string;
 }
 
-type SummaryRow = Omit<ArticleRow, 'body' | 'meta' | 'removed' | 'content_hash' | 'format'> & { length: number };
+type SummaryRow = Omit<ArticleRow, 'body' | 'meta' | 'removed' | 'content_hash' | 'format'> & {
+  length: number;
+  published_range: PublishedRange | null;
+};
 
 const SUMMARY_COLUMNS = `id, source, url, title, outlet, author, language, published, published_provenance,
-  published_evidence, duplicate_of, similarity, ingested_at, char_length(body)::int AS length`;
+  published_evidence, meta->'publishedRange' AS published_range, duplicate_of, similarity, ingested_at,
+  char_length(body)::int AS length`;
 
 function iso(value: Date | string): string {
   return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
@@ -74,7 +80,12 @@ function toSummary(row: SummaryRow): ArticleSummary {
     outlet: row.outlet,
     author: row.author,
     language: row.language,
-    published: { value: row.published, provenance: row.published_provenance, evidence: row.published_evidence },
+    published: {
+      value: row.published,
+      provenance: row.published_provenance,
+      evidence: row.published_evidence,
+      ...(row.published_range ? { range: row.published_range } : {}),
+    },
     source: row.source,
     url: row.url,
     duplicateOf: row.duplicate_of,
@@ -620,6 +631,93 @@ export function createSqlStore(driver: SqlDriver): Store {
 
     async close() {
       await driver.close();
+    },
+
+    // --- Corpus dating (connect/corpus-dates) ------------------------------
+    async datingEvidence(): Promise<DatingEvidence[]> {
+      const rows = await run<{
+        id: string;
+        duplicate_of: string | null;
+        body: string | null;
+        published: string | null;
+        published_provenance: DateProvenance;
+        published_evidence: string | null;
+        published_range: PublishedRange | null;
+        sentences: Analysis['sentences'] | null;
+        times: Analysis['times'] | null;
+        sentence_times: Analysis['sentenceTimes'] | null;
+        own_published: string | null;
+        own_provenance: DateProvenance | null;
+        own_evidence: string | null;
+        own_range: PublishedRange | null;
+        own_times: Analysis['times'] | null;
+        own_sentence_times: Analysis['sentenceTimes'] | null;
+      }>(
+        driver,
+        // Dated articles bring only their date: their text and times are never read.
+        `SELECT a.id, a.duplicate_of, a.published, a.published_provenance, a.published_evidence,
+                a.meta->'publishedRange' AS published_range,
+                CASE WHEN u.undated THEN a.body END AS body,
+                CASE WHEN u.undated THEN n.sentences END AS sentences,
+                CASE WHEN u.undated THEN n.times END AS times,
+                CASE WHEN u.undated THEN n.sentence_times END AS sentence_times,
+                o.published AS own_published, o.provenance AS own_provenance, o.evidence AS own_evidence,
+                o.published_range AS own_range, o.times AS own_times, o.sentence_times AS own_sentence_times
+           FROM articles a
+           CROSS JOIN LATERAL (SELECT a.published_provenance IN ('inferred', 'unknown') AS undated) u
+           LEFT JOIN analyses n ON n.article_id = a.id
+           LEFT JOIN article_own_dates o ON o.article_id = a.id
+          ORDER BY a.id`,
+      );
+      return rows.map((r) => {
+        const withRange = (value: string | null, provenance: DateProvenance, evidence: string | null, range: PublishedRange | null) => ({
+          value, provenance, evidence, ...(range ? { range } : {}),
+        });
+        const current = {
+          published: withRange(r.published, r.published_provenance, r.published_evidence, r.published_range),
+          times: r.times ?? [],
+          sentenceTimes: r.sentence_times ?? [],
+        };
+        const own = r.own_provenance === null
+          ? current
+          : {
+              published: withRange(r.own_published, r.own_provenance, r.own_evidence, r.own_range),
+              times: r.own_times ?? [],
+              sentenceTimes: r.own_sentence_times ?? [],
+            };
+        return { id: r.id, duplicateOf: r.duplicate_of, text: r.body ?? '', sentences: r.sentences ?? [], own, current };
+      });
+    },
+
+    async saveCorpusDatings(datings: CorpusDatingToStore[]) {
+      if (datings.length === 0) return;
+      await driver.transaction(async (tx) => {
+        await run(
+          tx,
+          `INSERT INTO article_own_dates (article_id, published, provenance, evidence, published_range, times, sentence_times)
+           SELECT a.id, a.published, a.published_provenance, a.published_evidence, a.meta->'publishedRange',
+                  coalesce(n.times, '[]'::jsonb), coalesce(n.sentence_times, '[]'::jsonb)
+             FROM articles a LEFT JOIN analyses n ON n.article_id = a.id
+            WHERE a.id = ANY($1::text[])
+           ON CONFLICT (article_id) DO NOTHING`,
+          [datings.map((d) => d.id)],
+        );
+        for (const d of datings) {
+          const { range, ...published } = d.published;
+          await run(
+            tx,
+            `UPDATE articles SET published = $2, published_at = $3, published_provenance = $4, published_evidence = $5,
+                    meta = CASE WHEN $6::jsonb IS NULL THEN meta - 'publishedRange'
+                                ELSE jsonb_set(meta, '{publishedRange}', $6::jsonb) END
+              WHERE id = $1`,
+            [d.id, published.value, publishedInstant(published.value), published.provenance, published.evidence,
+              range ? JSON.stringify(range) : null],
+          );
+          await run(tx, 'UPDATE analyses SET times = $2, sentence_times = $3 WHERE article_id = $1', [
+            d.id, JSON.stringify(d.times), JSON.stringify(d.sentenceTimes),
+          ]);
+        }
+      });
     },
   };
 }

@@ -374,6 +374,79 @@ for (const backend of await testBackends()) {
     });
   });
 
+  describe(`corpus dating on ${backend.name}`, () => {
+    let store: Store;
+    let close: () => Promise<void>;
+    beforeEach(async () => {
+      ({ store, close } = await freshStore(backend));
+    });
+    afterEach(async () => {
+      await close();
+    });
+
+    const TEXT = 'Zelensky told French media on July 30 that the push toward Pokrovsk continues.';
+    const yearless = { start: 30, end: 37, text: 'July 30', type: 'DATE' as const, value: 'XXXX-07-30', mod: null, granularity: 'day', anchor: 'none' as const };
+
+    function undated(): NewArticle {
+      const base = newArticle(TEXT, {
+        published: { value: null, provenance: 'inferred', evidence: 'not before 2024-01-01: "2024"' },
+        meta: { publishedRange: { earliest: '2024-01-01', latest: null } },
+      });
+      return {
+        ...base,
+        analysis: {
+          analyzerVersion: 1,
+          analysis: {
+            sentences: [{ start: 0, end: TEXT.length }], entities: [], entityIndex: [], times: [yearless],
+            sentenceTimes: [{ sentence: 0, value: 'XXXX-07-30', from: 0 }], published: base.published,
+            quotes: [], claims: [], figures: [],
+          },
+          variants: [],
+        },
+      };
+    }
+
+    it('reads every article\'s dating, text only for undated ones, and writes a corpus dating back with the own one kept', async () => {
+      const dated = newArticle(POKROVSK);
+      const a = undated();
+      await store.saveArticle(dated);
+      await store.saveArticle(a);
+
+      const before = await store.datingEvidence();
+      expect(before.find((r) => r.id === dated.id)).toMatchObject({
+        text: '', sentences: [], current: { published: { value: '2024-07-31', provenance: 'metadata' }, times: [] },
+      });
+      const own = before.find((r) => r.id === a.id)!;
+      expect(own).toMatchObject({
+        text: TEXT,
+        sentences: [{ start: 0, end: TEXT.length }],
+        current: { published: { value: null, provenance: 'inferred', range: { earliest: '2024-01-01', latest: null } }, times: [yearless] },
+      });
+      expect(own.own).toEqual(own.current);
+
+      const decided = {
+        published: { value: null, provenance: 'inferred' as const, evidence: 'year 2024 from the corpus', range: { earliest: '2024-07-30', latest: null } },
+        times: [{ ...yearless, value: '2024-07-30', yearFrom: 'corpus' as const }],
+        sentenceTimes: [{ sentence: 0, value: '2024-07-30', from: 0 }],
+      };
+      await store.saveCorpusDatings([{ id: a.id, ...decided }]);
+
+      const after = (await store.datingEvidence()).find((r) => r.id === a.id)!;
+      expect(after.current).toEqual(decided);
+      expect(after.own).toEqual(own.own);
+      expect((await store.getAnalysis(a.id))?.times).toEqual(decided.times);
+      expect((await store.getArticle(a.id))?.meta).toMatchObject({ publishedRange: { earliest: '2024-07-30', latest: null } });
+      expect((await store.listArticles()).find((x) => x.id === a.id)?.published).toEqual(decided.published);
+
+      // Written back to its own dating (the corpus no longer supports the year): the kept own dating is not replaced.
+      await store.saveCorpusDatings([{ id: a.id, ...own.own, published: { value: null, provenance: 'unknown', evidence: null } }]);
+      const reverted = (await store.datingEvidence()).find((r) => r.id === a.id)!;
+      expect(reverted.current.published).toEqual({ value: null, provenance: 'unknown', evidence: null });
+      expect(reverted.own).toEqual(own.own);
+      expect((await store.getArticle(a.id))?.meta).not.toHaveProperty('publishedRange');
+    });
+  });
+
   describe(`migrations on ${backend.name}`, () => {
     it('opens a database made by an older version and upgrades it once', async () => {
       const db = await backend.create();

@@ -19,6 +19,10 @@ import type {
   IngestFailure,
   PlaceInfo,
   PublishedDate,
+  PublishedRange,
+  SentenceTime,
+  Span,
+  TimeExpression,
 } from '../model/index.ts';
 
 /** An article's analysis as the store keeps it (the text is the article's own). */
@@ -59,7 +63,8 @@ export interface ArticleSummary {
   outlet: string | null;
   author: string | null;
   language: string | null;
-  published: PublishedDate;
+  /** With `range` when the date is inferred (`meta.publishedRange`; an end may be open). */
+  published: PublishedDate & { range?: PublishedRange };
   source: string;
   url: string | null;
   duplicateOf: string | null;
@@ -266,4 +271,41 @@ export interface Store {
   stats(): Promise<StoreStats>;
   recordIngestRun(run: IngestRunRecord): Promise<void>;
   close(): Promise<void>;
+
+  // --- Corpus dating (connect/corpus-dates) --------------------------------
+  /**
+   * Every article's dating as its own container and text gave it, before any
+   * corpus pass (`own`), and as stored now (`current`). Only articles with no
+   * container or stated date (provenance `inferred`/`unknown`) bring their
+   * text, sentences and times: the others give evidence, and never change.
+   */
+  datingEvidence(): Promise<DatingEvidence[]>;
+  /**
+   * Writes what the corpus pass decided: each article's published date (with
+   * its range), time expressions and sentence times. The article's own
+   * dating is kept aside the first time, so the pass can always start again
+   * from it.
+   */
+  saveCorpusDatings(datings: CorpusDatingToStore[]): Promise<void>;
+}
+
+/** An article's dating: its publication date and the time values resolved against it. */
+export interface StoredDating {
+  published: PublishedDate & { range?: PublishedRange };
+  times: TimeExpression[];
+  sentenceTimes: SentenceTime[];
+}
+
+export interface DatingEvidence {
+  id: string;
+  duplicateOf: string | null;
+  /** Empty (with no sentences) for an article dated by its container or its text's dateline. */
+  text: string;
+  sentences: Span[];
+  own: StoredDating;
+  current: StoredDating;
+}
+
+export interface CorpusDatingToStore extends StoredDating {
+  id: string;
 }

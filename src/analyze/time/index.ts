@@ -6,3 +6,7 @@
 export { extractTimes, type ExtractOptions } from './extract.ts';
 export { sentenceTimes } from './sentence-times.ts';
 export { inferPublishedDate, type InferredPublishedDate } from './infer-published.ts';
+export { publicationBoundsFor, type InferOptions, type OutsideBound } from './infer-published.ts';
+export { timexSpan } from './resolve.ts';
+export { dayNumber, formatDate, fromDayNumber, isoWeekday, isValidDate, type CivilDate } from './calendar.ts';
+export { WEEKDAYS } from './lexicon.ts';

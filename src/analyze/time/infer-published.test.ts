@@ -39,11 +39,11 @@ describe('inferPublishedDate', () => {
     expect(r.evidence).toContain('"November 5, 2024" lies ahead');
   });
 
-  it('keeps only the lower bound of "more than two years ago" and gives no value for a one-sided bound', () => {
+  it('keeps only the lower bound of "more than two years ago": inferred, open-ended, with no value', () => {
     const r = infer('The fall of Bakhmut in May 2023, more than two years ago, was a turning point.');
     expect(r.value).toBeNull();
-    expect(r.provenance).toBe('unknown');
-    expect(r.range).toBeUndefined();
+    expect(r.provenance).toBe('inferred');
+    expect(r.range).toEqual({ earliest: '2025-01-01', latest: null });
     expect(r.evidence).toBe('not before 2025-01-01: "more than two years ago" is "May 2023"');
   });
 
@@ -51,6 +51,25 @@ describe('inferPublishedDate', () => {
     const r = infer('Published on Wednesday, July 31. The war began in 2022.');
     expect(r.evidence).toContain('"Wednesday, July 31" is a Wednesday in 2024');
     expect(r.value).toBeNull();
+  });
+
+  it('takes a photo caption\'s date as a lower bound, and as the year of a year-less month', () => {
+    const text = 'At the beginning of August, Ukraine crossed the border.';
+    const r = inferPublishedDate(text, extractTimes(text, { published: null }), unknown, {
+      captions: ['Leaders at the NATO summit in Washington, Thursday, July 11, 2024. (AP Photo/Mark Schiefelbein)'],
+    });
+    expect(r.provenance).toBe('inferred');
+    expect(r.range).toEqual({ earliest: '2024-08-01', latest: null });
+    expect(r.evidence).toBe('not before 2024-08-01: "the beginning of August" after "Thursday, July 11, 2024"');
+  });
+
+  it('intersects bounds from outside the text with its own', () => {
+    const text = 'Troops crossed the border on July 11, 2024.';
+    const r = inferPublishedDate(text, extractTimes(text, { published: null }), unknown, {
+      outside: [{ earliest: null, latest: '2024-07-20', evidence: 'not after 2024-07-20: a test bound' }],
+    });
+    expect([r.value, r.range]).toEqual(['2024-07', { earliest: '2024-07-11', latest: '2024-07-20' }]);
+    expect(r.evidence).toBe('not before 2024-07-11: "July 11, 2024"; not after 2024-07-20: a test bound');
   });
 
   it('does not take a deadline or a target for an event already past', () => {
@@ -62,6 +81,7 @@ describe('inferPublishedDate', () => {
     // Tense reading is a heuristic; when it contradicts a reported event, the report wins.
     const r = infer('The talks will resume on March 3, 2024. The offensive began on May 10, 2024.');
     expect(r.value).toBeNull();
+    expect(r.range).toEqual({ earliest: '2024-05-10', latest: null });
     expect(r.evidence).toBe('not before 2024-05-10: "May 10, 2024"');
   });
 });

@@ -6,7 +6,7 @@
  * at: "yesterday (July 30, 2024)"). The bounds are intersected; a value is
  * given only as precisely as both bounds agree, and never invented.
  */
-import type { PublishedDate, Span, TimeExpression } from '../../model/index.ts';
+import type { PublishedDate, PublishedRange, Span, TimeExpression } from '../../model/index.ts';
 import { splitSentences } from '../sentences.ts';
 import { dayNumber, formatDate, fromDayNumber, isoWeekday, isValidDate } from './calendar.ts';
 import { extractTimes } from './extract.ts';
@@ -15,7 +15,25 @@ import { timexSpan } from './resolve.ts';
 import { tenseAround, type Tense } from './tense.ts';
 import { tokenize, type Token } from './tokens.ts';
 
-export type InferredPublishedDate = PublishedDate & { range?: { earliest: string; latest: string } };
+export type InferredPublishedDate = PublishedDate & { range?: PublishedRange };
+
+/** Evidence from outside the text: `YYYY-MM-DD` bounds (either may be open) and what they rest on. */
+export interface OutsideBound {
+  earliest: string | null;
+  latest: string | null;
+  evidence: string;
+}
+
+export interface InferOptions {
+  /**
+   * Photo captions the cleaner took off the page. A caption's date is the
+   * photo's: the article using the photo is not older ("Thursday, July 11,
+   * 2024. (AP Photo/…)").
+   */
+  captions?: readonly string[];
+  /** Bounds known from elsewhere (the corpus pass: other articles' evidence), intersected with the text's own. */
+  outside?: readonly OutsideBound[];
+}
 
 /** One piece of evidence: a bound (day numbers) and the words it rests on. */
 interface Bound {
@@ -126,9 +144,14 @@ function explicitBounds(text: string, times: readonly TimeExpression[], tenses: 
  * names a month without its year means one within the past months, so the
  * article is not older than that reading.
  */
-function yearlessBounds(times: readonly TimeExpression[], tenses: ReadonlyArray<Tense | null>, explicit: readonly Bound[]): Bound[] {
+function yearlessBounds(
+  times: readonly TimeExpression[],
+  tenses: ReadonlyArray<Tense | null>,
+  explicit: readonly Bound[],
+  captionTimes: readonly TimeExpression[],
+): Bound[] {
   let proxy: { day: number; t: TimeExpression } | null = null;
-  for (const t of times) {
+  for (const t of [...times, ...captionTimes]) {
     if (!isConcrete(t) || (t.granularity !== 'day' && t.granularity !== 'month')) continue;
     const start = timexSpan(t.value)![0];
     if (explicit.some((b) => b.earliest === start) && (proxy === null || start > proxy.day)) proxy = { day: start, t };
@@ -248,6 +271,34 @@ function solvePair(text: string, relative: TimeExpression, absolute: TimeExpress
   return { earliest: first, latest: last, evidence: what };
 }
 
+/** Dates of photos the article uses: past events, so lower bounds. */
+function captionBounds(captions: readonly string[]): { bounds: Bound[]; times: TimeExpression[] } {
+  const bounds: Bound[] = [];
+  const times: TimeExpression[] = [];
+  for (const caption of captions) {
+    for (const t of extractTimes(caption, { published: null })) {
+      if (!isConcrete(t)) continue;
+      const span = timexSpan(t.value)!;
+      times.push(t);
+      bounds.push({ earliest: span[0], latest: null, evidence: `not before ${formatDate(fromDayNumber(span[0]))}: ${quote(t)} in a photo caption` });
+    }
+  }
+  return { bounds, times };
+}
+
+function outsideBounds(outside: readonly OutsideBound[]): Bound[] {
+  const day = (v: string | null) => {
+    const d = parseDay(v);
+    return d === null ? null : dayNumber(d);
+  };
+  return outside.map((b) => ({ earliest: day(b.earliest), latest: day(b.latest), evidence: b.evidence }));
+}
+
+function parseDay(value: string | null): { year: number; month: number; day: number } | null {
+  const m = value === null ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return m === null ? null : { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+}
+
 /** The value both bounds agree on: the day, the month, the year, or nothing. */
 function commonValue(earliest: number, latest: number): string | null {
   const a = formatDate(fromDayNumber(earliest));
@@ -259,21 +310,46 @@ function commonValue(earliest: number, latest: number): string | null {
 }
 
 /**
+ * The days of publication for which `relative` ("on Wednesday", "two weeks
+ * ago") resolves onto `date` (`YYYY-MM-DD`): what naming that day with those
+ * words says about when the article was written. Null when no day near
+ * `date` does.
+ */
+export function publicationBoundsFor(text: string, relative: TimeExpression, date: string): OutsideBound | null {
+  const target = timexSpan(date);
+  if (target === null) return null;
+  const absolute: TimeExpression = { ...relative, text: date, value: date, granularity: 'day', anchor: 'none' };
+  const bound = solvePair(text, relative, absolute, sentenceAt(splitSentences(text), relative.start));
+  if (bound === null) return null;
+  return {
+    earliest: bound.earliest === null ? null : formatDate(fromDayNumber(bound.earliest)),
+    latest: bound.latest === null ? null : formatDate(fromDayNumber(bound.latest)),
+    evidence: bound.evidence,
+  };
+}
+
+/**
  * The article's publication date: `known` unchanged when it has a value;
  * otherwise inferred from `times` (its temporal expressions, as
- * `extractTimes` found them with no publication date) and `text`. The result
- * is `inferred` with a value and a range when the evidence bounds the date on
- * both sides; `unknown` with the evidence when it gives only a lower or upper
- * bound (value null: a one-sided bound is not a date); `unknown` with no
- * evidence when there is none.
+ * `extractTimes` found them with no publication date), `text` and the
+ * options' captions and outside bounds. The tightest lower and upper bounds
+ * are kept. The result is `inferred` with its range when any bound holds —
+ * with a value only as precise as both bounds agree on (a day, a month, a
+ * year), null for a one-sided range ("not before 2024-08-01"); `unknown` with
+ * no evidence when there is none.
  */
-export function inferPublishedDate(text: string, times: readonly TimeExpression[], known: PublishedDate): InferredPublishedDate {
+export function inferPublishedDate(text: string, times: readonly TimeExpression[], known: PublishedDate, options: InferOptions = {}): InferredPublishedDate {
   if (known.value !== null) return known;
-  if (times.length === 0) return unknown();
-  const sentences = splitSentences(text);
-  const tenses = tensesOf(text, times, sentences);
-  const explicit = explicitBounds(text, times, tenses);
-  const bounds = [...explicit, ...yearlessBounds(times, tenses, explicit), ...weekdayBounds(times, explicit), ...pairBounds(text, times, sentences)];
+  const captions = captionBounds(options.captions ?? []);
+  let bounds = [...captions.bounds, ...outsideBounds(options.outside ?? [])];
+  if (times.length > 0) {
+    const sentences = splitSentences(text);
+    const tenses = tensesOf(text, times, sentences);
+    const inText = explicitBounds(text, times, tenses);
+    const explicit = inText.concat(captions.bounds);
+    // concat, not push(...): a long text yields more bounds than a call's arguments may number.
+    bounds = bounds.concat(inText, yearlessBounds(times, tenses, explicit, captions.times), weekdayBounds(times, explicit), pairBounds(text, times, sentences));
+  }
   if (bounds.length === 0) return unknown();
 
   const lower = bounds.filter((b) => b.earliest !== null).sort((x, y) => y.earliest! - x.earliest!)[0];
@@ -281,10 +357,10 @@ export function inferPublishedDate(text: string, times: readonly TimeExpression[
   // An announced date the article is already past contradicts the reported ones; the reports win.
   if (lower !== undefined && upper !== undefined && upper.latest! < lower.earliest!) upper = undefined;
   const evidence = [...new Set([lower?.evidence, upper?.evidence].filter((e): e is string => e !== undefined))].join('; ');
-  if (lower === undefined || upper === undefined) return { value: null, provenance: 'unknown', evidence };
-  const earliest = lower.earliest!;
-  const latest = upper.latest!;
-  const value = commonValue(earliest, latest);
-  const range = { earliest: formatDate(fromDayNumber(earliest)), latest: formatDate(fromDayNumber(latest)) };
-  return value === null ? { value: null, provenance: 'unknown', evidence, range } : { value, provenance: 'inferred', evidence, range };
+  const range: PublishedRange = {
+    earliest: lower === undefined ? null : formatDate(fromDayNumber(lower.earliest!)),
+    latest: upper === undefined ? null : formatDate(fromDayNumber(upper.latest!)),
+  };
+  const value = lower === undefined || upper === undefined ? null : commonValue(lower.earliest!, upper.latest!);
+  return { value, provenance: 'inferred', evidence, range };
 }
