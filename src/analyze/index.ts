@@ -1,13 +1,13 @@
 /**
  * analyze(): one article's text in, its Analysis out — sentences, entities,
- * time expressions, the date each sentence talks about, and the article's
- * date (its own, or inferred from the text). Pure and deterministic: the
- * same text and date always give the same analysis.
+ * time expressions, the date each sentence talks about, the article's date
+ * (its own, or inferred from the text), quotes, claims and figures. Pure
+ * and deterministic: the same text and date always give the same analysis.
  */
 import type { Analysis, PublishedDate } from '../model/index.ts';
 import { extractAttributions } from './attribution/index.ts';
 import { extractEntities } from './entities/index.ts';
-import { extractFigures } from './figures/index.ts';
+import { assignFigureParties, extractFigures } from './figures/index.ts';
 import { splitSentences } from './sentences.ts';
 import { extractTimes, inferPublishedDate, sentenceTimes } from './time/index.ts';
 
@@ -15,7 +15,7 @@ import { extractTimes, inferPublishedDate, sentenceTimes } from './time/index.ts
  * Bumped whenever a change to analysis changes its output, so stored
  * analyses made by an older version can be found and redone.
  */
-export const ANALYZER_VERSION = 1;
+export const ANALYZER_VERSION = 2;
 
 export interface AnalyzeInput {
   text: string;
@@ -43,7 +43,8 @@ export function analyze(input: AnalyzeInput): Analysis {
   const timesOfSentences = sentenceTimes(text, sentences, times, dayOf(published.value));
   const context = { sentences, entities: mentions, entityIndex: entities, times, sentenceTimes: timesOfSentences };
   const { quotes, claims } = extractAttributions(text, context);
-  const figures = extractFigures(text, context);
+  // Who gives a figure is who says the words it sits in.
+  const figures = assignFigureParties(extractFigures(text, context), quotes, claims);
   return {
     text,
     sentences,
