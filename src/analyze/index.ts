@@ -5,7 +5,7 @@
  * and deterministic: the same text and date always give the same analysis.
  */
 import type { Analysis, PublishedDate } from '../model/index.ts';
-import { extractAttributions } from './attribution/index.ts';
+import { extractAttributions, type AttributionContext } from './attribution/index.ts';
 import { extractEntities } from './entities/index.ts';
 import { assignFigureParties, extractFigures } from './figures/index.ts';
 import { splitSentences } from './sentences.ts';
@@ -29,6 +29,19 @@ function dayOf(value: string | null): string | null {
   return value && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null;
 }
 
+/**
+ * Quotes, claims and figures from a text and what the earlier stages found
+ * in it. Also run again on its own when the corpus pass gives an article's
+ * dates their years, so that when each was said and the date each figure
+ * holds for follow.
+ */
+export function attribute(text: string, context: AttributionContext): Pick<Analysis, 'quotes' | 'claims' | 'figures'> {
+  const { quotes, claims } = extractAttributions(text, context);
+  // Who gives a figure is who says the words it sits in.
+  const figures = assignFigureParties(extractFigures(text, context), quotes, claims);
+  return { quotes, claims, figures };
+}
+
 export function analyze(input: AnalyzeInput): Analysis {
   const { text } = input;
   const sentences = splitSentences(text);
@@ -42,9 +55,7 @@ export function analyze(input: AnalyzeInput): Analysis {
   }
   const timesOfSentences = sentenceTimes(text, sentences, times, dayOf(published.value));
   const context = { sentences, entities: mentions, entityIndex: entities, times, sentenceTimes: timesOfSentences };
-  const { quotes, claims } = extractAttributions(text, context);
-  // Who gives a figure is who says the words it sits in.
-  const figures = assignFigureParties(extractFigures(text, context), quotes, claims);
+  const { quotes, claims, figures } = attribute(text, context);
   return {
     text,
     sentences,

@@ -86,3 +86,13 @@ describe('claims against counter-claims', () => {
     expect(linkClaims([...inputs].reverse())).toEqual(linkClaims(inputs));
   });
 });
+
+describe('control claims about a region and its city', () => {
+  it('sets a claim about the Kursk region against one about Kursk', () => {
+    const region = claim('002', 'claim', 'his country’s forces have now taken control of 90 settlements in the Kursk region', [ZELENSKY, 'He'], { control: ['captured', 'place:geonames:538560'] });
+    const city = claim('003', 'claim', 'almost half of the areas captured by Ukraine near Kursk have been brought back under Russian control', [ALAUDINOV, 'Alaudinov'], { control: ['retaken', KURSK] });
+    expect(linkClaims([region, city])).toEqual([]);
+    const links = linkClaims([{ ...region, placeAreas: ['kursk'] }, { ...city, placeAreas: ['kursk'] }]);
+    expect(links.map((l) => [l.relation, l.a.party, l.b.party])).toEqual([['contradicts', ZELENSKY, ALAUDINOV]]);
+  });
+});

@@ -26,6 +26,12 @@ export interface ClaimLinkInput {
   claim: Claim;
   /** Entity keys named inside the claim's content (places, people, organisations, units). */
   entities: string[];
+  /**
+   * For a control claim: the areas its place lies in, as comparable names
+   * ("kursk" for Kursk city, in Kursk Oblast, and for the Kursk region itself),
+   * so that a claim about a region meets one about its main city.
+   */
+  placeAreas?: string[];
 }
 
 /** Predicates that carry a claim's point: two propositions sharing one of these (and their subject) are about the same thing. */
@@ -128,12 +134,20 @@ function relationOf(a: Prepared, b: Prepared): ClaimRelation | null {
     return pa !== null && pa === partyOf(b) ? 'retracts' : 'denies';
   }
   if (ca.kind !== 'claim' || !ca.control || !cb.control) return null;
-  if (ca.control.place.entity === null || ca.control.place.entity !== cb.control.place.entity) return null;
+  if (!samePlace(a.input, b.input)) return null;
   if (!differentParties(a, b)) return null;
   const x = ca.control.action;
   const y = cb.control.action;
   if (CONTRARY.some(([p, q]) => (p === x && q === y) || (p === y && q === x))) return 'contradicts';
   return x === y ? 'confirms' : null;
+}
+
+function samePlace(a: ClaimLinkInput, b: ClaimLinkInput): boolean {
+  const pa = a.claim.control?.place.entity ?? null;
+  const pb = b.claim.control?.place.entity ?? null;
+  if (pa !== null && pa === pb) return true;
+  const areas = new Set(a.placeAreas ?? []);
+  return (b.placeAreas ?? []).some((x) => areas.has(x));
 }
 
 function side(p: Prepared): ClaimSide {
@@ -170,7 +184,7 @@ export function linkClaims(inputs: readonly ClaimLinkInput[]): ClaimLink[] {
   const prepared = inputs.map(prepare).sort(earlier);
   const byFeature = new Map<string, number[]>();
   prepared.forEach((p, i) => {
-    for (const f of [...p.entities, ...[...p.predicates].map((x) => `~${x}`)]) {
+    for (const f of [...p.entities, ...[...p.predicates].map((x) => `~${x}`), ...(p.input.placeAreas ?? []).map((x) => `@${x}`)]) {
       const list = byFeature.get(f);
       if (list) list.push(i);
       else byFeature.set(f, [i]);

@@ -39,8 +39,33 @@ function placesIn(article: ConnectArticle, span: Span): SeriesPlace[] {
   return [...found.values()].sort((a, b) => rank(a.kind) - rank(b.kind));
 }
 
+/** "Kursk Oblast", "the Kursk region", "Kursk" → "kursk": the name of an area, whatever word for region follows it. */
+function areaName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .replace(/\s+(?:oblast|region|province|krai|kray|republic|governorate|district|raion)$/, '')
+    .trim();
+}
+
+/**
+ * The areas a place lies in: a region is its own area; a city or village is
+ * in its first-level region. Countries are left out — every claim of a war is
+ * "in Ukraine" or "in Russia", which ties nothing together.
+ */
+function areasOf(article: ConnectArticle, key: string | null): string[] {
+  if (key === null) return [];
+  const entity = article.analysis.entityIndex.find((e) => e.key === key);
+  if (!entity?.place || entity.place.kind === 'country') return [];
+  const areas = new Set<string>();
+  if (entity.place.kind === 'region') areas.add(areaName(entity.name));
+  if (entity.place.region) areas.add(areaName(entity.place.region));
+  return [...areas];
+}
+
 function claimInputs(article: ConnectArticle): ClaimLinkInput[] {
   return article.analysis.claims.map((claim, index) => ({
+    placeAreas: areasOf(article, claim.control?.place.entity ?? null),
     articleId: article.id,
     index,
     date: claim.date ?? article.published,

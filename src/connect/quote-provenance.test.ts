@@ -41,7 +41,19 @@ describe('quote provenance', () => {
     expect(group?.appearances.map((a) => a.articleId)).toEqual(['kyiv-independent', 'business-insider']);
     expect(group?.text).toBe('Russian forces are throwing everything they have at Pokrovsk');
     expect(group?.earliest?.articleId).toBe('kyiv-independent');
-    expect(group?.appearances[1]?.creditedArticle).toBe('kyiv-independent');
+    expect(group?.appearances[1]).toMatchObject({ creditedArticle: 'kyiv-independent', creditedBy: 'outlet' });
+  });
+
+  it('takes an article of unknown outlet quoting the credited words verbatim as the likely origin', () => {
+    const index = new QuoteProvenance();
+    index.add([appearance('unknown-outlet', 'Today, they are concentrating the largest number of personnel in the Pokrovsk direction', { published: null })]);
+    index.add([
+      appearance('business-insider', 'concentrating the largest number of personnel', {
+        kind: 'partial', outlet: 'Business Insider', channel: 'the Kyiv Independent', published: '2024-08-01',
+      }),
+    ]);
+    const credit = index.groups()[0]!.appearances.find((a) => a.articleId === 'business-insider');
+    expect(credit).toMatchObject({ creditedArticle: 'unknown-outlet', creditedBy: 'wording' });
   });
 
   it('meets translation variants of one statement, but not another statement of the same speaker', () => {

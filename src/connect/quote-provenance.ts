@@ -200,6 +200,7 @@ function toGroup(list: Prepared[]): QuoteGroup {
       channel: input.quote.channel?.text ?? null,
       channelEntity: input.quote.channel?.entity ?? null,
       creditedArticle: null as string | null,
+      creditedBy: null as QuoteAppearance['creditedBy'],
     }))
     .sort(byDateThenId);
   for (const appearance of appearances) {
@@ -208,7 +209,24 @@ function toGroup(list: Prepared[]): QuoteGroup {
     const source = appearances.find(
       (other) => other.articleId !== appearance.articleId && other.outlet !== null && normalizeOutlet(other.outlet) === wanted,
     );
-    appearance.creditedArticle = source?.articleId ?? null;
+    if (source) {
+      appearance.creditedArticle = source.articleId;
+      appearance.creditedBy = 'outlet';
+      continue;
+    }
+    // No article of that outlet: an article of unknown outlet quoting the same words verbatim is the likely origin.
+    const verbatim = appearances.filter(
+      (other) =>
+        other.articleId !== appearance.articleId &&
+        other.outlet === null &&
+        other.kind !== 'reported' &&
+        // An origin cannot be dated after the article that credits it.
+        (other.published === null || appearance.published === null || other.published <= appearance.published),
+    );
+    if (new Set(verbatim.map((v) => v.articleId)).size === 1) {
+      appearance.creditedArticle = verbatim[0]!.articleId;
+      appearance.creditedBy = 'wording';
+    }
   }
   const fullest = [...list].sort(
     (a, b) =>

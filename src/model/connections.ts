@@ -18,6 +18,13 @@ export interface QuoteAppearance {
   channelEntity: string | null;
   /** Another article in the corpus that published this quote under the credited channel: who it was copied from. */
   creditedArticle: string | null;
+  /**
+   * How `creditedArticle` was found: its outlet is the credited channel
+   * (`outlet`), or — its outlet unknown — it is the only other article
+   * carrying the quotation in quotation marks (`wording`, a likely origin,
+   * not a certain one).
+   */
+  creditedBy: 'outlet' | 'wording' | null;
 }
 
 export interface QuoteGroup {

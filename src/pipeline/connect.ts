@@ -4,6 +4,7 @@
  * typos) and records them as aliases, and the dating pass that gives
  * undated articles the years the rest of the corpus shows.
  */
+import { attribute } from '../analyze/index.ts';
 import { dateFromCorpus } from '../connect/corpus-dates.ts';
 import { mergeEntities } from '../connect/entity-registry.ts';
 import type { CorpusDatingToStore, Store, StoredDating } from '../store/index.ts';
@@ -69,5 +70,13 @@ export async function dateFromCorpusEvidence(store: Store): Promise<number> {
     changes.push({ id: r.id, published: target.published, times: target.times, sentenceTimes: target.sentenceTimes });
   }
   await store.saveCorpusDatings(changes);
+  // When each quote was said, the date of each claim and figure follow the
+  // article's times: made again from the re-dated times.
+  for (const change of changes) {
+    const article = await store.getArticle(change.id);
+    const analysis = await store.getAnalysis(change.id);
+    if (!article || !analysis) continue;
+    await store.replaceAttribution(change.id, attribute(article.text, analysis));
+  }
   return changes.length;
 }

@@ -558,6 +558,7 @@ export function createSqlStore(driver: SqlDriver): Store {
     listQuotes: (query) => listQuotes(driver, query),
     listClaims: (query) => listClaims(driver, query),
     listFigures: (query) => listFigures(driver, query),
+    replaceAttribution: (articleId, attribution) => driver.transaction((tx) => saveAttribution(tx, articleId, attribution)),
     replaceConnections: (connections, from) => replaceConnections(driver, connections, from.articles, from.at),
     connectionsStale: () => connectionsStale(driver),
     listEvents: (query) => listEvents(driver, query),

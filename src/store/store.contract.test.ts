@@ -343,7 +343,7 @@ for (const backend of await testBackends()) {
           id: `${a.id}:0`, text: 'throwing everything they have', speaker: ZELENSKY,
           appearances: [a.id, b.id].map((articleId) => ({
             articleId, index: 0, published: null, outlet: null, kind: 'direct' as const, text: 'x', speaker: ZELENSKY,
-            channel: null, channelEntity: null, creditedArticle: null,
+            channel: null, channelEntity: null, creditedArticle: null, creditedBy: null,
           })),
           earliest: { articleId: a.id, index: 0, published: '2024-07-31' },
         }],

@@ -257,6 +257,8 @@ export interface Store {
   listQuotes(query?: QuoteQuery): Promise<StoredQuote[]>;
   listClaims(query?: ClaimQuery): Promise<StoredClaim[]>;
   listFigures(query?: FigureQuery): Promise<StoredFigure[]>;
+  /** Replaces an article's quotes, claims and figures (made again after its dates changed), in one transaction. */
+  replaceAttribution(articleId: string, attribution: Pick<Analysis, 'quotes' | 'claims' | 'figures'>): Promise<void>;
   /** Replaces the corpus pass's findings whole, in one transaction, noting how many analysed articles they were computed from. */
   replaceConnections(connections: CorpusConnections, from: { articles: number; at: string }): Promise<void>;
   /** Whether the stored connections lag the stored analyses (a pass was interrupted, or has not run). */
