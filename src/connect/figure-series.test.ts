@@ -54,6 +54,17 @@ describe('figure series', () => {
     expect(byValues.flat()).not.toContain(3);
   });
 
+  it('does not make a series of several numbers one article lists, or of a bare number and an unplaced one', () => {
+    const BELGOROD: SeriesPlace = { key: 'place:geonames:578072', country: 'RU', kind: 'city' };
+    const series = buildFigureSeries([
+      figure('000', '30', 30, 'km', null, '2024-07-31', [BELGOROD]),
+      figure('000', '60', 60, 'km', null, '2024-07-31', [BELGOROD]),
+      figure('000', '100 kilometers', 100, 'km', null, '2024-07-31', [BELGOROD]),
+      figure('002', '10km', 10, 'km', 'distance from the city’s outskirts', '2024-08-19', []),
+    ]);
+    expect(series.every((s) => s.points.length === 1)).toBe(true);
+  });
+
   it('does not depend on the order figures arrive in', () => {
     const inputs = [
       figure('a', '1,250 km2', 1250, 'km2', 'territory in Kursk', '2024-08-19', [KURSK]),

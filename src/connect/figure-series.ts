@@ -101,10 +101,13 @@ export function sameQuantity(a: Prepared, b: Prepared): boolean {
   const fa = a.input.figure;
   const fb = b.input.figure;
   if (fa.unit !== fb.unit || a.rate !== b.rate) return false;
-  if (!placesAgree(a.input.places, b.input.places)) return false;
-  // Two bare numbers of one unit in two places agree on nothing but the unit.
-  if (a.subject.size === 0 && b.subject.size === 0) return a.input.places.length > 0 && b.input.places.length > 0;
-  return dice(a.subject, b.subject) >= SAME_SUBJECT_MIN_DICE || (a.subject.size === 0) !== (b.subject.size === 0);
+  // One article listing several numbers of one unit ("30, 60, 100 kilometers") gives several quantities, not a series.
+  if (a.input.articleId === b.input.articleId && fa.value !== fb.value) return false;
+  const placesKnown = a.input.places.length > 0 && b.input.places.length > 0;
+  if (placesKnown && !placesAgree(a.input.places, b.input.places)) return false;
+  if (a.subject.size > 0 && b.subject.size > 0) return dice(a.subject, b.subject) >= SAME_SUBJECT_MIN_DICE;
+  // With nothing said of what one of them counts, only a shared place can make them one quantity.
+  return placesKnown;
 }
 
 function prepare(input: FigureSeriesInput): Prepared {
