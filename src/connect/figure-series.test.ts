@@ -29,7 +29,7 @@ describe('figure series', () => {
   it('puts the territory held in Kursk in one series in time order, the settlements in another', () => {
     const series = buildFigureSeries([
       figure('003', '1,300 square kilometers', 1300, 'km2', 'Russian territory', '2024-10-07', [KURSK], { qualifier: 'over' }),
-      figure('002', '1,250 square kilometers', 1250, 'km2', 'into Russia', '2024-08-19', [RUSSIA]),
+      figure('002', '1,250 square kilometers', 1250, 'km2', 'expanded into Russia', '2024-08-19', [RUSSIA]),
       figure('002', '90 settlements', 90, 'settlements', 'settlements in the Kursk region', '2024-08-19', [KURSK]),
       figure('003', '100 settlements', 100, 'settlements', 'settlements', '2024-10-07', [KURSK]),
     ], { minPoints: 2 });

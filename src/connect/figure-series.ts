@@ -37,6 +37,9 @@ export interface FigureSeriesInput {
   places: SeriesPlace[];
 }
 
+/** Units that measure land: in a war's reporting, territory held, taken or lost. */
+const AREA_UNITS = new Set(['km2']);
+
 /** Share of content-word stems (Dice) two counted phrases need to be the same thing counted. */
 const SAME_SUBJECT_MIN_DICE = 0.3;
 
@@ -105,6 +108,8 @@ export function sameQuantity(a: Prepared, b: Prepared): boolean {
   if (a.input.articleId === b.input.articleId && fa.value !== fb.value) return false;
   const placesKnown = a.input.places.length > 0 && b.input.places.length > 0;
   if (placesKnown && !placesAgree(a.input.places, b.input.places)) return false;
+  // An area says what it measures (land); its counted words vary with the verb ("expanded … into Russia", "of Russian territory").
+  if (AREA_UNITS.has(fa.unit)) return placesKnown;
   if (a.subject.size > 0 && b.subject.size > 0) return dice(a.subject, b.subject) >= SAME_SUBJECT_MIN_DICE;
   // With nothing said of what one of them counts, only a shared place can make them one quantity.
   return placesKnown;
