@@ -4,8 +4,10 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // PGlite boots a WebAssembly PostgreSQL per test file (~1 s); the CLI tests
-    // spawn processes. 60 s leaves room for a slow shared CI machine.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // spawn a process per command (2–4 s each on an idle 2-core machine, and
+    // several times that when it is shared), and some run eight commands. A
+    // guard against hangs, not a measure of speed: 180 s.
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
   },
 });

@@ -142,6 +142,43 @@ describe('sitrep CLI', () => {
     expect(JSON.parse(sitrep(['stats', '--json']).stdout).articles).toBe(5);
   });
 
+  it('lists who said what: quotes by speaker, control claims with their flags, figures by unit', () => {
+    const quotes = JSON.parse(sitrep(['quotes', '--by', 'Zelenskiy', '--limit', '200', '--json']).stdout) as Array<{ content: { text: string }; speaker: { entity: string } }>;
+    expect(quotes.map((q) => q.content.text)).toContain('throwing everything they have');
+    expect(new Set(quotes.map((q) => q.speaker.entity))).toEqual(new Set(['person:volodymyr zelensky']));
+    expect(sitrep(['quotes', '--by', 'Nobody Atall']).code).toBe(1);
+
+    const control = JSON.parse(sitrep(['claims', '--control', '--limit', '200', '--json']).stdout) as Array<{ control: { action: string; place: { text: string } }; flags: { unverified: boolean } }>;
+    expect(control.find((c) => c.control.place.text === 'Levadnoye')).toMatchObject({ control: { action: 'liberated' }, flags: { unverified: true } });
+    const denials = sitrep(['claims', '--denials']);
+    expect(denials.stdout).toMatch(/denies surrounded/);
+
+    const areas = JSON.parse(sitrep(['figures', '--unit', 'km2', '--json']).stdout) as Array<{ value: number }>;
+    expect(areas.map((f) => f.value).sort((a, b) => a - b)).toEqual([1250, 1300]);
+    // The hypothetical "three out of the 14" is listed only when asked for.
+    const brigades = (extra: string[]) => (JSON.parse(sitrep(['figures', '--unit', 'brigades', '--json', ...extra]).stdout) as Array<{ value: number }>).map((f) => f.value);
+    expect(brigades([])).not.toContain(3);
+    expect(brigades(['--hypothetical'])).toContain(3);
+  });
+
+  it('connects the articles: a quote shared by two outlets, claims against counter-claims, a dated timeline', () => {
+    const shared = JSON.parse(sitrep(['quotes', '--shared', '--json']).stdout) as Array<{ text: string; appearances: Array<{ articleId: string }> }>;
+    const throwing = shared.find((g) => g.text.includes('throwing everything they have'));
+    expect(new Set(throwing?.appearances.map((a) => a.articleId)).size).toBe(2);
+
+    const disputes = JSON.parse(sitrep(['disputes', '--json']).stdout) as Array<{ relation: string; a: { text: string }; b: { text: string } }>;
+    expect(disputes.some((d) => d.relation === 'denies' && /surrounded/.test(d.a.text + d.b.text))).toBe(true);
+
+    const timeline = JSON.parse(sitrep(['timeline', '--json']).stdout) as Array<{ date: string; precision: string; text: string; sources: string[] }>;
+    expect(timeline.length).toBeGreaterThan(3);
+    expect(timeline[0]).toEqual(expect.objectContaining({ date: expect.any(String), precision: expect.any(String), text: expect.any(String), sources: expect.any(Array) }));
+    const peskov = timeline.find((e) => /said Dmitry Peskov/.test(e.text));
+    expect(peskov).toMatchObject({ date: '2024-07-17', precision: 'day' });
+    const top = JSON.parse(sitrep(['timeline', '--top', '3', '--per-date', '1', '--json']).stdout) as unknown[];
+    expect(top).toHaveLength(3);
+    expect(sitrep(['timeline', '--top', '0']).code).toBe(1);
+  });
+
   it('summarises the store', () => {
     const stats = sitrep(['stats']);
     expect(stats.stdout).toMatch(/articles\s+5/);
