@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../store/index.ts';
 import { variantKey } from '../analyze/entities/index.ts';
-import { ingestPaths } from './ingest.ts';
+import { ingestPaths, searchVariants } from './ingest.ts';
 
 const SAMPLES = join(import.meta.dirname, '../../corpus/samples');
 const NOW = () => new Date('2026-11-23T12:00:00Z');
@@ -224,5 +224,20 @@ describe('near-duplicates', () => {
     } finally {
       await s.close();
     }
+  });
+});
+
+describe('search spellings of an entity', () => {
+  it('finds a river or a region by its bare name, and a person by the surname', () => {
+    const variants = searchVariants([
+      { key: 'place:sitrep:seym', type: 'place', name: 'Seym River', variants: ['Seym River'] },
+      { key: 'place:geonames:538555', type: 'place', name: 'Kursk Oblast', variants: ['Kursk region'] },
+      { key: 'person:dmitry peskov', type: 'person', name: 'Dmitry Peskov', variants: ['Dmitry Peskov', 'its spokesperson'] },
+    ]);
+    const keysFor = (name: string) => variants.filter((v) => v.variant === variantKey(name)).map((v) => v.entityKey);
+    expect(keysFor('Seym')).toEqual(['place:sitrep:seym']);
+    expect(keysFor('Kursk')).toEqual(['place:geonames:538555']);
+    expect(keysFor('Peskov')).toEqual(['person:dmitry peskov']);
+    expect(keysFor('its spokesperson')).toEqual([]);
   });
 });

@@ -84,6 +84,11 @@ export function searchVariants(entities: ArticleEntity[]): AnalysisToStore['vari
         const words = spelling.split(/\s+/);
         if (words.length > 1) add(words[words.length - 1]!, entity.key);
       }
+      // "Seym River", "Kursk Oblast", "the Donetsk region": found by the bare name too.
+      if (entity.type === 'place') {
+        const bare = spelling.replace(/\s+(?:river|oblast|region|province|krai|raion|district)$/i, '');
+        if (bare !== spelling && bare.length > 1) add(bare, entity.key);
+      }
     }
   }
   return [...out.values()];
