@@ -142,17 +142,21 @@ describe('sitrep CLI', () => {
     expect(JSON.parse(sitrep(['stats', '--json']).stdout).articles).toBe(5);
   });
 
-  it('lists who said what: quotes by speaker, control claims with their flags, figures by unit', () => {
+  it('lists quotes by speaker, under any spelling of the name', () => {
     const quotes = JSON.parse(sitrep(['quotes', '--by', 'Zelenskiy', '--limit', '200', '--json']).stdout) as Array<{ content: { text: string }; speaker: { entity: string } }>;
     expect(quotes.map((q) => q.content.text)).toContain('throwing everything they have');
     expect(new Set(quotes.map((q) => q.speaker.entity))).toEqual(new Set(['person:volodymyr zelensky']));
     expect(sitrep(['quotes', '--by', 'Nobody Atall']).code).toBe(1);
+  });
 
+  it('lists control claims with their flags, and denials', () => {
     const control = JSON.parse(sitrep(['claims', '--control', '--limit', '200', '--json']).stdout) as Array<{ control: { action: string; place: { text: string } }; flags: { unverified: boolean } }>;
     expect(control.find((c) => c.control.place.text === 'Levadnoye')).toMatchObject({ control: { action: 'liberated' }, flags: { unverified: true } });
     const denials = sitrep(['claims', '--denials']);
     expect(denials.stdout).toMatch(/denies surrounded/);
+  });
 
+  it('lists figures by unit, hypothetical numbers only when asked for', () => {
     const areas = JSON.parse(sitrep(['figures', '--unit', 'km2', '--json']).stdout) as Array<{ value: number }>;
     expect(areas.map((f) => f.value).sort((a, b) => a - b)).toEqual([1250, 1300]);
     // The hypothetical "three out of the 14" is listed only when asked for.
@@ -161,14 +165,16 @@ describe('sitrep CLI', () => {
     expect(brigades(['--hypothetical'])).toContain(3);
   });
 
-  it('connects the articles: a quote shared by two outlets, claims against counter-claims, a dated timeline', () => {
+  it('connects the articles: a quote shared by two outlets, and claims against counter-claims', () => {
     const shared = JSON.parse(sitrep(['quotes', '--shared', '--json']).stdout) as Array<{ text: string; appearances: Array<{ articleId: string }> }>;
     const throwing = shared.find((g) => g.text.includes('throwing everything they have'));
     expect(new Set(throwing?.appearances.map((a) => a.articleId)).size).toBe(2);
 
     const disputes = JSON.parse(sitrep(['disputes', '--json']).stdout) as Array<{ relation: string; a: { text: string }; b: { text: string } }>;
     expect(disputes.some((d) => d.relation === 'denies' && /surrounded/.test(d.a.text + d.b.text))).toBe(true);
+  });
 
+  it('prints a dated timeline across the articles, cut to the top dates when asked', () => {
     const timeline = JSON.parse(sitrep(['timeline', '--json']).stdout) as Array<{ date: string; precision: string; text: string; sources: string[] }>;
     expect(timeline.length).toBeGreaterThan(3);
     expect(timeline[0]).toEqual(expect.objectContaining({ date: expect.any(String), precision: expect.any(String), text: expect.any(String), sources: expect.any(Array) }));
