@@ -247,36 +247,34 @@ function sharedStatementAgreements(articles: readonly DatingArticle[]): Map<stri
       if (b === a) continue;
       const at = qb.norm.indexOf(words);
       if (at < 0) continue;
-      {
-        const dateA = statementDate(a, qa.span.start, qa.all);
-        const dateB = statementDate(b, qb.span.start + qb.offsets[at]!, qb.all);
-        if (dateA === null || dateB === null) continue;
-        for (const [weekdaySide, daySide, wt, dt] of [
-          [a, b, dateA, dateB],
-          [b, a, dateB, dateA],
-        ] as const) {
-          const w = WEEKDAY_ONLY.exec(wt.value);
-          const yearless = YEARLESS_DAY.exec(dt.value);
-          const full = FULL_DAY.exec(dt.value);
-          if (w === null || (yearless === null && full === null)) continue;
-          const key = `${weekdaySide.id}:${wt.start}|${daySide.id}:${dt.start}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          const excerpt = words.split(' ').slice(0, 8).join(' ');
-          const says = `${quoted(wt)} in ${shortId(weekdaySide.id)} and ${quoted(dt)} in ${shortId(daySide.id)} date the same statement ("${excerpt}…")`;
-          const base = {
-            month: Number(yearless ? yearless[1] : full![2]),
-            day: Number(yearless ? yearless[2] : full![3]),
-            weekday: Number(w[1]),
-            tolerance: STATEMENT_DAY_TOLERANCE,
-            says,
-            onlyYear: full === null ? null : Number(full[1]),
-          };
-          const push = (id: string, agreement: Agreement) => out.set(id, [...(out.get(id) ?? []), agreement]);
-          push(weekdaySide.id, { ...base, dayExpression: null, weekdayExpression: wt });
-          // A day whose year is written needs nothing from the corpus.
-          if (full === null) push(daySide.id, { ...base, dayExpression: dt, weekdayExpression: null });
-        }
+      const dateA = statementDate(a, qa.span.start, qa.all);
+      const dateB = statementDate(b, qb.span.start + qb.offsets[at]!, qb.all);
+      if (dateA === null || dateB === null) continue;
+      for (const [weekdaySide, daySide, wt, dt] of [
+        [a, b, dateA, dateB],
+        [b, a, dateB, dateA],
+      ] as const) {
+        const w = WEEKDAY_ONLY.exec(wt.value);
+        const yearless = YEARLESS_DAY.exec(dt.value);
+        const full = FULL_DAY.exec(dt.value);
+        if (w === null || (yearless === null && full === null)) continue;
+        const key = `${weekdaySide.id}:${wt.start}|${daySide.id}:${dt.start}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const excerpt = words.split(' ').slice(0, 8).join(' ');
+        const says = `${quoted(wt)} in ${shortId(weekdaySide.id)} and ${quoted(dt)} in ${shortId(daySide.id)} date the same statement ("${excerpt}…")`;
+        const base = {
+          month: Number(yearless ? yearless[1] : full![2]),
+          day: Number(yearless ? yearless[2] : full![3]),
+          weekday: Number(w[1]),
+          tolerance: STATEMENT_DAY_TOLERANCE,
+          says,
+          onlyYear: full === null ? null : Number(full[1]),
+        };
+        const push = (id: string, agreement: Agreement) => out.set(id, [...(out.get(id) ?? []), agreement]);
+        push(weekdaySide.id, { ...base, dayExpression: null, weekdayExpression: wt });
+        // A day whose year is written needs nothing from the corpus.
+        if (full === null) push(daySide.id, { ...base, dayExpression: dt, weekdayExpression: null });
       }
     }
   }
