@@ -10,6 +10,7 @@ import { cleanDocument } from '../ingest/clean.ts';
 import { loadLanguageDetector } from '../ingest/language.ts';
 import type { EntityType, PublishedDate } from '../model/index.ts';
 import { IngestError } from '../model/index.ts';
+import { captionsOf } from '../pipeline/ingest.ts';
 import { expandPaths, readInputFile } from '../pipeline/inputs.ts';
 import type { EntitySummary, Store } from '../store/index.ts';
 import { renderTable, type Column } from './table.ts';
@@ -66,7 +67,8 @@ export function registerAnalysisCommands(program: Command, ctx: CommandContext):
         published = { value, provenance: 'metadata', evidence: '--published' };
       }
       const article = await readOneDocument(file, published);
-      const analysis = analyze({ text: article.text, published: article.published });
+      // The captions ingest takes off the page are date evidence there: the same here.
+      const analysis = analyze({ text: article.text, published: article.published, captions: captionsOf(article) });
       ctx.out(
         JSON.stringify(
           {

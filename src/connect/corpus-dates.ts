@@ -81,6 +81,13 @@ const STATEMENT_DAY_TOLERANCE = 1;
 const MIN_SHARED_QUOTE_WORDS = 4;
 
 /**
+ * A quote repeated by more articles than this (syndicated copy) is compared
+ * with the first this many only: enough to date a statement, and the work
+ * stays linear in the number of quotes.
+ */
+const MAX_QUOTE_COPIES = 50;
+
+/**
  * A statement's date is written where its report starts: in the quote's
  * sentence or a sentence or two before it in the same paragraph. Further
  * back, a date usually belongs to another statement.
@@ -210,47 +217,64 @@ function statementDate(article: DatingArticle, offset: number, quotes: readonly 
  */
 function sharedStatementAgreements(articles: readonly DatingArticle[]): Map<string, Agreement[]> {
   const out = new Map<string, Agreement[]>();
-  const withText = articles.filter((a) => a.text.length > 0);
-  const normalised = new Map(withText.map((a) => [a.id, normalise(a.text)]));
-  const quotesOf = new Map(withText.map((a) => [a.id, quotations(a.text)]));
+  interface QuoteRecord { article: DatingArticle; span: Span; norm: string; offsets: number[]; all: Span[] }
+  // Every quote, and an index from each run of MIN_SHARED_QUOTE_WORDS words in it to the quotes holding it:
+  // a quote is then compared only with the quotes that hold its first words, not with every text.
+  const records: QuoteRecord[] = [];
+  const byGram = new Map<string, QuoteRecord[]>();
+  for (const article of articles) {
+    if (article.text.length === 0) continue;
+    const all = quotations(article.text);
+    for (const span of all) {
+      const { norm, offsets } = normalise(article.text.slice(span.start, span.end));
+      const record = { article, span, norm, offsets, all };
+      records.push(record);
+      const words = norm.trim().split(' ');
+      for (let k = 0; k + MIN_SHARED_QUOTE_WORDS <= words.length; k++) {
+        const gram = words.slice(k, k + MIN_SHARED_QUOTE_WORDS).join(' ');
+        const list = byGram.get(gram) ?? [];
+        if (list.length < MAX_QUOTE_COPIES && list[list.length - 1] !== record) list.push(record);
+        byGram.set(gram, list);
+      }
+    }
+  }
   const seen = new Set<string>();
-  for (const a of withText) {
-    for (const q of quotesOf.get(a.id)!) {
-      const words = normalise(a.text.slice(q.start, q.end)).norm.trim();
-      for (const b of withText) {
-        if (b === a) continue;
-        const nb = normalised.get(b.id)!;
-        const at = nb.norm.indexOf(words);
-        if (at < 0) continue;
-        const dateA = statementDate(a, q.start, quotesOf.get(a.id)!);
-        const dateB = statementDate(b, nb.offsets[at]!, quotesOf.get(b.id)!);
-        if (dateA === null || dateB === null) continue;
-        for (const [weekdaySide, daySide, wt, dt] of [
-          [a, b, dateA, dateB],
-          [b, a, dateB, dateA],
-        ] as const) {
-          const w = WEEKDAY_ONLY.exec(wt.value);
-          const yearless = YEARLESS_DAY.exec(dt.value);
-          const full = FULL_DAY.exec(dt.value);
-          if (w === null || (yearless === null && full === null)) continue;
-          const key = `${weekdaySide.id}:${wt.start}|${daySide.id}:${dt.start}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          const excerpt = words.split(' ').slice(0, 8).join(' ');
-          const says = `${quoted(wt)} in ${shortId(weekdaySide.id)} and ${quoted(dt)} in ${shortId(daySide.id)} date the same statement ("${excerpt}…")`;
-          const base = {
-            month: Number(yearless ? yearless[1] : full![2]),
-            day: Number(yearless ? yearless[2] : full![3]),
-            weekday: Number(w[1]),
-            tolerance: STATEMENT_DAY_TOLERANCE,
-            says,
-            onlyYear: full === null ? null : Number(full[1]),
-          };
-          const push = (id: string, agreement: Agreement) => out.set(id, [...(out.get(id) ?? []), agreement]);
-          push(weekdaySide.id, { ...base, dayExpression: null, weekdayExpression: wt });
-          // A day whose year is written needs nothing from the corpus.
-          if (full === null) push(daySide.id, { ...base, dayExpression: dt, weekdayExpression: null });
-        }
+  for (const qa of records) {
+    const a = qa.article;
+    const words = qa.norm.trim();
+    for (const qb of byGram.get(words.split(' ').slice(0, MIN_SHARED_QUOTE_WORDS).join(' ')) ?? []) {
+      const b = qb.article;
+      if (b === a) continue;
+      const at = qb.norm.indexOf(words);
+      if (at < 0) continue;
+      const dateA = statementDate(a, qa.span.start, qa.all);
+      const dateB = statementDate(b, qb.span.start + qb.offsets[at]!, qb.all);
+      if (dateA === null || dateB === null) continue;
+      for (const [weekdaySide, daySide, wt, dt] of [
+        [a, b, dateA, dateB],
+        [b, a, dateB, dateA],
+      ] as const) {
+        const w = WEEKDAY_ONLY.exec(wt.value);
+        const yearless = YEARLESS_DAY.exec(dt.value);
+        const full = FULL_DAY.exec(dt.value);
+        if (w === null || (yearless === null && full === null)) continue;
+        const key = `${weekdaySide.id}:${wt.start}|${daySide.id}:${dt.start}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const excerpt = words.split(' ').slice(0, 8).join(' ');
+        const says = `${quoted(wt)} in ${shortId(weekdaySide.id)} and ${quoted(dt)} in ${shortId(daySide.id)} date the same statement ("${excerpt}…")`;
+        const base = {
+          month: Number(yearless ? yearless[1] : full![2]),
+          day: Number(yearless ? yearless[2] : full![3]),
+          weekday: Number(w[1]),
+          tolerance: STATEMENT_DAY_TOLERANCE,
+          says,
+          onlyYear: full === null ? null : Number(full[1]),
+        };
+        const push = (id: string, agreement: Agreement) => out.set(id, [...(out.get(id) ?? []), agreement]);
+        push(weekdaySide.id, { ...base, dayExpression: null, weekdayExpression: wt });
+        // A day whose year is written needs nothing from the corpus.
+        if (full === null) push(daySide.id, { ...base, dayExpression: dt, weekdayExpression: null });
       }
     }
   }
@@ -363,7 +387,8 @@ function applyYear(
   if (publishedDay !== null) {
     // Dated to the day: relative expressions ("yesterday") can now be resolved too.
     const resolved = extractTimes(article.text, { published: publishedDay, sentences: article.sentences });
-    times = resolved.map((t, k) => (/^X/.test(article.times[k]?.value ?? '') && !/^X/.test(t.value) ? { ...t, yearFrom: 'corpus' as const } : t));
+    const ownAt = new Map(article.times.map((t) => [t.start, t]));
+    times = resolved.map((t) => (/^X/.test(ownAt.get(t.start)?.value ?? '') && !/^X/.test(t.value) ? { ...t, yearFrom: 'corpus' as const } : t));
   }
   return { id: article.id, published, times, sentenceTimes: sentenceTimes(article.text, article.sentences, times, publishedDay) };
 }

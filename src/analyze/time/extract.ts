@@ -215,7 +215,32 @@ export function extractTimes(text: string, options: ExtractOptions): TimeExpress
     for (let k = 0; k < items.length; k++) out.push(toExpression(text, tokens, items[k]!.match, pass.results[k]!));
     start = end;
   }
-  return out;
+  return quartersByTheirEnd(text, out);
+}
+
+/** "the quarter ended Sept. 30", "the quarter ending on March 31": between the quarter and its last day. */
+const QUARTER_ENDED = /^\s*,?\s*(?:that\s+|which\s+)?(?:ended|ending|ends)\s+(?:on\s+)?$/i;
+
+/** A quarter named by its number, calendar or fiscal ("the fourth quarter", "Q2", "fiscal-first quarter"). */
+const NAMED_QUARTER = /(?:first|second|third|fourth|1st|2nd|3rd|4th|\bQ[1-4])/i;
+
+/**
+ * A quarter named only by the day it ended on is the quarter holding that
+ * day, whatever the article's date makes of "the quarter" alone (read in April,
+ * "the quarter ended Sept. 30" is last year's third, not this year's first).
+ */
+function quartersByTheirEnd(text: string, times: TimeExpression[]): TimeExpression[] {
+  for (let k = 0; k + 1 < times.length; k++) {
+    const quarter = times[k]!;
+    const day = times[k + 1]!;
+    if (quarter.granularity !== 'quarter' || day.granularity !== 'day' || !QUARTER_ENDED.test(text.slice(quarter.end, day.start))) continue;
+    // "its fourth quarter ended Sept. 30" names a fiscal quarter by its number: that number stays.
+    if (NAMED_QUARTER.test(quarter.text)) continue;
+    const m = /^(\d{4}|XXXX)-(\d{2})-\d{2}$/.exec(day.value);
+    if (m === null) continue;
+    times[k] = { ...quarter, value: `${m[1]}-Q${Math.ceil(Number(m[2]) / 3)}`, anchor: day.anchor };
+  }
+  return times;
 }
 
 function toExpression(text: string, tokens: readonly Token[], match: GrammarMatch, r: Resolved): TimeExpression {
