@@ -128,21 +128,39 @@ export function looksLikeYear(tokens: readonly Token[], reading: NumberReading):
 }
 
 /** Groups of digits joined by spaces, hyphens, dots or brackets adding up to a phone number: "+380 44 123 4567", "(202) 555-0100". */
+const PHONE_JOINERS = new Set(['-', '.', '(', ')', '+']);
+
+/** Whether `b` continues a phone number after `a`: touching it, or a digit group or a bracket after a space. */
+function joins(b: Token): boolean {
+  return !b.spaced || b.kind === 'number' || b.text === '(';
+}
+
+/** A token a phone number may hold next to a digit group. */
+function mayGroup(t: Token | undefined): boolean {
+  return t !== undefined && (t.kind === 'number' || PHONE_JOINERS.has(t.text));
+}
+
+/** A group of a phone number: one to four plain digits. */
+function isDigitGroup(t: Token): boolean {
+  return t.kind === 'number' && t.text.length <= 4 && !t.text.includes(',') && !t.text.includes('.');
+}
+
 function isPhoneNumber(tokens: readonly Token[], i: number): boolean {
+  // the common case first: a number with no digit group or joiner next to it
+  if (!mayGroup(tokens[i - 1]) && !mayGroup(tokens[i + 1])) return false;
   let lo = i;
   let hi = i;
-  const joins = (a: Token, b: Token) => !b.spaced || b.kind === 'number' || b.text === '(';
   // walk left and right over digit groups and joiners, at most a dozen tokens each way
   for (let k = i - 1; k >= 0 && k >= i - 12; k--) {
     const t = tokens[k]!;
-    if (t.kind === 'number' ? !/^\d{1,4}$/.test(t.text) : !['-', '.', '(', ')', '+'].includes(t.text)) break;
-    if (!joins(t, tokens[k + 1]!)) break;
+    if (t.kind === 'number' ? !isDigitGroup(t) : !PHONE_JOINERS.has(t.text)) break;
+    if (!joins(tokens[k + 1]!)) break;
     lo = k;
   }
   for (let k = i + 1; k < tokens.length && k <= i + 12; k++) {
     const t = tokens[k]!;
-    if (t.kind === 'number' ? !/^\d{1,4}$/.test(t.text) : !['-', '.', '(', ')'].includes(t.text)) break;
-    if (!joins(tokens[k - 1]!, t)) break;
+    if (t.kind === 'number' ? !isDigitGroup(t) : !PHONE_JOINERS.has(t.text) || t.text === '+') break;
+    if (!joins(t)) break;
     hi = k;
   }
   let digits = 0;

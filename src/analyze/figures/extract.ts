@@ -16,7 +16,7 @@ import { figureDate } from './date.ts';
 import { SpanIndex, looksLikeYear, notAFigure } from './exclusions.ts';
 import { hypotheticalTokens } from './hypothetical.ts';
 import type { FigureContext } from './index.ts';
-import { NUMBER_HINT, readNumber, type NumberReading } from './numbers.ts';
+import { NUMBER_HINTS, readNumber, type NumberReading } from './numbers.ts';
 import { qualifierAfter, qualifierBefore } from './qualifiers.ts';
 import { tokenize, type Token } from './tokens.ts';
 import { currencyBefore, isCountNoun, readUnit, unitOfNoun, type UnitReading } from './units.ts';
@@ -123,10 +123,16 @@ export function extractFigures(text: string, context: FigureContext): Figure[] {
   const times = [...context.times].sort((a, b) => a.start - b.start);
   let timeCursor = 0;
 
+  // Where digits and number words are, found in one pass: a sentence with none is skipped untokenised.
+  const hints: number[] = [];
+  for (const m of text.matchAll(NUMBER_HINTS)) hints.push(m.index);
+  let hintCursor = 0;
+
   for (let si = 0; si < sentences.length; si++) {
     const sentence = sentences[si]!;
     while (timeCursor < times.length && times[timeCursor]!.end <= sentence.start) timeCursor++;
-    if (!NUMBER_HINT.test(text.slice(sentence.start, sentence.end))) continue;
+    while (hintCursor < hints.length && hints[hintCursor]! < sentence.start) hintCursor++;
+    if (hintCursor >= hints.length || hints[hintCursor]! >= sentence.end) continue;
     const timesHere: TimeExpression[] = [];
     for (let k = timeCursor; k < times.length && times[k]!.start < sentence.end; k++) timesHere.push(times[k]!);
     const tokens = tokenize(text, sentence.start, sentence.end);
