@@ -101,7 +101,9 @@ export function notAFigure(text: string, tokens: readonly Token[], reading: Numb
 function isNamePart(tokens: readonly Token[], reading: NumberReading): boolean {
   const before = tokens[reading.first - 1];
   const after = tokens[reading.last + 1];
-  if (before === undefined || reading.first - 1 === 0 || before.kind !== 'word' || !tokens[reading.first]!.spaced) return false;
+  if (before === undefined || before.kind !== 'word' || !tokens[reading.first]!.spaced) return false;
+  // the capitalised word must itself follow a word: "Nord Stream 2", "a Boeing 737"; not "- Only 15 rockets"
+  if (tokens[reading.first - 2]?.kind !== 'word') return false;
   const initial = before.text.charAt(0);
   if (initial === initial.toLowerCase() || before.text === before.text.toUpperCase()) return false;
   return after === undefined || (after.kind === 'word' && after.text === after.lower) || after.kind === 'punct';
@@ -115,7 +117,9 @@ const REFERENCE_MAX = 4;
 function isReference(tokens: readonly Token[], reading: NumberReading): boolean {
   if (reading.kind !== 'words' || reading.first !== reading.last || reading.value > REFERENCE_MAX) return false;
   const before = tokens[reading.first - 1];
-  return before !== undefined && DEFINITE.has(before.lower);
+  if (before === undefined) return false;
+  // "trade between two countries": the pair already named
+  return DEFINITE.has(before.lower) || (before.lower === 'between' && reading.value === 2);
 }
 
 /** A four-digit number in the years' range, written without a thousands comma: "2014", not "2,014". */

@@ -25,11 +25,16 @@ import { currencyBefore, isCountNoun, readUnit, unitOfNoun, type UnitReading } f
 const BACK_REACH = 16;
 /** Words from "number of" to the noun it counts: "the number of [acutely food insecure] people". */
 const NUMBER_OF_REACH = 5;
+/** Places whose "of N" is their population: "a nation of 2.5 million". */
+const POPULATED = new Set(['nation', 'country', 'city', 'town', 'village', 'region', 'state', 'republic']);
 /** Decimal places a normalised value keeps: enough for "six miles" = 9.656 km, no float noise. */
 const VALUE_DECIMALS = 1000;
 
 /** A mention opening with a number word: "Twelve Ukrainian", "Two F-16". */
 const STARTS_WITH_NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozens?|hundreds|thousands)\b/i;
+
+/** A mention that is an amount: "EUR 380" read as an organisation. */
+const CURRENCY_AMOUNT = /^(?:USD|EUR|UAH|GBP|RUB|US\$|\$|€|£)\s?\d/;
 
 /** Words a number may start with; any other word is skipped without trying to read a number. */
 const NUMBER_STARTS = new Set([
@@ -87,6 +92,8 @@ function bareNumberPattern(text: string, tokens: readonly Token[], reading: Numb
     const w = tokens[j]!;
     if (w.kind === 'punct' && w.text !== '-') break;
     if (w.lower === 'population') return make('people', 'population');
+    // "the small nation of 2.5 million", "a city of 60,000"
+    if (j === qualifierFirst - 2 && tokens[j + 1]?.lower === 'of' && POPULATED.has(w.lower)) return make('people', `population of the ${w.lower}`);
     if (w.lower === 'toll') return make('deaths', tokens[j - 1]?.lower === 'death' ? 'death toll' : 'toll');
     if (w.lower === 'number' && tokens[j + 1]?.lower === 'of') {
       for (let h = j + 2; h < qualifierFirst && h <= j + 2 + NUMBER_OF_REACH; h++) {
@@ -114,7 +121,7 @@ export function extractFigures(text: string, context: FigureContext): Figure[] {
   // ("GERMANY SEIZES CONTROL OF 3" as one organisation) or a capitalised number word opening a
   // sentence ("Twelve Ukrainian" as a person).
   const entityIndex = new SpanIndex(
-    context.entities.filter((m) => m.type === 'unit' || (m.text !== m.text.toUpperCase() && !STARTS_WITH_NUMBER_WORD.test(m.text))),
+    context.entities.filter((m) => m.type === 'unit' || (m.text !== m.text.toUpperCase() && !STARTS_WITH_NUMBER_WORD.test(m.text) && !CURRENCY_AMOUNT.test(m.text))),
   );
   const placeEndingAt = new Map<number, EntityMention>();
   for (const m of context.entities) if (m.type === 'place') placeEndingAt.set(m.end, m);

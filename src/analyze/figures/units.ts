@@ -35,7 +35,7 @@ export const COUNT_UNITS = new Map<string, string>([
   ...['people', 'persons', 'individuals', 'residents', 'civilians', 'inhabitants', 'citizens', 'children',
     'kids', 'adults', 'men', 'women', 'refugees', 'evacuees', 'migrants', 'locals', 'villagers', 'victims',
     'hostages', 'passengers', 'workers', 'volunteers', 'pensioners', 'patients', 'families', 'journalists',
-    'students', 'doctors', 'Ukrainians', 'Russians'].map((w) => [w.toLowerCase(), 'people'] as const),
+    'students', 'doctors', 'officials', 'diplomats', 'lawmakers', 'politicians', 'oligarchs', 'Ukrainians', 'Russians'].map((w) => [w.toLowerCase(), 'people'] as const),
   ...['troops', 'soldiers', 'servicemen', 'servicemembers', 'fighters', 'personnel', 'marines', 'paratroopers',
     'mercenaries', 'conscripts', 'reservists', 'recruits', 'militants', 'combatants', 'infantrymen', 'sailors',
     'pilots', 'officers', 'commandos', 'guardsmen', 'militiamen', 'servicewomen', 'forces'].map((w) => [w, 'troops'] as const),
@@ -50,12 +50,13 @@ export const COUNT_UNITS = new Map<string, string>([
   ...['tanks'].map((w) => [w, 'tanks'] as const),
   ...['drones', 'uavs'].map((w) => [w, 'drones'] as const),
   ...['missiles', 'rockets'].map((w) => [w, 'missiles'] as const),
-  ...['shells', 'rounds', 'projectiles'].map((w) => [w, 'shells'] as const),
+  ...['shells', 'projectiles'].map((w) => [w, 'shells'] as const),
   ...['aircraft', 'jets', 'planes', 'warplanes', 'helicopters', 'fighter-jets', 'bombers'].map((w) => [w, 'aircraft'] as const),
   ...['vehicles', 'apcs', 'trucks'].map((w) => [w, 'vehicles'] as const),
   ...['ships', 'vessels', 'warships', 'boats'].map((w) => [w, 'ships'] as const),
   ...['regions', 'oblasts', 'provinces'].map((w) => [w, 'regions'] as const),
   ...['countries', 'nations', 'states'].map((w) => [w, 'countries'] as const),
+  // "rounds" are of ammunition as often as of talks: a plain count
   ...['sanctions', 'attacks', 'strikes', 'airstrikes', 'buildings', 'homes', 'houses', 'schools', 'hospitals'].map((w) => [w, 'count'] as const),
 ]);
 
@@ -193,6 +194,11 @@ function readCountNoun(tokens: readonly Token[], k: number): { head: number; mod
     }
     const w = token.lower;
     if (TIME_NOUNS.has(w)) return { notAFigure: 'duration or age' };
+    // "three US officials", "20 EU countries": an acronym modifies, it is not the pronoun "us"
+    if (token.text.length <= 3 && token.text === token.text.toUpperCase() && token.text !== w) {
+      words++;
+      continue;
+    }
     if (isCountNoun(token)) {
       // "31 Abrams tanks", "12 Grads launchers": a capitalised name before the noun it modifies
       const next = tokens[j + 1];
