@@ -75,3 +75,16 @@ describe('counted phrases found wrong in the sample', () => {
     expect(figuresOf('The House approved a $61 billion aid bill for Ukraine.')[0]?.counted).toBe('aid bill');
   });
 });
+
+describe('from the third sample', () => {
+  it('a possessive before a small number is a reference: "the world’s two largest economies"', () => {
+    expect(values('The world’s two largest economies remain major trading partners.')).toEqual([]);
+  });
+  it('"bodies" sanctioned are organisations, not deaths', () => {
+    expect(values('Three Russian bodies linked to the weapons programme were sanctioned.').map(([, , unit]) => unit)).toEqual(['count']);
+  });
+  it('a list of numbers inside an "if" clause is all hypothetical', () => {
+    const text = 'We will defend our land no matter if we have 50,000, 150 or one million soldiers on the border.';
+    expect(figuresOf(text).map((f) => [f.value, f.hypothetical])).toEqual([[50000, true], [150, true], [1e6, true]]);
+  });
+});

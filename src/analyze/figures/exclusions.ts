@@ -118,8 +118,8 @@ function isReference(tokens: readonly Token[], reading: NumberReading): boolean 
   if (reading.kind !== 'words' || reading.first !== reading.last || reading.value > REFERENCE_MAX) return false;
   const before = tokens[reading.first - 1];
   if (before === undefined) return false;
-  // "trade between two countries": the pair already named
-  return DEFINITE.has(before.lower) || (before.lower === 'between' && reading.value === 2);
+  // "trade between two countries": the pair already named; "the world's two largest economies"
+  return DEFINITE.has(before.lower) || (before.lower === 'between' && reading.value === 2) || /['’]s$/.test(before.lower);
 }
 
 /** A four-digit number in the years' range, written without a thousands comma: "2014", not "2,014". */

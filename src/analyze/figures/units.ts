@@ -41,7 +41,7 @@ export const COUNT_UNITS = new Map<string, string>([
     'pilots', 'officers', 'commandos', 'guardsmen', 'militiamen', 'servicewomen', 'forces'].map((w) => [w, 'troops'] as const),
   ...['prisoners', 'pows', 'captives', 'detainees'].map((w) => [w, 'prisoners'] as const),
   ['casualties', 'casualties'],
-  ...['deaths', 'dead', 'fatalities', 'lives', 'bodies'].map((w) => [w, 'deaths'] as const),
+  ...['deaths', 'dead', 'fatalities', 'lives'].map((w) => [w, 'deaths'] as const),
   ...['wounded', 'injured', 'injuries'].map((w) => [w, 'injured'] as const),
   ...['settlements', 'villages', 'towns', 'cities', 'hamlets', 'localities'].map((w) => [w, 'settlements'] as const),
   ...['brigades'].map((w) => [w, 'brigades'] as const),
