@@ -88,3 +88,12 @@ describe('from the third sample', () => {
     expect(figuresOf(text).map((f) => [f.value, f.hypothetical])).toEqual([[50000, true], [150, true], [1e6, true]]);
   });
 });
+
+describe('from the fourth sample (misses)', () => {
+  it('a definite count of war things is still a figure: "one of the two missiles launched"', () => {
+    expect(values('At least 10 people were injured when one of the two missiles launched struck a building.')).toEqual([['10', 10, 'people'], ['two', 2, 'missiles']]);
+  });
+  it('an adjective in -ed before the noun, and the last noun of a compound: "890 armored personnel carriers"', () => {
+    expect(values('Losses include 579 tanks, 890 armored personnel carriers and 650 artillery systems.')).toEqual([['579', 579, 'tanks'], ['890', 890, 'vehicles'], ['650', 650, 'count']]);
+  });
+});

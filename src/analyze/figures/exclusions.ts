@@ -83,7 +83,6 @@ export function notAFigure(text: string, tokens: readonly Token[], reading: Numb
     if (isPhoneNumber(tokens, reading.first)) return 'phone';
     if (isNamePart(tokens, reading)) return 'name';
   }
-  if (isReference(tokens, reading)) return 'reference';
   if (before !== undefined) {
     if (LABEL_WORDS.has(before.lower) && before.kind === 'word') return 'label';
     if (before.text === '.' && (tokens[reading.first - 2]?.lower === 'no' || tokens[reading.first - 2]?.lower === 'art')) return 'label';
@@ -109,12 +108,16 @@ function isNamePart(tokens: readonly Token[], reading: NumberReading): boolean {
   return after === undefined || (after.kind === 'word' && after.text === after.lower) || after.kind === 'punct';
 }
 
-/** Definite references are not counts: "the two countries", "these two states", "both three". */
+/**
+ * Definite references name things already known, they do not count them:
+ * "the two countries", "these two states". Only for things of no war unit
+ * (the caller checks): "one of the two missiles launched" counts missiles.
+ */
 const DEFINITE = new Set(['the', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'your', 'my', 'all']);
 /** The largest number a definite reference names in passing; "the 14 brigades" or "the twelve" are counts worth keeping. */
 const REFERENCE_MAX = 4;
 
-function isReference(tokens: readonly Token[], reading: NumberReading): boolean {
+export function isReference(tokens: readonly Token[], reading: NumberReading): boolean {
   if (reading.kind !== 'words' || reading.first !== reading.last || reading.value > REFERENCE_MAX) return false;
   const before = tokens[reading.first - 1];
   if (before === undefined) return false;

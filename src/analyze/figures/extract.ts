@@ -13,7 +13,7 @@
 import type { EntityMention, Figure, TimeExpression } from '../../model/index.ts';
 import { countedPhrase } from './counted.ts';
 import { figureDate } from './date.ts';
-import { SpanIndex, looksLikeYear, notAFigure } from './exclusions.ts';
+import { SpanIndex, isReference, looksLikeYear, notAFigure } from './exclusions.ts';
 import { hypotheticalTokens } from './hypothetical.ts';
 import type { FigureContext } from './index.ts';
 import { NUMBER_HINTS, readNumber, type NumberReading } from './numbers.ts';
@@ -25,6 +25,8 @@ import { currencyBefore, isCountNoun, readUnit, unitOfNoun, type UnitReading } f
 const BACK_REACH = 16;
 /** Words from "number of" to the noun it counts: "the number of [acutely food insecure] people". */
 const NUMBER_OF_REACH = 5;
+/** Units of things a definite "the two …" names rather than counts: countries, sides, peoples. */
+const GENERIC_UNITS = new Set(['count', 'countries', 'regions']);
 /** Places whose "of N" is their population: "a nation of 2.5 million". */
 const POPULATED = new Set(['nation', 'country', 'city', 'town', 'village', 'region', 'state', 'republic']);
 /** Decimal places a normalised value keeps: enough for "six miles" = 9.656 km, no float noise. */
@@ -149,6 +151,7 @@ export function extractFigures(text: string, context: FigureContext): Figure[] {
     for (const c of candidates) {
       if (c.unit === null) continue;
       if (c.year && !outweighsYear(c.unit)) continue;
+      if (GENERIC_UNITS.has(c.unit.unit) && isReference(tokens, c.reading)) continue;
       const { reading, unit } = c;
       const before = qualifierBefore(tokens, c.spanFirst);
       const figureFirst = before?.first ?? c.spanFirst;

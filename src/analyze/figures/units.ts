@@ -52,7 +52,7 @@ export const COUNT_UNITS = new Map<string, string>([
   ...['missiles', 'rockets'].map((w) => [w, 'missiles'] as const),
   ...['shells', 'projectiles'].map((w) => [w, 'shells'] as const),
   ...['aircraft', 'jets', 'planes', 'warplanes', 'helicopters', 'fighter-jets', 'bombers'].map((w) => [w, 'aircraft'] as const),
-  ...['vehicles', 'apcs', 'trucks'].map((w) => [w, 'vehicles'] as const),
+  ...['vehicles', 'apcs', 'trucks', 'carriers'].map((w) => [w, 'vehicles'] as const),
   ...['ships', 'vessels', 'warships', 'boats'].map((w) => [w, 'ships'] as const),
   ...['regions', 'oblasts', 'provinces'].map((w) => [w, 'regions'] as const),
   ...['countries', 'nations', 'states'].map((w) => [w, 'countries'] as const),
@@ -203,15 +203,21 @@ function readCountNoun(tokens: readonly Token[], k: number): { head: number; mod
       // "31 Abrams tanks", "12 Grads launchers": a capitalised name before the noun it modifies
       const next = tokens[j + 1];
       const named = token.text !== token.lower && !COUNT_UNITS.has(w);
-      if (!(named && next !== undefined && next.kind === 'word' && isCountNoun(next))) return { head: j, modifiersFirst: first };
+      if (!(named && next !== undefined && next.kind === 'word' && isCountNoun(next))) {
+        // a compound's last noun is what is counted: "890 armored personnel carriers"
+        const compound = next !== undefined && next.kind === 'word' && next.text === next.lower && next.lower.endsWith('s') && isCountNoun(next);
+        return { head: compound ? j + 1 : j, modifiersFirst: first };
+      }
     }
     if (words === 0 && ADDITIVES.has(w)) {
       words++;
       continue;
     }
     if (PHRASE_STOPS.has(w) || PREPOSITIONS.has(w) || DETERMINERS.has(w)) return null;
-    // an adverb ("nearly", "daily") or a verb ("fled") between number and noun ends the search
-    if (token.text === w && (/ly$/.test(w) || /ed$/.test(w))) return null;
+    // an adverb ("nearly", "daily") between number and noun ends the search; a participle
+    // is an adjective there ("890 armored personnel carriers") unless nothing follows it
+    if (token.text === w && /ly$/.test(w)) return null;
+    if (token.text === w && /ed$/.test(w) && tokens[j + 1]?.kind !== 'word') return null;
     words++;
   }
   return null;
