@@ -71,6 +71,9 @@ describe('counted phrases found wrong in the sample', () => {
   it('a hyphenated word stays whole: "Czarist-ruled territory"', () => {
     expect(figuresOf('It lost more than a million square miles of Czarist-ruled territory.')[0]?.counted).toBe('Czarist-ruled territory');
   });
+  it('the verb before the number follows the noun’s "of" part: "canceled eight connections of the S40 line"', () => {
+    expect(figuresOf('The manager has canceled eight connections of the S40 line from Piaseczno.')[0]?.counted).toBe('connections of the S40 line canceled from Piaseczno');
+  });
   it('money says what it pays for: "a $61 billion aid bill"', () => {
     expect(figuresOf('The House approved a $61 billion aid bill for Ukraine.')[0]?.counted).toBe('aid bill');
   });
