@@ -210,8 +210,12 @@ export function countedPhrase(text: string, tokens: readonly Token[], input: Cou
     const pieces: Piece[] = [[skipDeterminers(tokens, unit.modifiersFirst, unit.head), unit.head]];
     const after = segmentsAfter(tokens, unit.next, end);
     const verb = after.verbal ? null : verbBefore(tokens, input.figureFirst);
+    // the verb follows the noun and its "of" part: "canceled eight connections of the S40 line"
+    // → "connections of the S40 line canceled"; other places follow the verb ("soldiers withdrawn from …")
+    const ofPart = after.pieces[0] !== undefined && tokens[after.pieces[0][0]]!.lower === 'of' ? 1 : 0;
+    pieces.push(...after.pieces.slice(0, ofPart));
     if (verb !== null) pieces.push([verb, verb]);
-    pieces.push(...after.pieces);
+    pieces.push(...after.pieces.slice(ofPart));
     const place = possessorPlace(tokens, input.figureFirst, input.placeEndingAt);
     const phrase = render(text, tokens, pieces);
     return place !== null && phrase !== null && after.pieces.length === 0 ? `${phrase} in ${place.text}` : phrase;

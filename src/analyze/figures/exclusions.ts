@@ -83,7 +83,6 @@ export function notAFigure(text: string, tokens: readonly Token[], reading: Numb
     if (isPhoneNumber(tokens, reading.first)) return 'phone';
     if (isNamePart(tokens, reading)) return 'name';
   }
-  if (isReference(tokens, reading)) return 'reference';
   if (before !== undefined) {
     if (LABEL_WORDS.has(before.lower) && before.kind === 'word') return 'label';
     if (before.text === '.' && (tokens[reading.first - 2]?.lower === 'no' || tokens[reading.first - 2]?.lower === 'art')) return 'label';
@@ -101,21 +100,29 @@ export function notAFigure(text: string, tokens: readonly Token[], reading: Numb
 function isNamePart(tokens: readonly Token[], reading: NumberReading): boolean {
   const before = tokens[reading.first - 1];
   const after = tokens[reading.last + 1];
-  if (before === undefined || reading.first - 1 === 0 || before.kind !== 'word' || !tokens[reading.first]!.spaced) return false;
+  if (before === undefined || before.kind !== 'word' || !tokens[reading.first]!.spaced) return false;
+  // the capitalised word must itself follow a word: "Nord Stream 2", "a Boeing 737"; not "- Only 15 rockets"
+  if (tokens[reading.first - 2]?.kind !== 'word') return false;
   const initial = before.text.charAt(0);
   if (initial === initial.toLowerCase() || before.text === before.text.toUpperCase()) return false;
   return after === undefined || (after.kind === 'word' && after.text === after.lower) || after.kind === 'punct';
 }
 
-/** Definite references are not counts: "the two countries", "these two states", "both three". */
+/**
+ * Definite references name things already known, they do not count them:
+ * "the two countries", "these two states". Only for things of no war unit
+ * (the caller checks): "one of the two missiles launched" counts missiles.
+ */
 const DEFINITE = new Set(['the', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'your', 'my', 'all']);
 /** The largest number a definite reference names in passing; "the 14 brigades" or "the twelve" are counts worth keeping. */
 const REFERENCE_MAX = 4;
 
-function isReference(tokens: readonly Token[], reading: NumberReading): boolean {
+export function isReference(tokens: readonly Token[], reading: NumberReading): boolean {
   if (reading.kind !== 'words' || reading.first !== reading.last || reading.value > REFERENCE_MAX) return false;
   const before = tokens[reading.first - 1];
-  return before !== undefined && DEFINITE.has(before.lower);
+  if (before === undefined) return false;
+  // "trade between two countries": the pair already named; "the world's two largest economies"
+  return DEFINITE.has(before.lower) || (before.lower === 'between' && reading.value === 2) || /['’]s$/.test(before.lower);
 }
 
 /** A four-digit number in the years' range, written without a thousands comma: "2014", not "2,014". */
@@ -128,21 +135,39 @@ export function looksLikeYear(tokens: readonly Token[], reading: NumberReading):
 }
 
 /** Groups of digits joined by spaces, hyphens, dots or brackets adding up to a phone number: "+380 44 123 4567", "(202) 555-0100". */
+const PHONE_JOINERS = new Set(['-', '.', '(', ')', '+']);
+
+/** Whether `b` continues a phone number after `a`: touching it, or a digit group or a bracket after a space. */
+function joins(b: Token): boolean {
+  return !b.spaced || b.kind === 'number' || b.text === '(';
+}
+
+/** A token a phone number may hold next to a digit group. */
+function mayGroup(t: Token | undefined): boolean {
+  return t !== undefined && (t.kind === 'number' || PHONE_JOINERS.has(t.text));
+}
+
+/** A group of a phone number: one to four plain digits. */
+function isDigitGroup(t: Token): boolean {
+  return t.kind === 'number' && t.text.length <= 4 && !t.text.includes(',') && !t.text.includes('.');
+}
+
 function isPhoneNumber(tokens: readonly Token[], i: number): boolean {
+  // the common case first: a number with no digit group or joiner next to it
+  if (!mayGroup(tokens[i - 1]) && !mayGroup(tokens[i + 1])) return false;
   let lo = i;
   let hi = i;
-  const joins = (a: Token, b: Token) => !b.spaced || b.kind === 'number' || b.text === '(';
   // walk left and right over digit groups and joiners, at most a dozen tokens each way
   for (let k = i - 1; k >= 0 && k >= i - 12; k--) {
     const t = tokens[k]!;
-    if (t.kind === 'number' ? !/^\d{1,4}$/.test(t.text) : !['-', '.', '(', ')', '+'].includes(t.text)) break;
-    if (!joins(t, tokens[k + 1]!)) break;
+    if (t.kind === 'number' ? !isDigitGroup(t) : !PHONE_JOINERS.has(t.text)) break;
+    if (!joins(tokens[k + 1]!)) break;
     lo = k;
   }
   for (let k = i + 1; k < tokens.length && k <= i + 12; k++) {
     const t = tokens[k]!;
-    if (t.kind === 'number' ? !/^\d{1,4}$/.test(t.text) : !['-', '.', '(', ')'].includes(t.text)) break;
-    if (!joins(tokens[k - 1]!, t)) break;
+    if (t.kind === 'number' ? !isDigitGroup(t) : !PHONE_JOINERS.has(t.text) || t.text === '+') break;
+    if (!joins(t)) break;
     hi = k;
   }
   let digits = 0;

@@ -13,10 +13,10 @@
 import type { EntityMention, Figure, TimeExpression } from '../../model/index.ts';
 import { countedPhrase } from './counted.ts';
 import { figureDate } from './date.ts';
-import { SpanIndex, looksLikeYear, notAFigure } from './exclusions.ts';
+import { SpanIndex, isReference, looksLikeYear, notAFigure } from './exclusions.ts';
 import { hypotheticalTokens } from './hypothetical.ts';
 import type { FigureContext } from './index.ts';
-import { NUMBER_HINT, readNumber, type NumberReading } from './numbers.ts';
+import { NUMBER_HINTS, readNumber, type NumberReading } from './numbers.ts';
 import { qualifierAfter, qualifierBefore } from './qualifiers.ts';
 import { tokenize, type Token } from './tokens.ts';
 import { currencyBefore, isCountNoun, readUnit, unitOfNoun, type UnitReading } from './units.ts';
@@ -25,11 +25,18 @@ import { currencyBefore, isCountNoun, readUnit, unitOfNoun, type UnitReading } f
 const BACK_REACH = 16;
 /** Words from "number of" to the noun it counts: "the number of [acutely food insecure] people". */
 const NUMBER_OF_REACH = 5;
+/** Units of things a definite "the two …" names rather than counts: countries, sides, peoples. */
+const GENERIC_UNITS = new Set(['count', 'countries', 'regions']);
+/** Places whose "of N" is their population: "a nation of 2.5 million". */
+const POPULATED = new Set(['nation', 'country', 'city', 'town', 'village', 'region', 'state', 'republic']);
 /** Decimal places a normalised value keeps: enough for "six miles" = 9.656 km, no float noise. */
 const VALUE_DECIMALS = 1000;
 
 /** A mention opening with a number word: "Twelve Ukrainian", "Two F-16". */
 const STARTS_WITH_NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozens?|hundreds|thousands)\b/i;
+
+/** A mention that is an amount: "EUR 380" read as an organisation. */
+const CURRENCY_AMOUNT = /^(?:USD|EUR|UAH|GBP|RUB|US\$|\$|€|£)\s?\d/;
 
 /** Words a number may start with; any other word is skipped without trying to read a number. */
 const NUMBER_STARTS = new Set([
@@ -87,6 +94,8 @@ function bareNumberPattern(text: string, tokens: readonly Token[], reading: Numb
     const w = tokens[j]!;
     if (w.kind === 'punct' && w.text !== '-') break;
     if (w.lower === 'population') return make('people', 'population');
+    // "the small nation of 2.5 million", "a city of 60,000"
+    if (j === qualifierFirst - 2 && tokens[j + 1]?.lower === 'of' && POPULATED.has(w.lower)) return make('people', `population of the ${w.lower}`);
     if (w.lower === 'toll') return make('deaths', tokens[j - 1]?.lower === 'death' ? 'death toll' : 'toll');
     if (w.lower === 'number' && tokens[j + 1]?.lower === 'of') {
       for (let h = j + 2; h < qualifierFirst && h <= j + 2 + NUMBER_OF_REACH; h++) {
@@ -114,7 +123,7 @@ export function extractFigures(text: string, context: FigureContext): Figure[] {
   // ("GERMANY SEIZES CONTROL OF 3" as one organisation) or a capitalised number word opening a
   // sentence ("Twelve Ukrainian" as a person).
   const entityIndex = new SpanIndex(
-    context.entities.filter((m) => m.type === 'unit' || (m.text !== m.text.toUpperCase() && !STARTS_WITH_NUMBER_WORD.test(m.text))),
+    context.entities.filter((m) => m.type === 'unit' || (m.text !== m.text.toUpperCase() && !STARTS_WITH_NUMBER_WORD.test(m.text) && !CURRENCY_AMOUNT.test(m.text))),
   );
   const placeEndingAt = new Map<number, EntityMention>();
   for (const m of context.entities) if (m.type === 'place') placeEndingAt.set(m.end, m);
@@ -123,10 +132,16 @@ export function extractFigures(text: string, context: FigureContext): Figure[] {
   const times = [...context.times].sort((a, b) => a.start - b.start);
   let timeCursor = 0;
 
+  // Where digits and number words are, found in one pass: a sentence with none is skipped untokenised.
+  const hints: number[] = [];
+  for (const m of text.matchAll(NUMBER_HINTS)) hints.push(m.index);
+  let hintCursor = 0;
+
   for (let si = 0; si < sentences.length; si++) {
     const sentence = sentences[si]!;
     while (timeCursor < times.length && times[timeCursor]!.end <= sentence.start) timeCursor++;
-    if (!NUMBER_HINT.test(text.slice(sentence.start, sentence.end))) continue;
+    while (hintCursor < hints.length && hints[hintCursor]! < sentence.start) hintCursor++;
+    if (hintCursor >= hints.length || hints[hintCursor]! >= sentence.end) continue;
     const timesHere: TimeExpression[] = [];
     for (let k = timeCursor; k < times.length && times[k]!.start < sentence.end; k++) timesHere.push(times[k]!);
     const tokens = tokenize(text, sentence.start, sentence.end);
@@ -136,6 +151,7 @@ export function extractFigures(text: string, context: FigureContext): Figure[] {
     for (const c of candidates) {
       if (c.unit === null) continue;
       if (c.year && !outweighsYear(c.unit)) continue;
+      if (GENERIC_UNITS.has(c.unit.unit) && isReference(tokens, c.reading)) continue;
       const { reading, unit } = c;
       const before = qualifierBefore(tokens, c.spanFirst);
       const figureFirst = before?.first ?? c.spanFirst;

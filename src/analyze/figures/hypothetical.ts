@@ -14,6 +14,11 @@ const CONDITIONAL_OPENERS = new Set(['if', 'unless', 'suppose', 'supposing', 'im
 /** Marks that end a clause: the supposition does not reach past them. */
 const CLAUSE_ENDS = new Set([',', ';', ':', '—', '–', '.', '!', '?']);
 const SENTENCE_ENDS = new Set(['.', '!', '?']);
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'a', 'hundreds', 'thousands', 'millions']);
+
+function startsNumber(token: Token | undefined): boolean {
+  return token !== undefined && (token.kind === 'number' || NUMBER_WORDS.has(token.lower));
+}
 
 /**
  * For each token of one sentence, whether it sits in a conditional clause
@@ -31,8 +36,9 @@ export function hypotheticalTokens(tokens: readonly Token[], from: number, to: n
     const t = tokens[i]!;
     // "should" opens a supposition only at the head of a clause ("Should Pokrovsk fall, …")
     if (CONDITIONAL_OPENERS.has(t.lower) && (t.lower !== 'should' || i === from || CLAUSE_ENDS.has(tokens[i - 1]!.text))) conditional = true;
-    // a comma ends the "if" clause; the main clause after it states what follows
-    else if (CLAUSE_ENDS.has(t.text)) conditional = false;
+    // a comma ends the "if" clause, the main clause after it states what follows;
+    // not a comma inside a list of numbers ("if we have 50,000, 150 or one million soldiers")
+    else if (CLAUSE_ENDS.has(t.text) && !(t.text === ',' && startsNumber(tokens[i + 1]))) conditional = false;
     flags[i - from] = conditional;
   }
   // a question: every token before the "?" that ends its stretch of the sentence

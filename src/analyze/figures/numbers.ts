@@ -55,8 +55,11 @@ const NOT_FRACTION_BEFORE = new Set([
   'eastern', 'western', 'upper', 'lower', 'left', 'right', 'front', 'back', 'top', 'bottom',
 ]);
 
-/** Words and digits, as the number words there are, for a quick "may this sentence hold a number" test. */
-export const NUMBER_HINT = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|third|thirds|quarter|quarters|fifth|tenth)\b/i;
+/**
+ * Where a number may start: a run of digits, or a number word. Global, for
+ * one pass over the text saying which sentences are worth tokenising.
+ */
+export const NUMBER_HINTS = /\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|third|thirds|quarter|quarters|fifth|tenth)\b/gi;
 
 function at(tokens: readonly Token[], i: number): Token | undefined {
   return tokens[i];

@@ -23,7 +23,7 @@ export interface Token {
  * a word of letters, marks and digits that starts with a letter ("km²",
  * "M777", "city's"); or any other non-space character.
  */
-const TOKEN_PATTERN = /\d+(?:[.,]\d+)*|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}]+)?|\S/gu;
+const TOKEN_PATTERN = /(\d+(?:[.,]\d+)*)|([\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}]+)?)|\S/gu;
 
 export function tokenize(text: string, start: number, end: number): Token[] {
   const tokens: Token[] = [];
@@ -32,9 +32,10 @@ export function tokenize(text: string, start: number, end: number): Token[] {
   for (let m = TOKEN_PATTERN.exec(text); m !== null && m.index < end; m = TOKEN_PATTERN.exec(text)) {
     const word = m[0];
     const at = m.index;
-    const first = word.charCodeAt(0);
-    const kind = first >= 48 && first <= 57 ? 'number' : /^[\p{L}\p{M}]/u.test(word) ? 'word' : 'punct';
-    tokens.push({ text: word, lower: word.toLowerCase(), start: at, end: Math.min(at + word.length, end), kind, spaced: at > previousEnd || at === start });
+    const kind = m[1] !== undefined ? 'number' : m[2] !== undefined ? 'word' : 'punct';
+    // only words have case; digits and marks are their own lowercase
+    const lower = kind === 'word' ? word.toLowerCase() : word;
+    tokens.push({ text: word, lower, start: at, end: Math.min(at + word.length, end), kind, spaced: at > previousEnd || at === start });
     previousEnd = at + word.length;
   }
   return tokens;

@@ -39,6 +39,7 @@ const cases: Array<[string, string, number, string]> = [
   ['The strike killed 12 and wounded 30.', '12', 12, 'people'],
   ['The death toll has risen to 45.', '45', 45, 'deaths'],
   ['Kharkiv, with a population of 1.4 million, was shelled.', '1.4 million', 1.4e6, 'people'],
+  ['Belarus hosted three rounds of peaceful talks.', 'three', 3, 'count'],
 ];
 
 describe('units', () => {

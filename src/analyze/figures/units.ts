@@ -35,13 +35,13 @@ export const COUNT_UNITS = new Map<string, string>([
   ...['people', 'persons', 'individuals', 'residents', 'civilians', 'inhabitants', 'citizens', 'children',
     'kids', 'adults', 'men', 'women', 'refugees', 'evacuees', 'migrants', 'locals', 'villagers', 'victims',
     'hostages', 'passengers', 'workers', 'volunteers', 'pensioners', 'patients', 'families', 'journalists',
-    'students', 'doctors', 'Ukrainians', 'Russians'].map((w) => [w.toLowerCase(), 'people'] as const),
+    'students', 'doctors', 'officials', 'diplomats', 'lawmakers', 'politicians', 'oligarchs', 'Ukrainians', 'Russians'].map((w) => [w.toLowerCase(), 'people'] as const),
   ...['troops', 'soldiers', 'servicemen', 'servicemembers', 'fighters', 'personnel', 'marines', 'paratroopers',
     'mercenaries', 'conscripts', 'reservists', 'recruits', 'militants', 'combatants', 'infantrymen', 'sailors',
     'pilots', 'officers', 'commandos', 'guardsmen', 'militiamen', 'servicewomen', 'forces'].map((w) => [w, 'troops'] as const),
   ...['prisoners', 'pows', 'captives', 'detainees'].map((w) => [w, 'prisoners'] as const),
   ['casualties', 'casualties'],
-  ...['deaths', 'dead', 'fatalities', 'lives', 'bodies'].map((w) => [w, 'deaths'] as const),
+  ...['deaths', 'dead', 'fatalities', 'lives'].map((w) => [w, 'deaths'] as const),
   ...['wounded', 'injured', 'injuries'].map((w) => [w, 'injured'] as const),
   ...['settlements', 'villages', 'towns', 'cities', 'hamlets', 'localities'].map((w) => [w, 'settlements'] as const),
   ...['brigades'].map((w) => [w, 'brigades'] as const),
@@ -50,12 +50,13 @@ export const COUNT_UNITS = new Map<string, string>([
   ...['tanks'].map((w) => [w, 'tanks'] as const),
   ...['drones', 'uavs'].map((w) => [w, 'drones'] as const),
   ...['missiles', 'rockets'].map((w) => [w, 'missiles'] as const),
-  ...['shells', 'rounds', 'projectiles'].map((w) => [w, 'shells'] as const),
+  ...['shells', 'projectiles'].map((w) => [w, 'shells'] as const),
   ...['aircraft', 'jets', 'planes', 'warplanes', 'helicopters', 'fighter-jets', 'bombers'].map((w) => [w, 'aircraft'] as const),
-  ...['vehicles', 'apcs', 'trucks'].map((w) => [w, 'vehicles'] as const),
+  ...['vehicles', 'apcs', 'trucks', 'carriers'].map((w) => [w, 'vehicles'] as const),
   ...['ships', 'vessels', 'warships', 'boats'].map((w) => [w, 'ships'] as const),
   ...['regions', 'oblasts', 'provinces'].map((w) => [w, 'regions'] as const),
   ...['countries', 'nations', 'states'].map((w) => [w, 'countries'] as const),
+  // "rounds" are of ammunition as often as of talks: a plain count
   ...['sanctions', 'attacks', 'strikes', 'airstrikes', 'buildings', 'homes', 'houses', 'schools', 'hospitals'].map((w) => [w, 'count'] as const),
 ]);
 
@@ -193,19 +194,30 @@ function readCountNoun(tokens: readonly Token[], k: number): { head: number; mod
     }
     const w = token.lower;
     if (TIME_NOUNS.has(w)) return { notAFigure: 'duration or age' };
+    // "three US officials", "20 EU countries": an acronym modifies, it is not the pronoun "us"
+    if (token.text.length <= 3 && token.text === token.text.toUpperCase() && token.text !== w) {
+      words++;
+      continue;
+    }
     if (isCountNoun(token)) {
       // "31 Abrams tanks", "12 Grads launchers": a capitalised name before the noun it modifies
       const next = tokens[j + 1];
       const named = token.text !== token.lower && !COUNT_UNITS.has(w);
-      if (!(named && next !== undefined && next.kind === 'word' && isCountNoun(next))) return { head: j, modifiersFirst: first };
+      if (!(named && next !== undefined && next.kind === 'word' && isCountNoun(next))) {
+        // a compound's last noun is what is counted: "890 armored personnel carriers"
+        const compound = next !== undefined && next.kind === 'word' && next.text === next.lower && next.lower.endsWith('s') && isCountNoun(next);
+        return { head: compound ? j + 1 : j, modifiersFirst: first };
+      }
     }
     if (words === 0 && ADDITIVES.has(w)) {
       words++;
       continue;
     }
     if (PHRASE_STOPS.has(w) || PREPOSITIONS.has(w) || DETERMINERS.has(w)) return null;
-    // an adverb ("nearly", "daily") or a verb ("fled") between number and noun ends the search
-    if (token.text === w && (/ly$/.test(w) || /ed$/.test(w))) return null;
+    // an adverb ("nearly", "daily") between number and noun ends the search; a participle
+    // is an adjective there ("890 armored personnel carriers") unless nothing follows it
+    if (token.text === w && /ly$/.test(w)) return null;
+    if (token.text === w && /ed$/.test(w) && tokens[j + 1]?.kind !== 'word') return null;
     words++;
   }
   return null;
