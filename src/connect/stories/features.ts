@@ -62,7 +62,7 @@ function leadSentences(article: StoryArticle): string[] {
 export function creditedNames(article: Pick<StoryArticle, 'text' | 'quotes'>): string[] {
   const names = new Set<string>();
   const add = (name: string | null | undefined) => {
-    const clean = name?.replace(/^(?:the|ukrainian outlet|outlet)\s+/i, '').replace(/['’]s$/, '').trim().toLowerCase();
+    const clean = name?.replace(/^(?:the|ukrainian outlet|outlet)\s+/i, '').replace(/[.,;:]+$/, '').replace(/['’]s$/, '').trim().toLowerCase();
     if (clean && clean.length > 1) names.add(clean);
   };
   for (const q of article.quotes ?? []) add(q.channel);
@@ -90,7 +90,7 @@ export function articleFeatures(article: StoryArticle): ArticleFeatures {
     entities[e.key] = Math.max(entities[e.key] ?? 0, weight);
     entityNames[e.key] = e.name;
     if (e.type === 'place') placeKeys.push(e.key);
-    if (e.place) places.push({ key: e.key, lat: e.place.lat, lon: e.place.lon, weight });
+    if (e.place) places.push({ key: e.key, lat: e.place.lat, lon: e.place.lon, weight, kind: e.place.kind });
   }
   // Full dates and months the text names are shared by reports of one event ("on December 9, 2008").
   for (const t of article.times) {

@@ -40,9 +40,18 @@ export interface IdfSource {
   df: Record<string, number>;
 }
 
-/** Smoothed IDF: never zero, so a word every article shares still counts a little. */
+/**
+ * What a word every article shares still weighs in the IDF. Kept small: in a
+ * small corpus a war's common words are in every article, and at the usual
+ * +1 they would weigh half as much as an event's own words, so that any two
+ * reports of the war look alike (the five samples all did); 0.3 keeps
+ * them from vanishing entirely from large corpora.
+ */
+const IDF_FLOOR = 0.3;
+
+/** Smoothed IDF, never below IDF_FLOOR. */
 export function idf(source: IdfSource, dfKey: string): number {
-  return Math.log((source.documents + 1) / ((source.df[dfKey] ?? 0) + 1)) + 1;
+  return Math.log((source.documents + 1) / ((source.df[dfKey] ?? 0) + 1)) + IDF_FLOOR;
 }
 
 export type Vector = Map<string, number>;

@@ -61,7 +61,7 @@ export function stemEnglish(word: string): string {
       break;
     }
   }
-  if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
+  if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
   if (w.endsWith('y') && w.length > 3) w = w.slice(0, -1) + 'i';
   return w;
 }

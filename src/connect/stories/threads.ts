@@ -4,7 +4,10 @@
  * pooled words and entities are alike regardless of when each happened —
  * dates keep stories apart, not threads — and threads are the connected
  * groups of such links (single link: a thread follows a subject as it
- * drifts, from an interview about Pokrovsk to the fight for it).
+ * drifts, from an interview about Pokrovsk to the fight for it). A
+ * story's subject is above all where it happens: two stories whose most
+ * mentioned places include the same town are on one subject even in a corpus
+ * too small for document frequencies to say so.
  */
 import { describeStory } from './describe.ts';
 import { dot, entityDfKey, weighted, type Vector } from './similarity.ts';
@@ -24,18 +27,26 @@ const THREAD_QUERY_ENTITIES = 10;
 /** Stories sharing an entity with more than this many others are not found through it: it is too common to say "same subject". */
 const MAX_STORIES_PER_ENTITY = 500;
 
+/** Places per story that make its subject: the town it is about, and the one beside it. */
+const SALIENT_PLACES = 2;
+/** Capitals mostly stand for their governments ("Moscow said"), not for where things happen. */
+const NOT_A_SCENE = new Set(['capital']);
+
 interface Pooled {
   key: string;
   terms: Vector;
   entities: Vector;
   topEntities: string[];
+  salientPlaces: string[];
 }
 
-function pool(state: StoryState, key: string): Pooled {
+export function pool(state: StoryState, key: string): Pooled {
   const terms: Record<string, number> = {};
   const entities: Record<string, number> = {};
+  const placeWeight = new Map<string, number>();
   for (const id of state.stories[key]!.articles) {
     const a = state.articles[id]!;
+    for (const p of a.places) if (!NOT_A_SCENE.has(p.kind)) placeWeight.set(p.key, (placeWeight.get(p.key) ?? 0) + p.weight);
     for (const t in a.terms) terms[t] = (terms[t] ?? 0) + a.terms[t]!;
     for (const e in a.entities) if (!e.startsWith('date:') && !e.startsWith('figure:')) entities[e] = (entities[e] ?? 0) + a.entities[e]!;
   }
@@ -44,10 +55,14 @@ function pool(state: StoryState, key: string): Pooled {
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, THREAD_QUERY_ENTITIES)
     .map(([k]) => k);
-  return { key, terms: weighted(terms, state, (k) => k), entities: entityVector, topEntities };
+  const salientPlaces = [...placeWeight]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, SALIENT_PLACES)
+    .map(([k]) => k);
+  return { key, terms: weighted(terms, state, (k) => k), entities: entityVector, topEntities: [...new Set([...topEntities, ...salientPlaces])], salientPlaces };
 }
 
-function threadSimilarity(a: Pooled, b: Pooled): number {
+export function threadSimilarity(a: Pooled, b: Pooled): number {
   return (1 - THREAD_ENTITY_SHARE) * dot(a.terms, b.terms) + THREAD_ENTITY_SHARE * dot(a.entities, b.entities);
 }
 
@@ -100,7 +115,9 @@ export function listThreads(state: StoryState): Thread[] {
       if (list.length <= MAX_STORIES_PER_ENTITY) for (const k of list) if (k > p.key) candidates.add(k);
     }
     for (const k of candidates) {
-      if (threadSimilarity(p, pooled.get(k)!) < THREAD_THRESHOLD) continue;
+      const q = pooled.get(k)!;
+      const sharePlace = p.salientPlaces.some((place) => q.salientPlaces.includes(place));
+      if (!sharePlace && threadSimilarity(p, q) < THREAD_THRESHOLD) continue;
       const [ra, rb] = [root(p.key), root(k)];
       if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
     }

@@ -86,7 +86,7 @@ export interface ArticleFeatures {
   /** Which of those entities are places (threads are named after places first). */
   placeKeys: string[];
   /** Specific places on the map (towns, cities, districts…): what tells two same-kind events apart. */
-  places: { key: string; lat: number; lon: number; weight: number }[];
+  places: { key: string; lat: number; lon: number; weight: number; kind: string }[];
   /** Figures as `unit:value` tokens ("km2:1250"): the same numbers reported are a sign of the same event. */
   figures: string[];
   /** When the article's event happened, as precisely as the article lets us say, in epoch days. */
