@@ -35,7 +35,7 @@ const MAX_CANDIDATE_ARTICLES = 200;
 /** Stories nearest a new article re-examined pairwise for merging: the few it is most like; bounded so the cost stays flat. */
 const REEXAMINED_STORIES = 6;
 /** Members of a large story the average is taken over (the earliest and the latest few): enough for a stable mean, bounded cost. */
-const MAX_MEMBERS_COMPARED = 40;
+const MAX_MEMBERS_COMPARED = 16;
 
 export function createStoryState(): StoryState {
   return { version: 1, documents: 0, df: {}, articles: {}, storyOf: {}, stories: {}, postings: {}, nextKey: 1 };

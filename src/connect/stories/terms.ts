@@ -5,7 +5,11 @@
  * for a stemmer that keeps words of one family together often enough.
  */
 
-/** Function words and news boilerplate that say nothing about which event an article reports. */
+/**
+ * Function words and news boilerplate that say nothing about which event an
+ * article reports; month names too, as dates are compared as dates (a dateline
+ * "December 16, 2008" would otherwise tie every December story together).
+ */
 const STOP_WORDS = new Set(
   `a about above after again against all also am an and any are as at be because been before being below between both but by
 can could did do does doing down during each few for from further had has have having he her here hers herself him himself his
@@ -14,7 +18,8 @@ over own same she should so some such than that the their theirs them themselves
 under until up very was we were what when where which while who whom why will with would you your yours yourself yourselves
 said says say saying told tell according reported reports report news also one two three new year years last first week
 told today yesterday monday tuesday wednesday thursday friday saturday sunday mr mrs ms s t may might must shall us it's
-get got like well back even still since around however including many much another per via am pm edt est gmt`.split(/\s+/),
+get got like well back even still since around however including many much another per via am pm edt est gmt
+january february march april june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec`.split(/\s+/),
 );
 
 /** Shorter words are mostly function words or abbreviations that collide. */
