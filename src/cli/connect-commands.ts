@@ -1,12 +1,12 @@
 /**
- * Commands over what the corpus pass connects: `timeline` (dated events
+ * Commands over what the corpus pass connects: `stories`, `story`, `timeline` (dated events
  * across articles), `disputes` (claims against counter-claims), `series`
  * (figures over time) and `quotes --shared` lives with the quotes.
  */
 import type { Command } from 'commander';
 import { variantKey } from '../analyze/entities/index.ts';
 import { selectTimeline } from '../connect/timeline.ts';
-import type { ClaimLink, FigureSeries, TimelineEntry } from '../model/index.ts';
+import type { ClaimLink, FigureSeries, StoryRecordOut, TimelineEntry } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 import type { CommandContext } from './analysis-commands.ts';
 import { describeFigure } from './attribution-commands.ts';
@@ -63,22 +63,91 @@ const SERIES_COLUMNS: Column<FigureSeries>[] = [
   },
 ];
 
+const STORY_COLUMNS: Column<StoryRecordOut>[] = [
+  { header: 'ID', value: (s) => s.id },
+  { header: 'DATES', value: (s) => (s.dates ? (s.dates.start === s.dates.end ? s.dates.start : `${s.dates.start}…${s.dates.end}`) : 'undated') },
+  { header: 'ARTICLES', value: (s) => s.articles.length, align: 'right' },
+  { header: 'SOURCES', value: (s) => s.independentSources, align: 'right' },
+  { header: 'THREAD', value: (s) => s.thread },
+  { header: 'TITLE', value: (s) => s.title, flexible: true },
+];
+
 export function registerConnectCommands(program: Command, ctx: CommandContext): void {
+  program
+    .command('stories')
+    .description('articles grouped by the event they report, newest first, with independent source counts and threads')
+    .option('--thread <id>', 'only the stories of one thread')
+    .option('-n, --limit <n>', 'how many', positive(ctx, '--limit'), 50)
+    .option('--json', 'print JSON')
+    .action(async (opts: { thread?: string; limit: number; json?: boolean }) => {
+      await ctx.withStore(ctx.db(), async (store) => {
+        const rows = await store.listStories({ limit: opts.limit, ...(opts.thread ? { thread: opts.thread } : {}) });
+        if (opts.json) {
+          ctx.out(JSON.stringify(rows, null, 2));
+          return;
+        }
+        const threads = await store.listThreads();
+        const lines = [rows.length ? renderTable(rows, STORY_COLUMNS, ctx.columns) : 'No stories yet. Try: sitrep ingest PATH'];
+        if (threads.length) lines.push('', 'Threads:', ...threads.map((t) => `  ${t.id}  ${t.title} — ${t.stories.length} stories, ${t.articles.length} articles`));
+        ctx.out(lines.join('\n'));
+      });
+    });
+
+  program
+    .command('story')
+    .description('one story (by id, or by the full id of one of its articles): summary, articles, timeline')
+    .argument('<id>')
+    .option('--json', 'print JSON')
+    .action(async (id: string, opts: { json?: boolean }) => {
+      await ctx.withStore(ctx.db(), async (store) => {
+        const story = await store.getStory(id);
+        if (!story) throw ctx.usageError(`no story "${id}" (sitrep stories lists them)`);
+        const events = selectTimeline(await store.listEvents({ articles: story.articles }), { perDate: 1 });
+        if (opts.json) {
+          ctx.out(JSON.stringify({ ...story, timeline: timelineJson(events) }, null, 2));
+          return;
+        }
+        const articles = await Promise.all(story.articles.map((a) => store.getArticle(a)));
+        ctx.out(
+          [
+            story.title,
+            '',
+            `id         ${story.id}${story.thread ? `  (thread ${story.thread})` : ''}`,
+            `dates      ${story.dates ? `${story.dates.start} … ${story.dates.end}` : 'undated'}`,
+            `sources    ${story.independentSources} independent, ${story.articles.length} articles`,
+            '',
+            story.summary,
+            '',
+            'articles:',
+            ...articles.map((a) =>
+              a ? `  ${a.id.slice(0, 10)}  ${(a.published.value ?? 'undated').slice(0, 10).padEnd(10)}  ${(a.outlet ?? '-').padEnd(18)}  ${a.title}` : '',
+            ),
+            '',
+            'timeline:',
+            ...events.map((e) => `  ${e.date.padEnd(10)}  ${e.text}`),
+          ].join('\n'),
+        );
+      });
+    });
+
   program
     .command('timeline')
     .description('dated events across the articles, in the order they happened (* = dated by its article, not its text)')
+    .option('--story <id>', 'only the events of one story (sitrep stories lists them)')
     .option('--place <name>', 'only events at this place (any spelling)')
     .option('--entity <name>', 'only events naming this person, organisation, unit or place (any spelling)')
     .option('--top <n>', 'only the N most important dates', positive(ctx, '--top'))
     .option('--per-date <k>', 'at most K events a date, most important first', positive(ctx, '--per-date'))
     .option('--json', 'print JSON: [{date, precision, text, sources: [article ids]}]')
-    .action(async (opts: { place?: string; entity?: string; top?: number; perDate?: number; json?: boolean }) => {
+    .action(async (opts: { story?: string; place?: string; entity?: string; top?: number; perDate?: number; json?: boolean }) => {
       await ctx.withStore(ctx.db(), async (store) => {
+        const story = opts.story === undefined ? null : await store.getStory(opts.story);
+        if (opts.story !== undefined && !story) throw ctx.usageError(`--story: no story "${opts.story}" (sitrep stories lists them)`);
         const keys = [
           ...(opts.place ? await keysNamed(store, opts.place, ctx, '--place') : []),
           ...(opts.entity ? await keysNamed(store, opts.entity, ctx, '--entity') : []),
         ];
-        const all = await store.listEvents(keys.length ? { entities: keys } : {});
+        const all = await store.listEvents({ ...(keys.length ? { entities: keys } : {}), ...(story ? { articles: story.articles } : {}) });
         const entries = selectTimeline(all, { ...(opts.top ? { top: opts.top } : {}), ...(opts.perDate ? { perDate: opts.perDate } : {}) });
         if (opts.json) ctx.out(JSON.stringify(timelineJson(entries), null, 2));
         else ctx.out(entries.length ? renderTable(entries, TIMELINE_COLUMNS, ctx.columns) : 'No dated events found.');

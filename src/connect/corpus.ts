@@ -8,6 +8,7 @@ import type { Analysis, CorpusConnections, EntityMention, Span } from '../model/
 import { linkClaims, type ClaimLinkInput } from './claim-links.ts';
 import { buildFigureSeries, type FigureSeriesInput, type SeriesPlace } from './figure-series.ts';
 import { QuoteProvenance } from './quote-provenance.ts';
+import { assignStory, createStoryState, listStories, listThreads, storyArticleFromAnalysis, type AnalysisForStories } from './stories/index.ts';
 import { buildTimeline } from './timeline.ts';
 
 /** What the connect step needs of one stored article. */
@@ -16,7 +17,11 @@ export interface ConnectArticle {
   /** The article's date value (may be a month or a year when inferred), or null. */
   published: string | null;
   outlet: string | null;
+  title: string;
+  language: string | null;
   text: string;
+  /** The range an inferred date allows, when it is one. */
+  publishedRange: { earliest: string | null; latest: string | null } | null;
   /** Near-duplicate of this article, when one: a copy is not an independent source. */
   duplicateOf: string | null;
   analysis: Omit<Analysis, 'text' | 'published'>;
@@ -90,6 +95,28 @@ function figureInputs(article: ConnectArticle): FigureSeriesInput[] {
   });
 }
 
+/**
+ * Stories and threads. Articles are placed one at a time, as ingest
+ * delivers them in a live run; here in id order, so that one corpus always
+ * gives one grouping.
+ */
+function groupStories(sorted: readonly ConnectArticle[]): Pick<CorpusConnections, 'stories' | 'threads'> {
+  const state = createStoryState();
+  for (const a of sorted) {
+    const published = { value: a.published, provenance: 'inferred' as const, evidence: null, ...(a.publishedRange ? { range: a.publishedRange } : {}) };
+    assignStory(
+      state,
+      storyArticleFromAnalysis(
+        { id: a.id, title: a.title, text: a.text, language: a.language, outlet: a.outlet, duplicateOf: a.duplicateOf },
+        { ...a.analysis, text: a.text, published } as AnalysisForStories,
+      ),
+    );
+  }
+  const threads = listThreads(state);
+  const threadOf = new Map(threads.flatMap((t) => t.stories.map((id) => [id, t.id] as const)));
+  return { stories: listStories(state).map((story) => ({ ...story, thread: threadOf.get(story.id) ?? null })), threads };
+}
+
 export function connectCorpus(articles: readonly ConnectArticle[]): CorpusConnections {
   const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : 1));
   const provenance = new QuoteProvenance();
@@ -97,6 +124,7 @@ export function connectCorpus(articles: readonly ConnectArticle[]): CorpusConnec
     provenance.add(article.analysis.quotes.map((quote, index) => ({ articleId: article.id, index, published: article.published, outlet: article.outlet, quote })));
   }
   return {
+    ...groupStories(sorted),
     quotes: provenance.groups(),
     claimLinks: linkClaims(sorted.flatMap(claimInputs)),
     figureSeries: buildFigureSeries(sorted.flatMap(figureInputs)),

@@ -112,8 +112,35 @@ export interface TimelineEntry {
   score: number;
 }
 
+/** Articles about the same event. */
+export interface StoryRecordOut {
+  /** Stable: derived from its earliest article, so processes agree. */
+  id: string;
+  title: string;
+  /** A short extractive summary. */
+  summary: string;
+  /** First and last day its articles were published (or report), ISO dates; null when unknown. */
+  dates: { start: string; end: string } | null;
+  articles: string[];
+  /** Articles that are not copies of, or credited to, another article of the story (one outlet counts once). */
+  independentSources: number;
+  /** The thread (ongoing subject) it belongs to, if any. */
+  thread: string | null;
+}
+
+/** Stories about the same ongoing subject: the battle for Pokrovsk. */
+export interface ThreadRecord {
+  id: string;
+  title: string;
+  /** Story ids, earliest first. */
+  stories: string[];
+  articles: string[];
+}
+
 /** One corpus pass's findings, stored together. */
 export interface CorpusConnections {
+  stories: StoryRecordOut[];
+  threads: ThreadRecord[];
   quotes: QuoteGroup[];
   claimLinks: ClaimLink[];
   figureSeries: FigureSeries[];

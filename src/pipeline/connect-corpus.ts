@@ -44,7 +44,10 @@ export async function loadConnectArticles(store: Store): Promise<ConnectArticle[
     articles.push({
       id: article.id,
       published: article.published.value,
+      publishedRange: (article.meta['publishedRange'] as ConnectArticle['publishedRange'] | undefined) ?? null,
       outlet: article.outlet,
+      title: article.title,
+      language: article.language,
       text: article.text,
       duplicateOf: article.duplicateOf,
       analysis: canonicalAnalysis(analysis, canon),

@@ -2,7 +2,7 @@
  * The connection tables (quote groups, claim links, figure series, timeline
  * events): replaced whole by each corpus pass, read by the faces.
  */
-import { eventId, type ClaimLink, type CorpusConnections, type FigureSeries, type QuoteGroup, type TimelineEntry } from '../model/index.ts';
+import { eventId, type ClaimLink, type CorpusConnections, type FigureSeries, type QuoteGroup, type StoryRecordOut, type ThreadRecord, type TimelineEntry } from '../model/index.ts';
 import { dateStart } from '../model/timex-order.ts';
 import type { SqlDriver, SqlExecutor } from './driver.ts';
 import { run } from './sql-run.ts';
@@ -16,8 +16,24 @@ export async function replaceConnections(driver: SqlDriver, c: CorpusConnections
        ON CONFLICT (singleton) DO UPDATE SET articles = EXCLUDED.articles, computed_at = EXCLUDED.computed_at`,
       [articles, at],
     );
-    for (const table of ['quote_appearances', 'quote_groups', 'claim_links', 'figure_series', 'events']) {
+    for (const table of ['quote_appearances', 'quote_groups', 'claim_links', 'figure_series', 'events', 'stories', 'threads']) {
       await run(tx, `DELETE FROM ${table}`);
+    }
+    if (c.stories.length > 0) {
+      await run(
+        tx,
+        `INSERT INTO stories (id, date_start, thread_id, articles, record)
+         SELECT id, ds::date, th, string_to_array(ar, chr(31)), rec
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[]) AS x(id, ds, th, ar, rec)`,
+        [c.stories.map((x) => x.id), c.stories.map((x) => x.dates?.start ?? null), c.stories.map((x) => x.thread),
+          c.stories.map((x) => x.articles.join('\u001f')), c.stories.map((x) => JSON.stringify(x))],
+      );
+    }
+    if (c.threads.length > 0) {
+      await run(tx, 'INSERT INTO threads (id, record) SELECT * FROM unnest($1::text[], $2::jsonb[])', [
+        c.threads.map((t) => t.id),
+        c.threads.map((t) => JSON.stringify(t)),
+      ]);
     }
     if (c.quotes.length > 0) {
       await run(
@@ -165,4 +181,33 @@ export async function connectionsStale(db: SqlExecutor): Promise<boolean> {
   );
   const row = rows[0]!;
   return row.analysed > 0 && row.analysed !== row.connected;
+}
+
+/** Stories, newest first (undated last), then the biggest. */
+export async function listStories(db: SqlExecutor, query: { limit?: number; offset?: number; thread?: string } = {}): Promise<StoryRecordOut[]> {
+  const params: unknown[] = [];
+  let where = '';
+  if (query.thread) {
+    params.push(query.thread);
+    where = 'WHERE thread_id = $1';
+  }
+  params.push(query.limit ?? 100, query.offset ?? 0);
+  const rows = await run<{ record: StoryRecordOut }>(
+    db,
+    `SELECT record FROM stories ${where} ORDER BY date_start DESC NULLS LAST, cardinality(articles) DESC, id
+      LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    params,
+  );
+  return rows.map((r) => r.record);
+}
+
+/** A story by its id, or the story an article belongs to. */
+export async function getStory(db: SqlExecutor, idOrArticle: string): Promise<StoryRecordOut | null> {
+  const rows = await run<{ record: StoryRecordOut }>(db, 'SELECT record FROM stories WHERE id = $1 OR $1 = ANY(articles) ORDER BY id LIMIT 1', [idOrArticle]);
+  return rows[0]?.record ?? null;
+}
+
+export async function listThreads(db: SqlExecutor): Promise<ThreadRecord[]> {
+  const rows = await run<{ record: ThreadRecord }>(db, 'SELECT record FROM threads ORDER BY id');
+  return rows.map((r) => r.record);
 }

@@ -3,7 +3,9 @@ import { StoreError } from '../model/index.ts';
 import type { SqlDriver, SqlExecutor } from './driver.ts';
 import { schemaVersion } from './migrate.ts';
 import { listClaims, listFigures, listQuotes, readAttribution, saveAttribution } from './attribution-sql.ts';
-import { connectionsStale, listClaimLinks, listEvents, listFigureSeries, listQuoteGroups, replaceConnections } from './connections-sql.ts';
+import {
+  connectionsStale, getStory, listClaimLinks, listEvents, listFigureSeries, listQuoteGroups, listStories, listThreads, replaceConnections,
+} from './connections-sql.ts';
 import { run } from './sql-run.ts';
 import type {
   AnalysisToStore,
@@ -565,6 +567,9 @@ export function createSqlStore(driver: SqlDriver): Store {
     listQuoteGroups: (query) => listQuoteGroups(driver, query),
     listClaimLinks: (query) => listClaimLinks(driver, query),
     listFigureSeries: (query) => listFigureSeries(driver, query),
+    listStories: (query) => listStories(driver, query),
+    getStory: (idOrArticle) => getStory(driver, idOrArticle),
+    listThreads: () => listThreads(driver),
 
     async stats(): Promise<StoreStats> {
       const [totals] = await run<{

@@ -339,6 +339,11 @@ for (const backend of await testBackends()) {
         sources: [{ articleId, sentence: 0, start: 0, end: 5 }], entities, score,
       });
       const connections = {
+        stories: [{
+          id: 'story-a', title: 'Pokrovsk', summary: 'Zelensky spoke of Pokrovsk.', dates: { start: '2024-07-31', end: '2024-08-19' },
+          articles: [a.id, b.id], independentSources: 2, thread: 'thread-pokrovsk',
+        }],
+        threads: [{ id: 'thread-pokrovsk', title: 'Pokrovsk', stories: ['story-a'], articles: [a.id, b.id] }],
         quotes: [{
           id: `${a.id}:0`, text: 'throwing everything they have', speaker: ZELENSKY,
           appearances: [a.id, b.id].map((articleId) => ({
@@ -366,6 +371,11 @@ for (const backend of await testBackends()) {
       expect(await store.listClaimLinks({ entities: [POKROVSK_KEY] })).toEqual(connections.claimLinks);
       expect(await store.listClaimLinks({ relation: 'denies' })).toEqual([]);
       expect(await store.listFigureSeries({ unit: 'km2', places: [POKROVSK_KEY] })).toEqual(connections.figureSeries);
+      expect(await store.listStories()).toEqual(connections.stories);
+      expect(await store.getStory('story-a')).toEqual(connections.stories[0]);
+      expect(await store.getStory(b.id)).toEqual(connections.stories[0]);
+      expect(await store.getStory('story-nope')).toBeNull();
+      expect(await store.listThreads()).toEqual(connections.threads);
 
       // A second pass replaces, never adds.
       await store.replaceConnections({ ...connections, events: connections.events.slice(0, 1) }, { articles: 2, at: '2024-08-21T00:00:00Z' });

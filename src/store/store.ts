@@ -12,6 +12,8 @@ import type {
   FigureSeries,
   Quote,
   QuoteGroup,
+  StoryRecordOut,
+  ThreadRecord,
   TimelineEntry,
   CleanArticle,
   DateProvenance,
@@ -270,6 +272,11 @@ export interface Store {
   listClaimLinks(query?: ClaimLinkQuery): Promise<ClaimLink[]>;
   /** Figure series, the longest first. */
   listFigureSeries(query?: FigureSeriesQuery): Promise<FigureSeries[]>;
+  /** Stories, newest first; `thread` keeps one thread's. */
+  listStories(query?: { limit?: number; offset?: number; thread?: string }): Promise<StoryRecordOut[]>;
+  /** A story by its id, or the story an article (by full id) belongs to. */
+  getStory(idOrArticle: string): Promise<StoryRecordOut | null>;
+  listThreads(): Promise<ThreadRecord[]>;
   stats(): Promise<StoreStats>;
   recordIngestRun(run: IngestRunRecord): Promise<void>;
   close(): Promise<void>;

@@ -10,7 +10,8 @@ import type { EntityType } from '../../model/index.ts';
 export interface StoryDate {
   /** ISO `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or a timestamp; null when only a range is known. */
   value: string | null;
-  range?: { earliest: string; latest: string } | undefined;
+  /** An inferred date's range; either end may be open (null). */
+  range?: { earliest: string | null; latest: string | null } | undefined;
 }
 
 /** One entity the article mentions, with how often: `ArticleEntity` plus a mention count. */

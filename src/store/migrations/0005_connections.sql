@@ -66,3 +66,18 @@ CREATE TABLE connect_state (
   articles    integer NOT NULL,
   computed_at timestamptz NOT NULL
 );
+
+-- Articles about the same event, and threads of stories about one ongoing subject.
+CREATE TABLE stories (
+  id         text PRIMARY KEY,
+  date_start date,
+  thread_id  text,
+  articles   text[] NOT NULL,
+  record     jsonb NOT NULL
+);
+CREATE INDEX stories_articles_idx ON stories USING gin (articles);
+
+CREATE TABLE threads (
+  id     text PRIMARY KEY,
+  record jsonb NOT NULL
+);
