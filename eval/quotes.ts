@@ -103,6 +103,16 @@ interface Counts {
 
 const zero = (): Counts => ({ goldTokens: 0, predTokens: 0, matchedTokens: 0, gold: 0, found: 0, pred: 0, predRight: 0, withSource: 0, sourceRight: 0 });
 
+/** Gold content tokens and matched tokens by the gold cue's last word: where recall is lost. */
+const cueRecall = new Map<string, { gold: number; matched: number }>();
+function byCue(g: GoldAttribution, text: string): { gold: number; matched: number } {
+  const words = g.cue.map((s) => text.slice(s.start, s.end)).join(' ').toLowerCase().split(/\s+/);
+  const key = words[words.length - 1] ?? '';
+  let entry = cueRecall.get(key);
+  if (!entry) cueRecall.set(key, (entry = { gold: 0, matched: 0 }));
+  return entry;
+}
+const partials: string[] = [];
 let matchedGoldTokens = 0;
 let matchedPredTokens = 0;
 
@@ -112,6 +122,7 @@ function score(text: string, analysis: Analysis, gold: GoldAttribution[], misses
   const predTokens = preds.map((p) => wordStarts(text, p.pieces));
   const goldTokens = gold.map((g) => wordStarts(text, g.content));
   c.gold = gold.length;
+  gold.forEach((g, k) => (byCue(g, text).gold += goldTokens[k]!.size));
   c.pred = preds.length;
   for (const t of goldTokens) c.goldTokens += t.size;
   for (const t of predTokens) c.predTokens += t.size;
@@ -132,6 +143,14 @@ function score(text: string, analysis: Analysis, gold: GoldAttribution[], misses
     if (usedG.has(g) || usedP.has(p)) continue;
     usedG.add(g);
     usedP.add(p);
+    byCue(gold[g]!, text).matched += overlap;
+    const lost = goldTokens[g]!.size - overlap;
+    if (lost >= 8 && partials.length < 400) {
+      const gt = gold[g]!.content.map((s) => text.slice(s.start, s.end)).join(' … ').replace(/\n/g, ' ⏎ ');
+      const pt = preds[p]!.pieces.map((s) => text.slice(s.start, s.end)).join(' … ').replace(/\n/g, ' ⏎ ');
+      const cue = gold[g]!.cue.map((s) => text.slice(s.start, s.end)).join(' ');
+      partials.push(`lost ${lost} [${cue}] (${preds[p]!.label})\n   gold: ${gt.slice(0, 300)}\n   pred: ${pt.slice(0, 300)}`);
+    }
     c.matchedTokens += overlap;
     matchedGoldTokens += goldTokens[g]!.size;
     matchedPredTokens += predTokens[p]!.size;
@@ -224,6 +243,11 @@ function main(): void {
     }
     console.log([...counts].sort((a, b) => b[1] - a[1]).slice(0, Number(argValue('--miss-cues'))).map(([k, v]) => `${v} ${k}`).join(' | '));
   }
+  if (argValue('--by-cue')) {
+    const rows = [...cueRecall].sort((a, b) => b[1].gold - a[1].gold).slice(0, Number(argValue('--by-cue')));
+    console.log(rows.map(([k, v]) => `${k} ${v.gold}:${pct(v.matched / v.gold)}%`).join(' | '));
+  }
+  if (argValue('--partials')) for (const p of partials.slice(0, Number(argValue('--partials')))) console.log(p);
   if (showMisses > 0) {
     console.log(`\nmissed (${misses.length}):`);
     for (const m of misses.slice(0, showMisses)) console.log(`  ${m}`);

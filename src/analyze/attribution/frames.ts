@@ -108,7 +108,18 @@ function buildFrame(ctx: FrameContext, cue: Cue, previous: Frame | undefined): F
   const before = tokens[cue.first - 1];
   if (word.lower.endsWith('ing')) {
     // "…, saying “…”": the participle shares the subject of the clause it hangs on.
-    if (isPunct(before, ',') && PARTICIPLE_CUES.has(word.lower)) {
+    const afterComma = isPunct(before, ',–—') || (before !== undefined && CLOSING_MARKS.has(before.text) && isPunct(tokens[cue.first - 2], ','));
+    const afterLink = before !== undefined && ['while', 'and', 'after', 'before', 'by', 'also', 'when', 'then'].includes(before.lower);
+    if (PARTICIPLE_CUES.has(word.lower) && !afterComma && !afterLink && before && word.lower === 'saying') {
+      // "911 calls saying …", "voters saying …": the noun the participle hangs on speaks.
+      const noun = sourceEndingAt(tokens, cue.first - 1, 0, mentions);
+      if (noun) {
+        frame.source = noun;
+        frame.first = noun.first;
+        return frame;
+      }
+    }
+    if ((afterComma || afterLink) && PARTICIPLE_CUES.has(word.lower)) {
       if (previous && previous.source) {
         frame.source = previous.source;
         return frame;
@@ -243,7 +254,9 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
   while (restFirst <= ceiling && (ctx.inTime(tokens[restFirst]!.start) ||
     (['on', 'in', 'at', 'last', 'this', 'early', 'late', 'earlier'].includes(tokens[restFirst]!.lower) && restFirst + 1 <= ceiling && ctx.inTime(tokens[restFirst + 1]!.start)))) restFirst++;
   const rest = tokens[restFirst];
-  const restEmpty = restFirst > ceiling || isPunct(rest, ',.;)') || wordsIn(tokens, restFirst, ceiling) === 0 || ADJUNCT_PREPOSITIONS.has(rest!.lower);
+  // "claimed to have gained control": an assertion's infinitive is its content, not an adjunct.
+  const infinitive = rest?.lower === 'to' && frame.cue.cls !== 'speech';
+  const restEmpty = restFirst > ceiling || isPunct(rest, ',.;)') || wordsIn(tokens, restFirst, ceiling) === 0 || (ADJUNCT_PREPOSITIONS.has(rest!.lower) && !infinitive);
   const sourceAfterCue = frame.source !== null && frame.source.first > frame.cue.last;
   if (frame.side !== 'after' && preEndsWithBreak && wordsIn(tokens, floor, beforeLast) >= 2 &&
       (restEmpty || sourceAfterCue || frame.cue.shape !== 'verb')) {

@@ -204,6 +204,24 @@ export function extractAttributions(text: string, context: AttributionContext): 
     const carriers = frames.filter((f) => f.channelOnly && f.channel);
     const spanOf = (first: number, last: number): Span => ({ start: tokens[first]!.start, end: tokens[last]!.end });
 
+    /**
+     * "as the Heritage Foundation website notes:" ending its sentence: the words
+     * are the next paragraph — the quotation opening it (however many paragraphs
+     * it runs), else the paragraph itself.
+     */
+    const contentAfterColon = (f: Frame, tokens: Token[]): Span | null => {
+      const colon = tokens[f.last + 1];
+      if (!colon || colon.text !== ':' || f.last + 2 < tokens.length) return null;
+      let start = colon.end;
+      while (start < text.length && /\s/.test(text[start]!)) start++;
+      if (start >= text.length) return null;
+      const q = opening.get(start);
+      if (q) return q.inner;
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      return end - start > MAX_SENTENCE_CHARS ? null : { start, end };
+    };
+
     const channelFor = (f: Frame): ChannelSpan | null => {
       if (f.channel) return channelOf(text, tokens, f.channel, mentions);
       // The nearest carrier in the sentence: "…, per a translation from the Kyiv Independent".
@@ -234,6 +252,7 @@ export function extractAttributions(text: string, context: AttributionContext): 
     };
 
     for (const f of frames) {
+      if (!f.channelOnly && !f.content && f.source) f.content = contentAfterColon(f, tokens);
       if (f.channelOnly || !f.content || !f.source) continue;
       let content = trimSpan(text, f.content);
       // A quotation that runs past the sentence ("…: “The losses are not worth it. They are simply pointless.”").
