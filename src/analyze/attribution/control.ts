@@ -37,7 +37,11 @@ const DEFINITE_PLACE_NOUNS: Record<string, (p: PlaceInfo) => boolean> = {
 /** Words for land without a name: the claim is still about territory ("half of the territory … liberated"). */
 const TERRITORY_WORDS = new Set(['territory', 'territories', 'settlements', 'villages', 'areas', 'land', 'positions']);
 
-const DISTANCE = /(\d+(?:[.,]\d+)?)\s?(km|kilometers|kilometres|kilometer|kilometre|miles|mile)\b/iu;
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100,
+};
+const DISTANCE = /\b(\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\s?-?(km|kilometers|kilometres|kilometer|kilometre|miles|mile)\b/iu;
 /** Within how many characters a "from" must follow a distance for it to be a distance from a place. */
 const DISTANCE_TO_FROM = 40;
 
@@ -105,7 +109,7 @@ export function controlIn(ctx: ControlContext, content: Span): ControlClaim | nu
     if (m) {
       const tail = text.slice(content.start + m.index + m[0].length, content.start + m.index + m[0].length + DISTANCE_TO_FROM);
       if (/\bfrom\b/.test(tail)) {
-        const value = Number(m[1]!.replace(',', '.'));
+        const value = NUMBER_WORDS[m[1]!.toLowerCase()] ?? Number(m[1]!.replace(',', '.'));
         distanceKm = /^mi/i.test(m[2]!) ? Math.round(value * 1.609344 * 10) / 10 : value;
         if (found.action !== 'advanced') found.action = 'advanced';
       }
