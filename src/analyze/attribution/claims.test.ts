@@ -84,7 +84,7 @@ describe('control claims', () => {
     const text = 'Pokrovsk is under threat. The governor warned that Russian forces are advancing, only six miles from the city.';
     const pokrovsk = analyze({ text, published: { value: '2024-08-20', provenance: 'metadata', evidence: null } }).entities[0]!.entity;
     expect(control(text)).toEqual([['advanced', 'the city', pokrovsk, 9.7]]);
-    expect(control('Dobriak warned that Russian forces inch closer, being only 10km from Pokrovsk.')).toEqual([
+    expect(control('Dobriak warned that Russian forces inch closer, being only 10km from Pokrovsk in the Donetsk region.')).toEqual([
       ['advanced', 'Pokrovsk', 'place:geonames:704422', 10],
     ]);
   });
