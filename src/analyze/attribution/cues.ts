@@ -133,6 +133,12 @@ export function findCues(tokens: readonly Token[]): Cue[] {
         continue;
       }
     }
+    // "The statement reads as follows:" — the words are what comes after the colon.
+    if (t.lower === 'as' && next?.lower === 'follows' && tokens[i + 2]?.text === ':') {
+      cues.push({ first: i, last: i + 1, lemma: 'say', cls: 'speech', shape: 'verb' });
+      i++;
+      continue;
+    }
     if (POINT_OUT.has(t.lower) && next?.lower === 'out') {
       cues.push({ first: i, last: i + 1, lemma: 'point out', cls: 'speech', shape: 'verb' });
       i++;

@@ -11,7 +11,7 @@
  */
 import type { Span } from '../../model/index.ts';
 import { carrierChannel, outletRange, platformAfter } from './channels.ts';
-import { type Cue, findCues, NEEDS_THAT } from './cues.ts';
+import { CUE_FORMS, type Cue, findCues, NEEDS_THAT } from './cues.ts';
 import type { Quotation } from './quote-marks.ts';
 import { type MentionIndex, SOURCE_NOUNS, sourceEndingAt, sourceStartingAt, type TokenRange } from './sources.ts';
 import type { Token } from './tokens.ts';
@@ -31,6 +31,7 @@ export interface Frame {
 
 /** Words between a subject and its cue that are not the subject: "has also said", "previously noted". */
 const BETWEEN_SUBJECT_AND_CUE = new Set([
+  'reads', 'read', 'goes', 'went', 'runs', 'ran',
   'also', 'has', 'have', 'had', 'is', 'was', 'were', 'are', 'been', 'will', 'would', 'repeatedly', 'previously',
   'later', 'again', 'reportedly', 'recently', 'just', 'further', 'earlier', 'now', 'publicly', 'separately',
   'often', 'already', 'even', 'allegedly', 'once', 'then', 'first', 'initially', 'subsequently', 'privately',
@@ -46,6 +47,9 @@ const PARTICIPLE_CUES = new Set(['saying', 'adding', 'noting', 'stressing', 'war
 
 /** Prepositions that open an adjunct, not a clause: after the frame they leave the content before it. */
 const ADJUNCT_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'with', 'to', 'via', 'from', 'through', 'about', 'for', 'of', 'over', 'while', 'when', 'as', 'since', 'yesterday', 'today', 'earlier', 'later', 'last', 'this']);
+
+/** Words that open a clause of their own between a cue and a later "that". */
+const PRONOUN_OR_AUX = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'had', 'has', 'have', 'was', 'is', 'were', 'are', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'did', 'does', 'do']);
 
 /** How far after a cue a "that" may open the content: "said on Wednesday in an interview with French media that". */
 const THAT_WINDOW = 12;
@@ -223,6 +227,8 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
   if (frame.cue.shape === 'verb' && frame.cue.lemma !== 'according to') {
     for (let k = afterFirst; k <= ceiling && k < afterFirst + THAT_WINDOW; k++) {
       const t = tokens[k]!;
+      // Only adjuncts may stand between the cue and its "that": "said he had come to the conclusion that" is not one.
+      if (PRONOUN_OR_AUX.has(t.lower) || (k > afterFirst && CUE_FORMS.has(t.lower))) break;
       if (t.lower === 'that' && !isPunct(tokens[k - 1], ',')) {
         afterFirst = k + 1;
         frame.side = 'after';

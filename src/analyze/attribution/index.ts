@@ -82,8 +82,12 @@ function quotationOf(text: string, content: Span, quotationAt: (o: number) => Qu
   return /^[\s”"»’.,;:!?…]*$/u.test(text.slice(q.inner.end, content.end)) && q.inner.end <= content.end + 1 ? q : undefined;
 }
 
-/** Most words between a direct quote and the quotation that continues it: `,” he said. “` or `,” Zelensky told reporters, “`. */
-const CONTINUATION_GAP_WORDS = 6;
+/**
+ * Most words between a direct quote and the quotation that continues it:
+ * `,” he said. “` up to `,” said Mary Smith, 64, a retiree from Des Moines. “`.
+ * The gap must also hold the first quote's cue, so it is one frame at most.
+ */
+const CONTINUATION_GAP_WORDS = 14;
 /** Fewer words inside marks than this is a term or a scare quote ("red lines"), not a statement that continues a quote. */
 const MIN_CONTINUATION_WORDS = 3;
 
