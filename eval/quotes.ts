@@ -8,7 +8,8 @@
  * first). Predictions are the quotes (direct and reported; a partial quote
  * inside a reported one is the same attribution and is not counted twice)
  * and the claims whose content overlaps no quote (denials, beliefs, nominal
- * claims).
+ * claims). An attribution nested inside another's content is part of the
+ * outer one (PolNeAR gives each token to one attribution).
  *   - content P / R / F1 on word tokens: matched overlap over all predicted
  *     content tokens / over all gold content tokens;
  *   - attribution P / R / F1: a gold attribution is found when a prediction
@@ -64,13 +65,16 @@ export function predictions(a: Analysis): (Predicted & { pieces: Span[] })[] {
   const out: Predicted[] = [];
   const overlaps = (x: Span, y: Span) => x.start < y.end && y.start < x.end;
   const contains = (x: Span, y: Span) => x.start <= y.start && y.end <= x.end;
-  const reported = a.quotes.filter((q) => q.kind === 'reported');
+  // PolNeAR gives each token to one attribution: one nested in another's content ("According to the
+  // poll, most voters say …") is part of the outer one, as is a partial quote inside reported speech.
+  const all = [...a.quotes.map((q) => q.content), ...a.claims.map((c) => c.content)];
+  const nested = (s: Span) => all.some((o) => contains(o, s) && (o.start !== s.start || o.end !== s.end));
   for (const q of a.quotes) {
-    if (q.kind === 'partial' && reported.some((r) => contains(r.content, q.content))) continue;
+    if (nested(q.content)) continue;
     out.push({ content: q.content, source: q.speaker, entity: q.speaker?.entity ?? null, label: `quote:${q.kind}:${q.cue?.text ?? ''}`, cueSpan: q.cue });
   }
   for (const c of a.claims) {
-    if (out.some((p) => overlaps(p.content, c.content))) continue;
+    if (nested(c.content) || out.some((p) => overlaps(p.content, c.content))) continue;
     out.push({ content: c.content, source: c.party, entity: c.party?.entity ?? null, label: `claim:${c.kind}:${c.cue?.text ?? ''}`, cueSpan: c.cue });
   }
   // One attribution, several pieces: a quote split by its frame ("“…,” he said, “…”") shares the cue.

@@ -19,10 +19,10 @@ describe('claims and denials', () => {
     const [c] = claims('Russia denies its attack failed but hasn\'t made significant gains.');
     expect([c?.kind, c?.content.text]).toEqual(['denial', 'its attack failed']);
   });
-  it('"Moscow\'s claim that …" inside a denial is a claim of Moscow; the denial denies its proposition', () => {
+  it('"Moscow\'s claim that …" inside a denial is a claim of Moscow; the denial denies that claim', () => {
     const found = claims('Ukraine denies Moscow\'s claim that its forces in Pokrovsk are surrounded, but acknowledges the situation is hard.');
     expect(found.map((c) => [c.kind, c.party?.entity, c.content.text])).toEqual([
-      ['denial', 'place:sitrep:country-ua', 'its forces in Pokrovsk are surrounded'],
+      ['denial', 'place:sitrep:country-ua', 'Moscow\'s claim that its forces in Pokrovsk are surrounded'],
       ['claim', 'place:geonames:524901', 'its forces in Pokrovsk are surrounded'],
     ]);
   });

@@ -220,7 +220,7 @@ function cutAtBut(tokens: readonly Token[], first: number, last: number): number
   return last;
 }
 
-function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: number): void {
+function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: number, contentCeiling: number): void {
   const { tokens } = ctx;
   // After: skip the adjuncts a "that" follows ("said on Wednesday in an interview that").
   let afterFirst = frame.last + 1;
@@ -280,7 +280,7 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
     if (frame.cue.shape !== 'verb' && frame.cue.shape !== 'according-to') return;
     if (wordsIn(tokens, afterFirst, ceiling) < 2) return;
     frame.side = 'after';
-    const last = cutAtBut(tokens, afterFirst, ceiling);
+    const last = cutAtBut(tokens, afterFirst, contentCeiling);
     frame.content = charSpan(ctx, afterFirst, last);
   }
 }
@@ -339,7 +339,17 @@ export function sentenceFrames(ctx: FrameContext): Frame[] {
     if (f.channelOnly) continue;
     const floor = k > 0 ? frames[k - 1]!.last + 1 : 0;
     const ceiling = k + 1 < frames.length ? frames[k + 1]!.first - 1 : ctx.tokens.length - 1;
-    placeContent(ctx, f, floor, ceiling);
+    // Content after a cue runs over frames nested in it ("According to the poll, most voters say …") and
+    // stops at a frame that trails it (", per a translation from …", ", Die Welt reports").
+    let contentCeiling = ctx.tokens.length - 1;
+    for (let n = k + 1; n < frames.length; n++) {
+      const before = ctx.tokens[frames[n]!.first - 1];
+      if (frames[n]!.channelOnly || (before && !before.word && (isPunct(before, ',;—–(') || CLOSING_MARKS.has(before.text)))) {
+        contentCeiling = frames[n]!.first - 1;
+        break;
+      }
+    }
+    placeContent(ctx, f, floor, ceiling, Math.max(ceiling, contentCeiling));
   }
   // An outlet "reporting" what another frame in the sentence already attributes is that frame's channel.
   for (let k = 0; k < frames.length; k++) {
