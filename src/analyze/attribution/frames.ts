@@ -175,6 +175,11 @@ function buildFrame(ctx: FrameContext, cue: Cue, previous: Frame | undefined): F
     if (frame.source) frame.last = frame.source.last;
   }
   if (!frame.source) return null;
+  // A speech act needs a speaker: a name, a pronoun, a speaking noun ("a town called Pokrovsk" is no speech).
+  if (cue.cls === 'stance') {
+    const head = tokens[frame.source.last]!;
+    if (!(mentions.at(head.start) || /^\p{Lu}/u.test(head.text) || ['he', 'she', 'they', 'we', 'i'].includes(head.lower) || SOURCE_NOUNS.has(head.lower))) return null;
+  }
   // "told French media", "informed a group of diplomats": the addressee is frame, an outlet addressee the channel.
   if (ADDRESSEE_VERBS.has(cue.lemma)) {
     const outlet = outletRange(tokens, frame.last + 1, ceiling, mentions);

@@ -88,6 +88,8 @@ function quotationOf(text: string, content: Span, quotationAt: (o: number) => Qu
  * The gap must also hold the first quote's cue, so it is one frame at most.
  */
 const CONTINUATION_GAP_WORDS = 14;
+/** In the same paragraph the frame may carry a clause: `,” Ramos said, referring to the ever-growing Hispanic community, … “`. */
+const SAME_PARAGRAPH_GAP_WORDS = 40;
 /** Fewer words inside marks than this is a term or a scare quote ("red lines"), not a statement that continues a quote. */
 const MIN_CONTINUATION_WORDS = 3;
 
@@ -110,8 +112,13 @@ function continueQuotes(text: string, quotations: readonly Quotation[], quotes: 
     const gap = text.slice(last.content.end, q.start);
     const gapWords = words(gap);
     const cueInGap = last.cue !== null && last.cue.start >= last.content.end && last.cue.end <= q.start;
-    if (!(gapWords === 0 || (cueInGap && gapWords <= CONTINUATION_GAP_WORDS))) continue;
-    if (/\n\s*\n[^“"«„]*\n/.test(gap)) continue; // more than one paragraph break: a new passage
+    const breaks = (gap.match(/\n\s*/g) ?? []).length;
+    if (breaks > 1) continue; // more than one paragraph break: a new passage
+    // Within the paragraph the frame may run on ("…,” Ramos said, referring to …. “…”); across a break the
+    // new paragraph must open with the quotation.
+    const limit = breaks === 0 ? SAME_PARAGRAPH_GAP_WORDS : CONTINUATION_GAP_WORDS;
+    if (!(gapWords === 0 || (cueInGap && gapWords <= limit))) continue;
+    if (breaks === 1 && !/\n\s*$/.test(gap)) continue;
     const content = trimSpanOf(text, q.inner);
     const next: Quote = { ...last, kind: 'direct', content: { start: content.start, end: content.end, text: text.slice(content.start, content.end) }, sentence: sentenceAt(content.start)?.index ?? last.sentence };
     quotes.push(next);
@@ -226,6 +233,9 @@ export function extractAttributions(text: string, context: AttributionContext): 
       return end - start > MAX_SENTENCE_CHARS ? null : { start, end };
     };
 
+    /** Whether the words are a that-clause ("vowed that …"): then even a speech act states a proposition. */
+    const thatClause = (f: Frame): boolean => f.content !== null && /\bthat\s*$/u.test(text.slice(Math.max(sentence.start, f.content.start - 8), f.content.start));
+
     const channelFor = (f: Frame): ChannelSpan | null => {
       if (f.channel) return channelOf(text, tokens, f.channel, mentions);
       // The nearest carrier in the sentence: "…, per a translation from the Kyiv Independent".
@@ -276,7 +286,7 @@ export function extractAttributions(text: string, context: AttributionContext): 
         addClaim('denial', content, cueSpan, speaker, saidOn, false);
         continue;
       }
-      const isSpeech = f.cue.cls === 'speech' || f.cue.cls === 'assert';
+      const isSpeech = f.cue.cls === 'speech' || f.cue.cls === 'assert' || f.cue.cls === 'stance';
       if (q) {
         const inner = trimSpan(text, q.inner);
         if (isSpeech) quotes.push({ kind: 'direct', content: textSpan(text, inner), cue: cueSpan, speaker, saidOn, channel, sentence: sentenceIndex });
@@ -303,7 +313,7 @@ export function extractAttributions(text: string, context: AttributionContext): 
           quotes.push({ kind: 'partial', content: textSpan(text, trimSpan(text, x.inner)), cue: cueSpan, speaker, saidOn, channel, sentence: sentenceAt(x.inner.start)?.index ?? si });
         }
       }
-      if (!NOT_PROPOSITIONS.has(f.cue.lemma)) addClaim('claim', reported, cueSpan, speaker, saidOn, f.cue.lemma === 'allege');
+      if (!NOT_PROPOSITIONS.has(f.cue.lemma) && (f.cue.cls !== 'stance' || thatClause(f))) addClaim('claim', reported, cueSpan, speaker, saidOn, f.cue.lemma === 'allege');
     }
 
     // "Moscow's claim that its forces in the city are surrounded."

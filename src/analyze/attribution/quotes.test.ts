@@ -88,3 +88,17 @@ describe('partial quotes and reported speech', () => {
     expect(quotes('Russian troops are closing in on Pokrovsk. Fierce street fighting continues.')).toEqual([]);
   });
 });
+
+describe('speech acts and names', () => {
+  it('a speech act toward someone is a reported quote, not a claim', () => {
+    const a = analyze({ text: 'Zelensky criticized the West for its restrictions on long-range weapons.', published: { value: '2024-08-20', provenance: 'metadata', evidence: null } });
+    expect(a.quotes.map((q) => [q.kind, q.content.text, q.cue?.text])).toEqual([['reported', 'the West for its restrictions on long-range weapons', 'criticized']]);
+    expect(a.claims).toEqual([]);
+  });
+  it('no speech act without a speaker: "a town called Pokrovsk"', () => {
+    expect(quotes('Fighting reached a town called Pokrovsk last week.')).toEqual([]);
+  });
+  it('a capitalised cue form inside a sentence is a name: "the United States said" has its cue in "said" only', () => {
+    expect(brief('Officials in the United States said the aid would arrive.').map((q) => q[3])).toEqual(['said']);
+  });
+});
