@@ -25,6 +25,16 @@ const ACTIONS: [ControlAction, string[][]][] = [
     ['moving', 'toward'], ['moving', 'towards']]],
 ];
 
+/** The patterns by their first word, in ACTIONS order: one look-up per token instead of a scan of all patterns. */
+const BY_FIRST_WORD = new Map<string, { action: ControlAction; pattern: string[] }[]>();
+for (const [action, patterns] of ACTIONS) {
+  for (const pattern of patterns) {
+    const list = BY_FIRST_WORD.get(pattern[0]!) ?? [];
+    list.push({ action, pattern });
+    BY_FIRST_WORD.set(pattern[0]!, list);
+  }
+}
+
 /** Place kinds "the city"/"the town"/"the village" can stand for. */
 const SETTLEMENT_KINDS = new Set(['city', 'town', 'village', 'settlement']);
 const DEFINITE_PLACE_NOUNS: Record<string, (p: PlaceInfo) => boolean> = {
@@ -67,17 +77,14 @@ export function controlIn(ctx: ControlContext, content: Span): ControlClaim | nu
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.start < content.start || t.end > content.end || !t.word) continue;
-    for (const [action, patterns] of ACTIONS) {
-      for (const p of patterns) {
-        const last = matchAt(tokens, i, p);
-        if (last >= 0 && tokens[last]!.end <= content.end) {
-          found = { action, first: i, last };
-          break;
-        }
+    for (const { action, pattern } of BY_FIRST_WORD.get(t.lower) ?? []) {
+      const last = matchAt(tokens, i, pattern);
+      if (last >= 0 && tokens[last]!.end <= content.end) {
+        found = { action, first: i, last };
+        i = last;
+        break;
       }
-      if (found && found.first === i) break;
     }
-    if (found && found.first === i) i = found.last;
   }
   if (!found) return null;
   const places = mentions.within(content.start, content.end).filter((m) => m.type === 'place');
