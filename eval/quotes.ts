@@ -28,7 +28,8 @@
  * analyze(), after a warm-up pass that loads the resources.
  *
  *   --split dev|train   which split (dev by default; tune on train)
- *   --limit N           only the first N texts
+ *   --limit N           only the first N texts (after --offset)
+ *   --offset N          skip the first N texts (to check on a train slice not looked at)
  *   --misses N          print N missed gold attributions (cue and content start)
  *
  * The data is read in place and never copied into the repository.
@@ -50,6 +51,7 @@ function argValue(name: string): string | undefined {
 }
 const split = argValue('--split') ?? 'dev';
 const limit = Number(argValue('--limit') ?? Infinity);
+const offset = Number(argValue('--offset') ?? 0);
 const showMisses = Number(argValue('--misses') ?? 0);
 
 interface Predicted {
@@ -199,7 +201,7 @@ function main(): void {
     const base = f.replace(/_[0-9a-f]{4}\.ann$/, '');
     byText.set(base, [...(byText.get(base) ?? []), f]);
   }
-  const texts = [...byText.keys()].slice(0, limit);
+  const texts = [...byText.keys()].slice(offset, offset + limit);
   const docs = texts.map((base) => {
     const text = readFileSync(path.join(textDir, `${base}.txt`), 'utf8');
     const date = /_(\d{4}-\d{2}-\d{2})_/.exec(base)?.[1] ?? null;
