@@ -57,6 +57,11 @@ const THAT_WINDOW = 12;
 const CLOSING_MARKS = new Set(['”', '"', '»', '’']);
 const OPENING_MARKS = new Set(['“', '"', '«', '„', '‘']);
 
+/** A closing mark, or the second apostrophe of a doubled '' that closes a quotation (the New York Times' marks). */
+function closes(ctx: FrameContext, t: Token | undefined): boolean {
+  return t !== undefined && (CLOSING_MARKS.has(t.text) || (t.text === "'" && ctx.closingAt(t.end) !== undefined));
+}
+
 export interface FrameContext {
   text: string;
   tokens: Token[];
@@ -112,7 +117,7 @@ function buildFrame(ctx: FrameContext, cue: Cue, previous: Frame | undefined): F
   const before = tokens[cue.first - 1];
   if (word.lower.endsWith('ing')) {
     // "…, saying “…”": the participle shares the subject of the clause it hangs on.
-    const afterComma = isPunct(before, ',–—') || (before !== undefined && CLOSING_MARKS.has(before.text) && isPunct(tokens[cue.first - 2], ','));
+    const afterComma = isPunct(before, ',–—') || (closes(ctx, before) && isPunct(tokens[cue.first - 2], ','));
     const afterLink = before !== undefined && ['while', 'and', 'after', 'before', 'by', 'also', 'when', 'then'].includes(before.lower);
     if (PARTICIPLE_CUES.has(word.lower) && !afterComma && !afterLink && before && word.lower === 'saying') {
       // "911 calls saying …", "voters saying …": the noun the participle hangs on speaks.
@@ -164,7 +169,7 @@ function buildFrame(ctx: FrameContext, cue: Cue, previous: Frame | undefined): F
     if (!frame.source) frame.source = sourceStartingAt(tokens, cue.last + 1, ceiling, mentions);
     else frame.first = frame.source.first;
     if (frame.source && frame.source.first > cue.last) frame.last = frame.source.last;
-  } else if (at && CLOSING_MARKS.has(at.text)) {
+  } else if (at && closes(ctx, at)) {
     frame.source = sourceStartingAt(tokens, cue.last + 1, ceiling, mentions);
     if (frame.source) frame.last = frame.source.last;
   } else if (at && j >= 0) {
@@ -239,7 +244,7 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
         frame.side = 'after';
         break;
       }
-      if (OPENING_MARKS.has(t.text) || isPunct(t, '.;,')) break;
+      if (OPENING_MARKS.has(t.text) || ctx.openingAt(t.start) || isPunct(t, '.;,')) break;
     }
   }
   if (frame.side !== 'after') {
@@ -254,8 +259,7 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
     }
   }
   const beforeLast = frame.first - 1;
-  const preEndsWithBreak = beforeLast >= floor && (isPunct(tokens[beforeLast], ',') || CLOSING_MARKS.has(tokens[beforeLast]!.text) ||
-    (isPunct(tokens[beforeLast - 1], ',') && CLOSING_MARKS.has(tokens[beforeLast]!.text)));
+  const preEndsWithBreak = beforeLast >= floor && (isPunct(tokens[beforeLast], ',') || closes(ctx, tokens[beforeLast]));
   let restFirst = afterFirst;
   if (ADDRESSEE_VERBS.has(frame.cue.lemma)) {
     const addressee = sourceStartingAt(tokens, restFirst, ceiling, ctx.mentions);
@@ -274,7 +278,7 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
     frame.side = 'before';
     // The whole quotation when the frame follows one that began in an earlier sentence.
     const closing = tokens[beforeLast]!;
-    const q = CLOSING_MARKS.has(closing.text) ? ctx.closingAt(closing.end) : undefined;
+    const q = closes(ctx, closing) ? ctx.closingAt(closing.end) : undefined;
     frame.content = q && q.start < tokens[floor]!.start ? q.inner : charSpan(ctx, floor, beforeLast);
     return;
   }
@@ -349,7 +353,7 @@ export function sentenceFrames(ctx: FrameContext): Frame[] {
     let contentCeiling = ctx.tokens.length - 1;
     for (let n = k + 1; n < frames.length; n++) {
       const before = ctx.tokens[frames[n]!.first - 1];
-      if (frames[n]!.channelOnly || (before && !before.word && (isPunct(before, ',;—–(') || CLOSING_MARKS.has(before.text)))) {
+      if (frames[n]!.channelOnly || (before && !before.word && (isPunct(before, ',;—–(') || closes(ctx, before)))) {
         contentCeiling = frames[n]!.first - 1;
         break;
       }

@@ -75,11 +75,11 @@ function trimSpan(text: string, span: Span): Span {
 /** The quotation a content span is, when only marks and punctuation lie outside it. */
 function quotationOf(text: string, content: Span, quotationAt: (o: number) => Quotation | undefined): Quotation | undefined {
   let s = content.start;
-  while (s < content.end && /[\s“"«„‘]/u.test(text[s]!)) s++;
+  while (s < content.end && /[\s“"«„‘']/u.test(text[s]!)) s++;
   const q = quotationAt(s);
   if (!q) return undefined;
-  if (!/^[\s“"«„‘]*$/u.test(text.slice(content.start, Math.max(content.start, q.inner.start)))) return undefined;
-  return /^[\s”"»’.,;:!?…]*$/u.test(text.slice(q.inner.end, content.end)) && q.inner.end <= content.end + 1 ? q : undefined;
+  if (!/^[\s“"«„‘']*$/u.test(text.slice(content.start, Math.max(content.start, q.inner.start)))) return undefined;
+  return /^[\s”"»’'.,;:!?…]*$/u.test(text.slice(q.inner.end, content.end)) && q.inner.end <= content.end + 1 ? q : undefined;
 }
 
 /**

@@ -10,6 +10,9 @@ describe('findQuotations', () => {
   it('reads typographic, straight, guillemet and German marks', () => {
     expect(inner('He said “we hold” and "they fled", «nous restons», „wir bleiben“.')).toEqual(['we hold', 'they fled', 'nous restons', 'wir bleiben']);
   });
+  it("reads doubled apostrophes as a double mark (the New York Times' style), apostrophes inside included", () => {
+    expect(inner("''Well, it's a silly thing to say,'' she said.")).toEqual(["Well, it's a silly thing to say,"]);
+  });
   it('keeps a quote nested in a quote inside the outer one', () => {
     expect(inner('“They call it ‘a bluff’, but it is not,” he said.')).toEqual(['They call it ‘a bluff’, but it is not,']);
   });

@@ -30,6 +30,12 @@ describe('direct quotes', () => {
       ['direct', 'We wouldn’t need to enter the Kursk region.', 'He', 'stated'],
     ]);
   });
+  it('doubled apostrophes and a titled speaker ("Mrs. Clinton")', () => {
+    expect(brief("''Well, it's kind of a silly thing to say,'' Mrs. Clinton said. ''But I trust the voters.''")).toEqual([
+      ['direct', "Well, it's kind of a silly thing to say", 'Mrs. Clinton', 'said'],
+      ['direct', 'But I trust the voters.', 'Mrs. Clinton', 'said'],
+    ]);
+  });
   it('a quote split by its frame continues with the same speaker and cue', () => {
     expect(brief('"The city will hold," Zelensky said. "Our guys are standing firm."')).toEqual([
       ['direct', 'The city will hold', 'Zelensky', 'said'],
