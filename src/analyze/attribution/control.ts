@@ -25,6 +25,16 @@ const ACTIONS: [ControlAction, string[][]][] = [
     ['moving', 'toward'], ['moving', 'towards']]],
 ];
 
+/** The patterns by their first word, in ACTIONS order: one look-up per token instead of a scan of all patterns. */
+const BY_FIRST_WORD = new Map<string, { action: ControlAction; pattern: string[] }[]>();
+for (const [action, patterns] of ACTIONS) {
+  for (const pattern of patterns) {
+    const list = BY_FIRST_WORD.get(pattern[0]!) ?? [];
+    list.push({ action, pattern });
+    BY_FIRST_WORD.set(pattern[0]!, list);
+  }
+}
+
 /** Place kinds "the city"/"the town"/"the village" can stand for. */
 const SETTLEMENT_KINDS = new Set(['city', 'town', 'village', 'settlement']);
 const DEFINITE_PLACE_NOUNS: Record<string, (p: PlaceInfo) => boolean> = {
@@ -37,7 +47,11 @@ const DEFINITE_PLACE_NOUNS: Record<string, (p: PlaceInfo) => boolean> = {
 /** Words for land without a name: the claim is still about territory ("half of the territory … liberated"). */
 const TERRITORY_WORDS = new Set(['territory', 'territories', 'settlements', 'villages', 'areas', 'land', 'positions']);
 
-const DISTANCE = /(\d+(?:[.,]\d+)?)\s?(km|kilometers|kilometres|kilometer|kilometre|miles|mile)\b/iu;
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100,
+};
+const DISTANCE = /\b(\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\s?-?(km|kilometers|kilometres|kilometer|kilometre|miles|mile)\b/iu;
 /** Within how many characters a "from" must follow a distance for it to be a distance from a place. */
 const DISTANCE_TO_FROM = 40;
 
@@ -63,17 +77,14 @@ export function controlIn(ctx: ControlContext, content: Span): ControlClaim | nu
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.start < content.start || t.end > content.end || !t.word) continue;
-    for (const [action, patterns] of ACTIONS) {
-      for (const p of patterns) {
-        const last = matchAt(tokens, i, p);
-        if (last >= 0 && tokens[last]!.end <= content.end) {
-          found = { action, first: i, last };
-          break;
-        }
+    for (const { action, pattern } of BY_FIRST_WORD.get(t.lower) ?? []) {
+      const last = matchAt(tokens, i, pattern);
+      if (last >= 0 && tokens[last]!.end <= content.end) {
+        found = { action, first: i, last };
+        i = last;
+        break;
       }
-      if (found && found.first === i) break;
     }
-    if (found && found.first === i) i = found.last;
   }
   if (!found) return null;
   const places = mentions.within(content.start, content.end).filter((m) => m.type === 'place');
@@ -105,7 +116,7 @@ export function controlIn(ctx: ControlContext, content: Span): ControlClaim | nu
     if (m) {
       const tail = text.slice(content.start + m.index + m[0].length, content.start + m.index + m[0].length + DISTANCE_TO_FROM);
       if (/\bfrom\b/.test(tail)) {
-        const value = Number(m[1]!.replace(',', '.'));
+        const value = NUMBER_WORDS[m[1]!.toLowerCase()] ?? Number(m[1]!.replace(',', '.'));
         distanceKm = /^mi/i.test(m[2]!) ? Math.round(value * 1.609344 * 10) / 10 : value;
         if (found.action !== 'advanced') found.action = 'advanced';
       }

@@ -11,11 +11,13 @@
 import type { Token } from './tokens.ts';
 
 /**
+ * stance: a speech act toward someone or something ("criticized the West for
+ * …", "called for talks", "praised the troops") — a reported quote, not a claim.
  * speech: words someone said or wrote (a quote; a claim too when it states a
  * that-clause); assert: asserting a fact (a quote and a claim); deny: a denial;
  * belief: a stated belief or expectation (a claim, not a quote).
  */
-export type CueClass = 'speech' | 'assert' | 'deny' | 'belief';
+export type CueClass = 'speech' | 'assert' | 'deny' | 'belief' | 'stance';
 
 /** Verbs taking the speaker as subject and the content as a clause or a quotation. */
 const VERBS: Record<CueClass, string[]> = {
@@ -33,6 +35,11 @@ const VERBS: Record<CueClass, string[]> = {
   ],
   deny: ['deny', 'reject', 'dismiss', 'refute', 'dispute', 'rebut'],
   belief: ['believe', 'think', 'expect', 'fear', 'hope', 'doubt', 'assess', 'feel', 'worry', 'suspect', 'consider'],
+  stance: [
+    'criticize', 'criticise', 'praise', 'condemn', 'denounce', 'blame', 'defend', 'slam', 'blast', 'mock', 'thank',
+    'applaud', 'welcome', 'decry', 'lament', 'question', 'challenge', 'demand', 'propose', 'recommend', 'endorse',
+    'call', 'appeal', 'plead', 'threaten', 'vow', 'pledge', 'promise', 'offer', 'insult', 'ridicule', 'hail',
+  ],
 };
 
 /** Irregular and spelling-changing forms; everything else is inflected by rule. */
@@ -51,6 +58,12 @@ const IRREGULAR: Record<string, string[]> = {
   quip: ['quip', 'quips', 'quipped', 'quipping'],
   brag: ['brag', 'brags', 'bragged', 'bragging'],
   rebut: ['rebut', 'rebuts', 'rebutted', 'rebutting'],
+  slam: ['slam', 'slams', 'slammed', 'slamming'],
+  plead: ['plead', 'pleads', 'pleaded', 'pled', 'pleading'],
+  question: ['questions', 'questioned', 'questioning'],
+  call: ['calls', 'called', 'calling'],
+  offer: ['offers', 'offered', 'offering'],
+  welcome: ['welcomes', 'welcomed', 'welcoming'],
   tweet: ['tweet', 'tweets', 'tweeted', 'tweeting'],
   show: ['show', 'shows', 'showed', 'shown', 'showing'],
   find: ['find', 'finds', 'found', 'finding'],
@@ -133,6 +146,12 @@ export function findCues(tokens: readonly Token[]): Cue[] {
         continue;
       }
     }
+    // "The statement reads as follows:" — the words are what comes after the colon.
+    if (t.lower === 'as' && next?.lower === 'follows' && tokens[i + 2]?.text === ':') {
+      cues.push({ first: i, last: i + 1, lemma: 'say', cls: 'speech', shape: 'verb' });
+      i++;
+      continue;
+    }
     if (POINT_OUT.has(t.lower) && next?.lower === 'out') {
       cues.push({ first: i, last: i + 1, lemma: 'point out', cls: 'speech', shape: 'verb' });
       i++;
@@ -140,6 +159,8 @@ export function findCues(tokens: readonly Token[]): Cue[] {
     }
     const form = CUE_FORMS.get(t.lower);
     if (!form) continue;
+    // A capitalised form inside a sentence is a name: "the United States".
+    if (i > 0 && /^\p{Lu}/u.test(t.text) && tokens[i - 1]!.word) continue;
     const before = tokens[i - 1];
     if (before && NOUN_BEFORE.has(before.lower) && !form.participle && !/ed$/.test(t.lower)) continue;
     if (form.lemma === 'say' && before?.lower === 'to' && tokens[i - 2]?.lower === 'is') continue; // "is to say"

@@ -11,7 +11,7 @@
  */
 import type { Span } from '../../model/index.ts';
 import { carrierChannel, outletRange, platformAfter } from './channels.ts';
-import { type Cue, findCues, NEEDS_THAT } from './cues.ts';
+import { CUE_FORMS, type Cue, findCues, NEEDS_THAT } from './cues.ts';
 import type { Quotation } from './quote-marks.ts';
 import { type MentionIndex, SOURCE_NOUNS, sourceEndingAt, sourceStartingAt, type TokenRange } from './sources.ts';
 import type { Token } from './tokens.ts';
@@ -31,6 +31,7 @@ export interface Frame {
 
 /** Words between a subject and its cue that are not the subject: "has also said", "previously noted". */
 const BETWEEN_SUBJECT_AND_CUE = new Set([
+  'reads', 'read', 'goes', 'went', 'runs', 'ran',
   'also', 'has', 'have', 'had', 'is', 'was', 'were', 'are', 'been', 'will', 'would', 'repeatedly', 'previously',
   'later', 'again', 'reportedly', 'recently', 'just', 'further', 'earlier', 'now', 'publicly', 'separately',
   'often', 'already', 'even', 'allegedly', 'once', 'then', 'first', 'initially', 'subsequently', 'privately',
@@ -47,11 +48,19 @@ const PARTICIPLE_CUES = new Set(['saying', 'adding', 'noting', 'stressing', 'war
 /** Prepositions that open an adjunct, not a clause: after the frame they leave the content before it. */
 const ADJUNCT_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'with', 'to', 'via', 'from', 'through', 'about', 'for', 'of', 'over', 'while', 'when', 'as', 'since', 'yesterday', 'today', 'earlier', 'later', 'last', 'this']);
 
+/** Words that open a clause of their own between a cue and a later "that". */
+const PRONOUN_OR_AUX = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'had', 'has', 'have', 'was', 'is', 'were', 'are', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'did', 'does', 'do']);
+
 /** How far after a cue a "that" may open the content: "said on Wednesday in an interview with French media that". */
 const THAT_WINDOW = 12;
 
 const CLOSING_MARKS = new Set(['”', '"', '»', '’']);
 const OPENING_MARKS = new Set(['“', '"', '«', '„', '‘']);
+
+/** A closing mark, or the second apostrophe of a doubled '' that closes a quotation (the New York Times' marks). */
+function closes(ctx: FrameContext, t: Token | undefined): boolean {
+  return t !== undefined && (CLOSING_MARKS.has(t.text) || (t.text === "'" && ctx.closingAt(t.end) !== undefined));
+}
 
 export interface FrameContext {
   text: string;
@@ -108,7 +117,18 @@ function buildFrame(ctx: FrameContext, cue: Cue, previous: Frame | undefined): F
   const before = tokens[cue.first - 1];
   if (word.lower.endsWith('ing')) {
     // "…, saying “…”": the participle shares the subject of the clause it hangs on.
-    if (isPunct(before, ',') && PARTICIPLE_CUES.has(word.lower)) {
+    const afterComma = isPunct(before, ',–—') || (closes(ctx, before) && isPunct(tokens[cue.first - 2], ','));
+    const afterLink = before !== undefined && ['while', 'and', 'after', 'before', 'by', 'also', 'when', 'then'].includes(before.lower);
+    if (PARTICIPLE_CUES.has(word.lower) && !afterComma && !afterLink && before && word.lower === 'saying') {
+      // "911 calls saying …", "voters saying …": the noun the participle hangs on speaks.
+      const noun = sourceEndingAt(tokens, cue.first - 1, 0, mentions);
+      if (noun) {
+        frame.source = noun;
+        frame.first = noun.first;
+        return frame;
+      }
+    }
+    if ((afterComma || afterLink) && PARTICIPLE_CUES.has(word.lower)) {
       if (previous && previous.source) {
         frame.source = previous.source;
         return frame;
@@ -149,7 +169,7 @@ function buildFrame(ctx: FrameContext, cue: Cue, previous: Frame | undefined): F
     if (!frame.source) frame.source = sourceStartingAt(tokens, cue.last + 1, ceiling, mentions);
     else frame.first = frame.source.first;
     if (frame.source && frame.source.first > cue.last) frame.last = frame.source.last;
-  } else if (at && CLOSING_MARKS.has(at.text)) {
+  } else if (at && closes(ctx, at)) {
     frame.source = sourceStartingAt(tokens, cue.last + 1, ceiling, mentions);
     if (frame.source) frame.last = frame.source.last;
   } else if (at && j >= 0) {
@@ -160,6 +180,11 @@ function buildFrame(ctx: FrameContext, cue: Cue, previous: Frame | undefined): F
     if (frame.source) frame.last = frame.source.last;
   }
   if (!frame.source) return null;
+  // A speech act needs a speaker: a name, a pronoun, a speaking noun ("a town called Pokrovsk" is no speech).
+  if (cue.cls === 'stance') {
+    const head = tokens[frame.source.last]!;
+    if (!(mentions.at(head.start) || /^\p{Lu}/u.test(head.text) || ['he', 'she', 'they', 'we', 'i'].includes(head.lower) || SOURCE_NOUNS.has(head.lower))) return null;
+  }
   // "told French media", "informed a group of diplomats": the addressee is frame, an outlet addressee the channel.
   if (ADDRESSEE_VERBS.has(cue.lemma)) {
     const outlet = outletRange(tokens, frame.last + 1, ceiling, mentions);
@@ -205,19 +230,21 @@ function cutAtBut(tokens: readonly Token[], first: number, last: number): number
   return last;
 }
 
-function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: number): void {
+function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: number, contentCeiling: number): void {
   const { tokens } = ctx;
   // After: skip the adjuncts a "that" follows ("said on Wednesday in an interview that").
   let afterFirst = frame.last + 1;
   if (frame.cue.shape === 'verb' && frame.cue.lemma !== 'according to') {
     for (let k = afterFirst; k <= ceiling && k < afterFirst + THAT_WINDOW; k++) {
       const t = tokens[k]!;
+      // Only adjuncts may stand between the cue and its "that": "said he had come to the conclusion that" is not one.
+      if (PRONOUN_OR_AUX.has(t.lower) || (k > afterFirst && CUE_FORMS.has(t.lower))) break;
       if (t.lower === 'that' && !isPunct(tokens[k - 1], ',')) {
         afterFirst = k + 1;
         frame.side = 'after';
         break;
       }
-      if (OPENING_MARKS.has(t.text) || isPunct(t, '.;,')) break;
+      if (OPENING_MARKS.has(t.text) || ctx.openingAt(t.start) || isPunct(t, '.;,')) break;
     }
   }
   if (frame.side !== 'after') {
@@ -232,8 +259,7 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
     }
   }
   const beforeLast = frame.first - 1;
-  const preEndsWithBreak = beforeLast >= floor && (isPunct(tokens[beforeLast], ',') || CLOSING_MARKS.has(tokens[beforeLast]!.text) ||
-    (isPunct(tokens[beforeLast - 1], ',') && CLOSING_MARKS.has(tokens[beforeLast]!.text)));
+  const preEndsWithBreak = beforeLast >= floor && (isPunct(tokens[beforeLast], ',') || closes(ctx, tokens[beforeLast]));
   let restFirst = afterFirst;
   if (ADDRESSEE_VERBS.has(frame.cue.lemma)) {
     const addressee = sourceStartingAt(tokens, restFirst, ceiling, ctx.mentions);
@@ -243,14 +269,16 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
   while (restFirst <= ceiling && (ctx.inTime(tokens[restFirst]!.start) ||
     (['on', 'in', 'at', 'last', 'this', 'early', 'late', 'earlier'].includes(tokens[restFirst]!.lower) && restFirst + 1 <= ceiling && ctx.inTime(tokens[restFirst + 1]!.start)))) restFirst++;
   const rest = tokens[restFirst];
-  const restEmpty = restFirst > ceiling || isPunct(rest, ',.;)') || wordsIn(tokens, restFirst, ceiling) === 0 || ADJUNCT_PREPOSITIONS.has(rest!.lower);
+  // "claimed to have gained control": an assertion's infinitive is its content, not an adjunct.
+  const infinitive = rest?.lower === 'to' && frame.cue.cls !== 'speech';
+  const restEmpty = restFirst > ceiling || isPunct(rest, ',.;)') || wordsIn(tokens, restFirst, ceiling) === 0 || (ADJUNCT_PREPOSITIONS.has(rest!.lower) && !infinitive);
   const sourceAfterCue = frame.source !== null && frame.source.first > frame.cue.last;
   if (frame.side !== 'after' && preEndsWithBreak && wordsIn(tokens, floor, beforeLast) >= 2 &&
       (restEmpty || sourceAfterCue || frame.cue.shape !== 'verb')) {
     frame.side = 'before';
     // The whole quotation when the frame follows one that began in an earlier sentence.
     const closing = tokens[beforeLast]!;
-    const q = CLOSING_MARKS.has(closing.text) ? ctx.closingAt(closing.end) : undefined;
+    const q = closes(ctx, closing) ? ctx.closingAt(closing.end) : undefined;
     frame.content = q && q.start < tokens[floor]!.start ? q.inner : charSpan(ctx, floor, beforeLast);
     return;
   }
@@ -261,7 +289,7 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
     if (frame.cue.shape !== 'verb' && frame.cue.shape !== 'according-to') return;
     if (wordsIn(tokens, afterFirst, ceiling) < 2) return;
     frame.side = 'after';
-    const last = cutAtBut(tokens, afterFirst, ceiling);
+    const last = cutAtBut(tokens, afterFirst, contentCeiling);
     frame.content = charSpan(ctx, afterFirst, last);
   }
 }
@@ -320,7 +348,17 @@ export function sentenceFrames(ctx: FrameContext): Frame[] {
     if (f.channelOnly) continue;
     const floor = k > 0 ? frames[k - 1]!.last + 1 : 0;
     const ceiling = k + 1 < frames.length ? frames[k + 1]!.first - 1 : ctx.tokens.length - 1;
-    placeContent(ctx, f, floor, ceiling);
+    // Content after a cue runs over frames nested in it ("According to the poll, most voters say …") and
+    // stops at a frame that trails it (", per a translation from …", ", Die Welt reports").
+    let contentCeiling = ctx.tokens.length - 1;
+    for (let n = k + 1; n < frames.length; n++) {
+      const before = ctx.tokens[frames[n]!.first - 1];
+      if (frames[n]!.channelOnly || (before && !before.word && (isPunct(before, ',;—–(') || closes(ctx, before)))) {
+        contentCeiling = frames[n]!.first - 1;
+        break;
+      }
+    }
+    placeContent(ctx, f, floor, ceiling, Math.max(ceiling, contentCeiling));
   }
   // An outlet "reporting" what another frame in the sentence already attributes is that frame's channel.
   for (let k = 0; k < frames.length; k++) {

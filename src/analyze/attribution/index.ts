@@ -75,15 +75,21 @@ function trimSpan(text: string, span: Span): Span {
 /** The quotation a content span is, when only marks and punctuation lie outside it. */
 function quotationOf(text: string, content: Span, quotationAt: (o: number) => Quotation | undefined): Quotation | undefined {
   let s = content.start;
-  while (s < content.end && /[\s“"«„‘]/u.test(text[s]!)) s++;
+  while (s < content.end && /[\s“"«„‘']/u.test(text[s]!)) s++;
   const q = quotationAt(s);
   if (!q) return undefined;
-  if (!/^[\s“"«„‘]*$/u.test(text.slice(content.start, Math.max(content.start, q.inner.start)))) return undefined;
-  return /^[\s”"»’.,;:!?…]*$/u.test(text.slice(q.inner.end, content.end)) && q.inner.end <= content.end + 1 ? q : undefined;
+  if (!/^[\s“"«„‘']*$/u.test(text.slice(content.start, Math.max(content.start, q.inner.start)))) return undefined;
+  return /^[\s”"»’'.,;:!?…]*$/u.test(text.slice(q.inner.end, content.end)) && q.inner.end <= content.end + 1 ? q : undefined;
 }
 
-/** Most words between a direct quote and the quotation that continues it: `,” he said. “` or `,” Zelensky told reporters, “`. */
-const CONTINUATION_GAP_WORDS = 6;
+/**
+ * Most words between a direct quote and the quotation that continues it:
+ * `,” he said. “` up to `,” said Mary Smith, 64, a retiree from Des Moines. “`.
+ * The gap must also hold the first quote's cue, so it is one frame at most.
+ */
+const CONTINUATION_GAP_WORDS = 14;
+/** In the same paragraph the frame may carry a clause: `,” Ramos said, referring to the ever-growing Hispanic community, … “`. */
+const SAME_PARAGRAPH_GAP_WORDS = 40;
 /** Fewer words inside marks than this is a term or a scare quote ("red lines"), not a statement that continues a quote. */
 const MIN_CONTINUATION_WORDS = 3;
 
@@ -106,8 +112,13 @@ function continueQuotes(text: string, quotations: readonly Quotation[], quotes: 
     const gap = text.slice(last.content.end, q.start);
     const gapWords = words(gap);
     const cueInGap = last.cue !== null && last.cue.start >= last.content.end && last.cue.end <= q.start;
-    if (!(gapWords === 0 || (cueInGap && gapWords <= CONTINUATION_GAP_WORDS))) continue;
-    if (/\n\s*\n[^“"«„]*\n/.test(gap)) continue; // more than one paragraph break: a new passage
+    const breaks = (gap.match(/\n\s*/g) ?? []).length;
+    if (breaks > 1) continue; // more than one paragraph break: a new passage
+    // Within the paragraph the frame may run on ("…,” Ramos said, referring to …. “…”); across a break the
+    // new paragraph must open with the quotation.
+    const limit = breaks === 0 ? SAME_PARAGRAPH_GAP_WORDS : CONTINUATION_GAP_WORDS;
+    if (!(gapWords === 0 || (cueInGap && gapWords <= limit))) continue;
+    if (breaks === 1 && !/\n\s*$/.test(gap)) continue;
     const content = trimSpanOf(text, q.inner);
     const next: Quote = { ...last, kind: 'direct', content: { start: content.start, end: content.end, text: text.slice(content.start, content.end) }, sentence: sentenceAt(content.start)?.index ?? last.sentence };
     quotes.push(next);
@@ -204,6 +215,27 @@ export function extractAttributions(text: string, context: AttributionContext): 
     const carriers = frames.filter((f) => f.channelOnly && f.channel);
     const spanOf = (first: number, last: number): Span => ({ start: tokens[first]!.start, end: tokens[last]!.end });
 
+    /**
+     * "as the Heritage Foundation website notes:" ending its sentence: the words
+     * are the next paragraph — the quotation opening it (however many paragraphs
+     * it runs), else the paragraph itself.
+     */
+    const contentAfterColon = (f: Frame, tokens: Token[]): Span | null => {
+      const colon = tokens[f.last + 1];
+      if (!colon || colon.text !== ':' || f.last + 2 < tokens.length) return null;
+      let start = colon.end;
+      while (start < text.length && /\s/.test(text[start]!)) start++;
+      if (start >= text.length) return null;
+      const q = opening.get(start);
+      if (q) return q.inner;
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      return end - start > MAX_SENTENCE_CHARS ? null : { start, end };
+    };
+
+    /** Whether the words are a that-clause ("vowed that …"): then even a speech act states a proposition. */
+    const thatClause = (f: Frame): boolean => f.content !== null && /\bthat\s*$/u.test(text.slice(Math.max(sentence.start, f.content.start - 8), f.content.start));
+
     const channelFor = (f: Frame): ChannelSpan | null => {
       if (f.channel) return channelOf(text, tokens, f.channel, mentions);
       // The nearest carrier in the sentence: "…, per a translation from the Kyiv Independent".
@@ -234,6 +266,7 @@ export function extractAttributions(text: string, context: AttributionContext): 
     };
 
     for (const f of frames) {
+      if (!f.channelOnly && !f.content && f.source) f.content = contentAfterColon(f, tokens);
       if (f.channelOnly || !f.content || !f.source) continue;
       let content = trimSpan(text, f.content);
       // A quotation that runs past the sentence ("…: “The losses are not worth it. They are simply pointless.”").
@@ -253,7 +286,7 @@ export function extractAttributions(text: string, context: AttributionContext): 
         addClaim('denial', content, cueSpan, speaker, saidOn, false);
         continue;
       }
-      const isSpeech = f.cue.cls === 'speech' || f.cue.cls === 'assert';
+      const isSpeech = f.cue.cls === 'speech' || f.cue.cls === 'assert' || f.cue.cls === 'stance';
       if (q) {
         const inner = trimSpan(text, q.inner);
         if (isSpeech) quotes.push({ kind: 'direct', content: textSpan(text, inner), cue: cueSpan, speaker, saidOn, channel, sentence: sentenceIndex });
@@ -280,7 +313,7 @@ export function extractAttributions(text: string, context: AttributionContext): 
           quotes.push({ kind: 'partial', content: textSpan(text, trimSpan(text, x.inner)), cue: cueSpan, speaker, saidOn, channel, sentence: sentenceAt(x.inner.start)?.index ?? si });
         }
       }
-      if (!NOT_PROPOSITIONS.has(f.cue.lemma)) addClaim('claim', reported, cueSpan, speaker, saidOn, f.cue.lemma === 'allege');
+      if (!NOT_PROPOSITIONS.has(f.cue.lemma) && (f.cue.cls !== 'stance' || thatClause(f))) addClaim('claim', reported, cueSpan, speaker, saidOn, f.cue.lemma === 'allege');
     }
 
     // "Moscow's claim that its forces in the city are surrounded."

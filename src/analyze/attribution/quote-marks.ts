@@ -1,7 +1,7 @@
 /**
  * Quotation spans: the text between an opening and its closing quotation
  * mark. Typographic (“ ” „ « » ‘ ’) and straight (") marks; quotes nested in
- * quotes stay inside the outer one; a quote running over several paragraphs
+ * quotes stay inside the outer one; doubled apostrophes ('') are a double mark; a quote running over several paragraphs
  * follows the newsroom convention (each new paragraph reopens the quote, only
  * the last one closes it). One linear pass; an unclosed mark is dropped at
  * the end of its paragraph so one stray mark cannot swallow an article.
@@ -30,6 +30,19 @@ export function findQuotations(text: string): Quotation[] {
   let opener = '';
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
+    // Two apostrophes are a double mark in some newsroom systems (the New York Times): ''Well,'' she said.
+    if (ch === "'" && text[i + 1] === "'") {
+      if (open < 0 && isSpaceOrStart(text, i - 1) && i + 2 < text.length && !/\s/.test(text[i + 2]!)) {
+        open = i;
+        opener = "''";
+        i++;
+      } else if (open >= 0 && opener === "''") {
+        found.push({ start: open, end: i + 2, inner: { start: open + 2, end: i } });
+        open = -1;
+        i++;
+      }
+      continue;
+    }
     if (open < 0) {
       if (ch === '“' || ch === '„' || ch === '«') {
         open = i;
@@ -48,14 +61,16 @@ export function findQuotations(text: string): Quotation[] {
       // The quote goes on only when the next paragraph reopens it with the same mark.
       let j = i;
       while (j < text.length && /\s/.test(text[j]!)) j++;
-      if (j < text.length && text[j] === opener) {
+      if (j < text.length && text.startsWith(opener, j)) {
+        if (opener.length === 2) j++;
         i = j;
         continue;
       }
       open = -1;
       continue;
     }
-    const closer = CLOSER_OF[opener]!;
+    const closer = CLOSER_OF[opener];
+    if (closer === undefined) continue;
     if (ch !== closer) continue;
     // ’ inside a word ("Ukraine’s", "don’t") is an apostrophe, not a closing mark.
     if (closer === '’' && isWordChar(text[i + 1])) continue;

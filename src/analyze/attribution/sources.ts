@@ -51,6 +51,9 @@ export const SOURCE_NOUNS = new Set([
   'representative', 'representatives', 'senator', 'senators', 'ambassador', 'correspondent', 'reporter',
   'reporters', 'journalist', 'journalists', 'blogger', 'bloggers', 'activists', 'activist', 'professor',
   'colleague', 'colleagues', 'team', 'office', 'department', 'committee', 'council', 'court', 'group',
+  // Media: "Ukrainian outlet Pravda", "the state agency Tass", "German newspaper Die Welt".
+  'outlet', 'newspaper', 'daily', 'broadcaster', 'channel', 'website', 'magazine', 'network', 'station',
+  'publication', 'tabloid', 'newswire', 'paper', 'service',
 ]);
 
 /** Source nouns that denote a person or group of people rather than a body (unnamed when no name comes with them). */
@@ -124,8 +127,10 @@ function npToken(t: Token, mentions: MentionIndex): boolean {
   if (!t.word) return t.lower === "'s" || t.lower === "'" || t.lower === '-';
   if (mentions.at(t.start)) return true;
   if (STOP_WORDS.has(t.lower)) return false;
-  // A cue verb ends a phrase: "Ukraine denies Moscow's claim" is two phrases.
-  return !CUE_FORMS.has(t.lower) || isCapitalized(t);
+  // An inflected cue verb ends a phrase: "Ukraine denies Moscow's claim" is two phrases. The bare
+  // form is as often a noun inside one ("the state agency Tass", "a new report").
+  const cue = CUE_FORMS.get(t.lower);
+  return cue === undefined || cue.lemma === t.lower || isCapitalized(t);
 }
 
 /** Whether a token can head a source: a name, a pronoun, a mention, a speaking noun. */
@@ -198,12 +203,13 @@ export function sourceStartingAt(tokens: readonly Token[], start: number, ceilin
   return null;
 }
 
-/** Whether a speaking noun or a name follows within two tokens ("local military administration"). */
+/** Whether a speaking noun follows within two tokens ("regional military administration"); a name after a plain word is a new phrase ("crossed Russia"). */
 function leadsToHead(tokens: readonly Token[], from: number, ceiling: number, mentions: MentionIndex): boolean {
   for (let j = from; j <= ceiling && j < from + 2; j++) {
     const t = tokens[j]!;
     if (!t.word) return false;
-    if (SOURCE_NOUNS.has(t.lower) || mentions.at(t.start) || isCapitalized(t)) return true;
+    if (SOURCE_NOUNS.has(t.lower)) return true;
+    if (mentions.at(t.start) || isCapitalized(t)) return false;
   }
   return false;
 }

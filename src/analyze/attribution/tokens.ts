@@ -14,6 +14,8 @@ export interface Token extends Span {
   word: boolean;
 }
 
+const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'sgt', 'capt', 'maj', 'adm', 'prof', 'st', 'jr', 'sr', 'rev', 'pres', 'amb']);
+
 const NON_ASCII_WORD = /[\p{L}\p{M}\p{N}]/u;
 
 /** Letters, marks and digits: ASCII by code, the rest by Unicode property (rare in English news). */
@@ -61,6 +63,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       }
       break;
     }
+    // A title keeps its dot ("Mrs. Clinton", "Gen. Syrskyi"): the dot is not the end of a phrase.
+    if (j < to && text.charCodeAt(j) === 46 && TITLES.has(text.slice(i, j).toLowerCase())) j++;
     const raw = text.slice(i, j);
     // The possessive is its own token: "Ukraine's head of state" reads as NP + 's + NP.
     if (raw.length > 2 && (raw.endsWith("'s") || raw.endsWith('’s'))) {

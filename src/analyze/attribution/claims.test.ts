@@ -1,0 +1,94 @@
+/**
+ * Golden cases for claims and denials, their flags, and control claims
+ * (captured, liberated, retaken, surrounded, attacked, advanced with distance).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Claim } from '../../model/index.ts';
+import { analyze } from '../index.ts';
+
+function claims(text: string): Claim[] {
+  return analyze({ text, published: { value: '2024-08-20', provenance: 'metadata', evidence: null } }).claims;
+}
+
+describe('claims and denials', () => {
+  it('"X claims that …" is a claim with its party', () => {
+    const [c] = claims('Ukraine claims that its forces damaged a third bridge.');
+    expect([c?.kind, c?.content.text, c?.party?.entity]).toEqual(['claim', 'its forces damaged a third bridge', 'place:sitrep:country-ua']);
+  });
+  it('"X denies …" is a denial; the clause after "but" is not denied', () => {
+    const [c] = claims('Russia denies its attack failed but hasn\'t made significant gains.');
+    expect([c?.kind, c?.content.text]).toEqual(['denial', 'its attack failed']);
+  });
+  it('"Moscow\'s claim that …" inside a denial is a claim of Moscow; the denial denies that claim', () => {
+    const found = claims('Ukraine denies Moscow\'s claim that its forces in Pokrovsk are surrounded, but acknowledges the situation is hard.');
+    expect(found.map((c) => [c.kind, c.party?.entity, c.content.text])).toEqual([
+      ['denial', 'place:sitrep:country-ua', 'Moscow\'s claim that its forces in Pokrovsk are surrounded'],
+      ['claim', 'place:geonames:524901', 'its forces in Pokrovsk are surrounded'],
+    ]);
+  });
+  it('a belief is a claim, not a quote', () => {
+    const a = analyze({ text: 'Analysts believe Pokrovsk could fall within weeks.', published: { value: '2024-08-20', provenance: 'metadata', evidence: null } });
+    expect(a.quotes).toEqual([]);
+    expect(a.claims.map((c) => [c.party?.description, c.content.text])).toEqual([['Analysts', 'Pokrovsk could fall within weeks']]);
+  });
+  it('a question or an appeal is no claim', () => {
+    expect(claims('Zelensky urged allies to lift the restrictions.')).toEqual([]);
+  });
+});
+
+describe('flags', () => {
+  it('unverified: "has not been verified by an independent source"', () => {
+    const [c] = claims('Army units took the village, the ministry announced, although this has not been verified by an independent source.');
+    expect(c?.flags).toEqual({ unverified: true, reported: false, noResponse: false });
+  });
+  it('reported: "allegedly", and the cue "alleges"', () => {
+    expect(claims('The army said the bridge was allegedly destroyed.')[0]?.flags.reported).toBe(true);
+    expect(claims('Ukraine alleges that the bridge was destroyed.')[0]?.flags.reported).toBe(true);
+  });
+  it('no response, in the sentence that follows the claim', () => {
+    const [c] = claims('Ukraine claims that its forces damaged a bridge. The ministry did not immediately respond to a request for comment.');
+    expect(c?.flags.noResponse).toBe(true);
+  });
+  it('no flags on a plain claim', () => {
+    expect(claims('Ukraine claims that its forces damaged a bridge.')[0]?.flags).toEqual({ unverified: false, reported: false, noResponse: false });
+  });
+});
+
+describe('control claims', () => {
+  const control = (text: string) => claims(text).map((c) => c.control && [c.control.action, c.control.place.text, c.control.place.entity, c.control.distanceKm]);
+  it('captured, with the place entity', () => {
+    expect(control('Zelensky claims that his forces have taken control of 90 settlements in the Kursk region.')).toEqual([
+      ['captured', 'Kursk region', 'place:sitrep:kursk-oblast', null],
+    ]);
+  });
+  it('liberated, under the name the claimant uses', () => {
+    expect(control('Army units had "liberated the settlement of Levadnoye," the ministry announced.')).toEqual([
+      ['liberated', 'Levadnoye', 'place:sitrep:levadne', null],
+    ]);
+  });
+  it('retaken: the last action wins ("captured by Ukraine … brought back under Russian control")', () => {
+    expect(control('Alaudinov said that half of the areas captured by Ukraine near Kursk have been brought back under Russian control.')).toEqual([
+      ['retaken', 'Kursk', 'place:geonames:538560', null],
+    ]);
+  });
+  it('surrounded: "the city" is the city named before', () => {
+    expect(control('Fighting goes on in Pokrovsk. Moscow says its forces in the city are surrounded.')).toEqual([
+      ['surrounded', 'the city', 'place:geonames:704422', null],
+    ]);
+  });
+  it('attacked', () => {
+    expect(control('The governor said Russian forces attacked Kharkiv overnight.')).toEqual([['attacked', 'Kharkiv', 'place:geonames:706483', null]]);
+  });
+  it('advanced, with the distance in km (miles converted)', () => {
+    // "the city" is whichever Pokrovsk the entity stage resolved the name to (without war context, a namesake).
+    const text = 'Pokrovsk is under threat. The governor warned that Russian forces are advancing, only six miles from the city.';
+    const pokrovsk = analyze({ text, published: { value: '2024-08-20', provenance: 'metadata', evidence: null } }).entities[0]!.entity;
+    expect(control(text)).toEqual([['advanced', 'the city', pokrovsk, 9.7]]);
+    expect(control('Dobriak warned that Russian forces inch closer, being only 10km from Pokrovsk in the Donetsk region.')).toEqual([
+      ['advanced', 'Pokrovsk', 'place:geonames:704422', 10],
+    ]);
+  });
+  it('no place, no control claim', () => {
+    expect(control('The army said it captured two soldiers.')).toEqual([null]);
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * Golden cases for quotes: direct (content before or after the frame),
+ * partial inside reported speech, reported speech, continuations, the
+ * headline colon, and the paragraph after "… notes:".
+ */
+import { describe, expect, it } from 'vitest';
+import type { Quote } from '../../model/index.ts';
+import { analyze } from '../index.ts';
+
+function quotes(text: string): Quote[] {
+  return analyze({ text, published: { value: '2024-08-20', provenance: 'metadata', evidence: null } }).quotes;
+}
+
+/** kind, content, speaker text and cue of each quote: what a reader sees in a list. */
+function brief(text: string): [string, string, string | undefined, string | undefined][] {
+  return quotes(text).map((q) => [q.kind, q.content.text, q.speaker?.text, q.cue?.text]);
+}
+
+describe('direct quotes', () => {
+  it('content before the frame, speaker after the cue', () => {
+    expect(brief('"This operation is ongoing," said Dmitry Peskov, the Kremlin spokesman.')).toEqual([
+      ['direct', 'This operation is ongoing', 'Dmitry Peskov', 'said'],
+    ]);
+  });
+  it('content before the frame, speaker before the cue', () => {
+    expect(brief('“They are killed if they run back,” Zelensky said.')).toEqual([['direct', 'They are killed if they run back', 'Zelensky', 'said']]);
+  });
+  it('content after "He stated,"', () => {
+    expect(brief('He stated, “We wouldn’t need to enter the Kursk region.”')).toEqual([
+      ['direct', 'We wouldn’t need to enter the Kursk region.', 'He', 'stated'],
+    ]);
+  });
+  it('doubled apostrophes and a titled speaker ("Mrs. Clinton")', () => {
+    expect(brief("''Well, it's kind of a silly thing to say,'' Mrs. Clinton said. ''But I trust the voters.''")).toEqual([
+      ['direct', "Well, it's kind of a silly thing to say", 'Mrs. Clinton', 'said'],
+      ['direct', 'But I trust the voters.', 'Mrs. Clinton', 'said'],
+    ]);
+  });
+  it('a quote split by its frame continues with the same speaker and cue', () => {
+    expect(brief('"The city will hold," Zelensky said. "Our guys are standing firm."')).toEqual([
+      ['direct', 'The city will hold', 'Zelensky', 'said'],
+      ['direct', 'Our guys are standing firm.', 'Zelensky', 'said'],
+    ]);
+  });
+  it('a term in marks is not a continuation', () => {
+    const found = brief('"The city will hold," Zelensky said. Putin spoke of "red lines".');
+    expect(found).toHaveLength(1);
+  });
+  it('a cue inside the quotation is the speaker\'s word, not a frame', () => {
+    expect(brief('"We note that half has been retaken," the general said.').map((q) => q[2])).toEqual(['the general']);
+  });
+});
+
+describe('partial quotes and reported speech', () => {
+  it('a quoted fragment inside reported speech is a partial quote of the same speaker', () => {
+    expect(brief('Zelenskyy said Russian forces are now "throwing everything they have" at Pokrovsk.')).toEqual([
+      ['reported', 'Russian forces are now "throwing everything they have" at Pokrovsk', 'Zelenskyy', 'said'],
+      ['partial', 'throwing everything they have', 'Zelenskyy', 'said'],
+    ]);
+  });
+  it('"X said that …" with a date between cue and "that"', () => {
+    const [q] = quotes('Zelensky said on Wednesday that faster aid deliveries are necessary.');
+    expect([q?.kind, q?.content.text, q?.saidOn]).toEqual(['reported', 'faster aid deliveries are necessary', '2024-08-14']);
+  });
+  it('"According to X, …" and "…, according to X"', () => {
+    expect(brief('According to the governor, 53,000 people still live in Pokrovsk.').map((q) => [q[1], q[2]])).toEqual([
+      ['53,000 people still live in Pokrovsk', 'the governor'],
+    ]);
+    expect(brief('Some 600 people leave the city daily, according to local officials.').map((q) => [q[1], q[2]])).toEqual([
+      ['Some 600 people leave the city daily', 'local officials'],
+    ]);
+  });
+  it('"told French media" at the end of the sentence: the content is before it', () => {
+    expect(brief('Russia must be present at the summit, President Volodymyr Zelensky told French media.').map((q) => [q[1], q[3]])).toEqual([
+      ['Russia must be present at the summit', 'told'],
+    ]);
+  });
+  it('"…: “…”" after reported speech is a direct quote of its own', () => {
+    expect(brief('An officer said it was time to retreat: "The losses are not worth it."').map((q) => [q[0], q[1]])).toEqual([
+      ['reported', 'it was time to retreat'],
+      ['direct', 'The losses are not worth it.'],
+    ]);
+  });
+  it('a headline "Name: words" is a quote of the name', () => {
+    expect(brief('Zelensky: Russia is giving up on Kharkiv\n\nThe war goes on.').map((q) => [q[1], q[2]])).toEqual([
+      ['Russia is giving up on Kharkiv', 'Zelensky'],
+    ]);
+  });
+  it('the paragraph after "… notes:" is what it notes', () => {
+    const [q] = quotes('As the Institute for the Study of War notes:\n\n"Russian forces are unlikely to take the city soon."');
+    expect(q?.content.text).toBe('Russian forces are unlikely to take the city soon.');
+  });
+  it('narration without a cue is not a quote', () => {
+    expect(quotes('Russian troops are closing in on Pokrovsk. Fierce street fighting continues.')).toEqual([]);
+  });
+});
+
+describe('speech acts and names', () => {
+  it('a speech act toward someone is a reported quote, not a claim', () => {
+    const a = analyze({ text: 'Zelensky criticized the West for its restrictions on long-range weapons.', published: { value: '2024-08-20', provenance: 'metadata', evidence: null } });
+    expect(a.quotes.map((q) => [q.kind, q.content.text, q.cue?.text])).toEqual([['reported', 'the West for its restrictions on long-range weapons', 'criticized']]);
+    expect(a.claims).toEqual([]);
+  });
+  it('no speech act without a speaker: "a town called Pokrovsk"', () => {
+    expect(quotes('Fighting reached a town called Pokrovsk last week.')).toEqual([]);
+  });
+  it('a capitalised cue form inside a sentence is a name: "the United States said" has its cue in "said" only', () => {
+    expect(brief('Officials in the United States said the aid would arrive.').map((q) => q[3])).toEqual(['said']);
+  });
+});
