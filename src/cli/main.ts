@@ -313,7 +313,7 @@ export function buildProgram(io: Io, state: RunState): Command {
 
   program
     .command('export')
-    .description('write every stored record out: articles, analyses, entities, mentions, quotes, claims, figures, events, quote appearances, claim links, figure series (schema: docs/export.md)')
+    .description('write every stored record out: articles, analyses, entities, mentions, quotes, claims, figures, stories, threads, events, quote appearances, claim links, figure series (schema: docs/export.md)')
     .addOption(new Option('--format <format>', 'jsonl or csv').choices(['jsonl', 'csv']).default('jsonl'))
     .option('--out <dir>', 'folder to write one file per record type into (default: standard output)')
     .option('--records <types>', `which record types, comma-separated: ${RECORD_KINDS.map((k) => k.name).join(',')}`)

@@ -4,7 +4,7 @@
  * documented in docs/export.md.
  */
 import { stringify } from 'csv-stringify/sync';
-import { eventId, type Article, type ClaimLink, type FigureSeries, type QuoteAppearance, type TimelineEntry } from '../model/index.ts';
+import { eventId, type Article, type ClaimLink, type FigureSeries, type QuoteAppearance, type StoryRecordOut, type ThreadRecord, type TimelineEntry } from '../model/index.ts';
 import type { EntitySummary, Store, StoredClaim, StoredFigure, StoredMention, StoredQuote } from '../store/index.ts';
 
 export type ExportFormat = 'jsonl' | 'csv';
@@ -197,9 +197,29 @@ export const FIGURE_SERIES_RECORDS: RecordKind<FigureSeries> = {
   csvRow: (s) => [s.id, s.unit, s.subject, s.place, JSON.stringify(s.points)],
 };
 
+export const STORY_RECORDS: RecordKind<StoryRecordOut> = {
+  name: 'stories',
+  type: 'story',
+  iterate: (store) => pages((q) => store.listStories(q)),
+  csvColumns: ['id', 'title', 'summary', 'date_start', 'date_end', 'articles', 'independent_sources', 'thread'],
+  csvRow: (s) => [s.id, s.title, s.summary, s.dates?.start, s.dates?.end, s.articles.join(' | '), s.independentSources, s.thread],
+};
+
+async function* threadsOf(store: Store): AsyncIterable<ThreadRecord> {
+  yield* await store.listThreads();
+}
+
+export const THREAD_RECORDS: RecordKind<ThreadRecord> = {
+  name: 'threads',
+  type: 'thread',
+  iterate: threadsOf,
+  csvColumns: ['id', 'title', 'stories', 'articles'],
+  csvRow: (t) => [t.id, t.title, t.stories.join(' | '), t.articles.join(' | ')],
+};
+
 export const RECORD_KINDS = [
   ARTICLE_RECORDS, ANALYSIS_RECORDS, ENTITY_RECORDS, MENTION_RECORDS, QUOTE_RECORDS, CLAIM_RECORDS, FIGURE_RECORDS,
-  EVENT_RECORDS, QUOTE_APPEARANCE_RECORDS, CLAIM_LINK_RECORDS, FIGURE_SERIES_RECORDS,
+  STORY_RECORDS, THREAD_RECORDS, EVENT_RECORDS, QUOTE_APPEARANCE_RECORDS, CLAIM_LINK_RECORDS, FIGURE_SERIES_RECORDS,
 ] as const;
 
 export function jsonRecord(kind: RecordKind<unknown>, record: unknown): string {
