@@ -174,6 +174,20 @@ describe('sitrep CLI', () => {
     expect(disputes.some((d) => d.relation === 'denies' && /surrounded/.test(d.a.text + d.b.text))).toBe(true);
   });
 
+  it('groups the articles into stories and a thread: the two reports of one interview together', () => {
+    const stories = JSON.parse(sitrep(['stories', '--json']).stdout) as Array<{ id: string; articles: string[]; thread: string | null }>;
+    const articles = JSON.parse(sitrep(['articles', '--json']).stdout) as Array<{ id: string; source: string }>;
+    const idOf = (seed: string) => articles.find((a) => a.source.includes(`${seed}_`))!.id;
+    const interview = stories.find((s) => s.articles.includes(idOf('000')));
+    expect(interview?.articles.sort()).toEqual([idOf('000'), idOf('001')].sort());
+    expect(stories).toHaveLength(4);
+    expect(new Set(stories.map((s) => s.thread)).size).toBe(1);
+    const story = sitrep(['story', interview!.id]);
+    expect(story.stdout).toMatch(/2 articles/);
+    const events = JSON.parse(sitrep(['timeline', '--story', interview!.id, '--json']).stdout) as Array<{ sources: string[] }>;
+    expect(events.every((e) => e.sources.some((id) => interview!.articles.includes(id)))).toBe(true);
+  });
+
   it('prints a dated timeline across the articles, cut to the top dates when asked', () => {
     const timeline = JSON.parse(sitrep(['timeline', '--json']).stdout) as Array<{ date: string; precision: string; text: string; sources: string[] }>;
     expect(timeline.length).toBeGreaterThan(3);
