@@ -157,18 +157,35 @@ const NAME_PARTICLES = new Set([
 function plausible(text: string, c: Candidate, window: readonly Token[]): boolean {
   if (c.source !== 'tagger') return true;
   const surface = text.slice(c.start, c.end);
-  if (!/\p{L}/u.test(surface)) return false;
+  if (!HAS_LETTER.test(surface)) return false;
   const words = surface.split(/\s+/);
-  const titleWord = (w: string) => PERSON_TITLES.has(w.toLowerCase()) || TITLE_QUALIFIERS.has(w.toLowerCase());
   // Numbers and marks aside, nothing but calendar words, furniture, demonyms or titles: "3 Min Read", "Russian President".
-  if (words.filter((w) => /\p{L}/u.test(w)).every((w) => NOT_ENTITIES.has(w.toLowerCase()) || isDemonym(w) || titleWord(w))) return false;
+  let named = false;
+  for (const w of words) {
+    if (HAS_LETTER.test(w) && !NOT_ENTITIES.has(w.toLowerCase()) && !isDemonym(w) && !isTitleWord(w)) named = true;
+  }
+  if (!named) return false;
   // "Michael Stewart ( footballer )": a Wikipedia-style qualifier, never prose.
-  if (/^[^(]+\( [^()]+ \)$/.test(surface)) return true;
+  if (QUALIFIED_NAME.test(surface)) return true;
   // A line that is the name and little else (a list item, a caption) is no prose to mistake for a name.
   if (window.length - words.length <= NAME_LINE_EXTRA_TOKENS) return true;
-  return words.every(
-    (w, i) => (!/^\p{Ll}/u.test(w) || (i > 0 && NAME_PARTICLES.has(w)) || /\p{Lu}/u.test(w.slice(1))) && !/-\p{Ll}+$/u.test(w),
-  );
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (LOWERCASE_START.test(w) && !(i > 0 && NAME_PARTICLES.has(w)) && !UPPER_LETTER.test(w.slice(1))) return false;
+    if (LOWERCASE_HYPHEN_END.test(w)) return false;
+  }
+  return true;
+}
+
+const HAS_LETTER = /\p{L}/u;
+const UPPER_LETTER = /\p{Lu}/u;
+const LOWERCASE_START = /^\p{Ll}/u;
+const LOWERCASE_HYPHEN_END = /-\p{Ll}+$/u;
+const QUALIFIED_NAME = /^[^(]+\( [^()]+ \)$/;
+
+function isTitleWord(w: string): boolean {
+  const lower = w.toLowerCase();
+  return PERSON_TITLES.has(lower) || TITLE_QUALIFIERS.has(lower);
 }
 
 /** Words that open a clause, not a name: the tagger sometimes starts a span on them ("If Pokrovsk is captured"). */
@@ -199,6 +216,7 @@ const TITLE_QUALIFIERS = new Set([
  * closes one opened in the span stays ("Michael Stewart ( footballer )").
  */
 function trimSpan(text: string, c: Candidate): Candidate {
+  if (!mayTrim(text, c)) return c;
   let { start, end } = c;
   // "Mocow's May push": a possessive inside the span ends the name.
   const possessive = /\p{L}['’]s\s/u.exec(text.slice(start, end));
@@ -243,6 +261,27 @@ function trimSpan(text: string, c: Candidate): Candidate {
   if (titled && (start !== c.start || end !== c.end)) return { ...c, start, end, type: 'person' };
   return start === c.start && end === c.end ? c : { ...c, start, end };
 }
+
+/**
+ * Whether trimSpan could change the span: false when its first word opens no
+ * clause and is no title, qualifier, demonym or "the", its last word is no
+ * title, and it holds no possessive and ends in no mark — most spans, which
+ * then skip trimSpan's regex work.
+ */
+function mayTrim(text: string, c: Candidate): boolean {
+  const surface = text.slice(c.start, c.end);
+  if (surface.includes("'s") || surface.includes('’s') || surface.includes("'S") || surface.includes('’S')) return true;
+  if (TRAILING_MARKS.has(surface.charAt(surface.length - 1))) return true;
+  const firstSpace = surface.search(/\s/);
+  if (firstSpace < 0) return false;
+  const first = surface.slice(0, firstSpace).toLowerCase();
+  if (CLAUSE_OPENERS.has(first) || first === 'the' || LEADING_TITLES.has(first) || TITLE_QUALIFIERS.has(first) || isDemonym(first)) return true;
+  const last = surface.slice(surface.search(/\S+$/)).toLowerCase();
+  return LEADING_TITLES.has(last);
+}
+
+/** Marks a span's end may lose in trimSpan. */
+const TRAILING_MARKS = new Set([',', ';', ':', '"', '”', '“', "'", '’', ')', ']']);
 
 function withinEditDistanceOne(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;

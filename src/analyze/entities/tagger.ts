@@ -497,6 +497,10 @@ function transitionRows(model: TaggerModel, o: Observation, next: boolean): Floa
     byClass = { self: new Map(), next: new Map() };
     transitionRowsByModel.set(model, byClass);
   }
+  if (byClass.self.size + byClass.next.size >= TRANSITION_CACHE_LIMIT) {
+    byClass.self = new Map();
+    byClass.next = new Map();
+  }
   const map = next ? byClass.next : byClass.self;
   const key = feature2(0, o.flags, o.shape);
   let row = map.get(key);
@@ -521,13 +525,53 @@ function prepare(model: TaggerModel, o: Observation): void {
   o.model = model;
 }
 
-/** Per model: the rows of the features every token has (the biases). */
-const biasByModel = new WeakMap<TaggerModel, { emission: Float64Array; transition: Float64Array }>();
+/**
+ * Per model: the rows of the features every token has (the biases), and the
+ * token's whole transition row by (its class row, the next word's class row):
+ * word classes are few, so their pairs are too, and a token's transition
+ * scores are then one look-up, not TRANSITION_WIDTH sums.
+ */
+interface Biases {
+  emission: Float64Array;
+  transition: Float64Array;
+  combined: Map<Float32Array, Map<Float32Array, Float32Array>>;
+  combinedCount: number;
+}
 
-function biasesOf(model: TaggerModel) {
+/**
+ * Bound on remembered transition rows (224 bytes each): ordinary text has a
+ * few thousand class pairs; odd input (symbol soup, whose every shape is new)
+ * only restarts the cache.
+ */
+const TRANSITION_CACHE_LIMIT = 50_000;
+
+const biasByModel = new WeakMap<TaggerModel, Biases>();
+
+function transitionRowOf(bias: Float64Array, self: Float32Array, next: Float32Array, biases: Biases): Float32Array {
+  if (biases.combinedCount >= TRANSITION_CACHE_LIMIT) {
+    biases.combined = new Map();
+    biases.combinedCount = 0;
+  }
+  const combined = biases.combined;
+  let byNext = combined.get(self);
+  if (!byNext) {
+    byNext = new Map();
+    combined.set(self, byNext);
+  }
+  let row = byNext.get(next);
+  if (!row) {
+    row = new Float32Array(TRANSITION_WIDTH);
+    for (let k = 0; k < TRANSITION_WIDTH; k++) row[k] = bias[k]! + self[k]! + next[k]!;
+    byNext.set(next, row);
+    biases.combinedCount++;
+  }
+  return row;
+}
+
+function biasesOf(model: TaggerModel): Biases {
   let b = biasByModel.get(model);
   if (!b) {
-    b = { emission: new Float64Array(TAG_COUNT), transition: new Float64Array(TRANSITION_WIDTH) };
+    b = { emission: new Float64Array(TAG_COUNT), transition: new Float64Array(TRANSITION_WIDTH), combined: new Map(), combinedCount: 0 };
     model.emissions.addRows(Uint32Array.of(BIAS_FEATURE), 0, 1, b.emission);
     model.transitions.addRows(Uint32Array.of(TRANSITION_BIAS_FEATURE), 0, 1, b.transition);
     biasByModel.set(model, b);
@@ -563,10 +607,7 @@ export function tagSentence(model: TaggerModel, obs: readonly Observation[], fro
       for (let t = 0; t < TAG_COUNT; t++) emission[e + t]! += sums[at + t]!;
     }
     model.emissions.addRows(featureScratch, 0, pairFeaturesAt(obs, i, featureScratch, 0), emission, e);
-    const self = obs[i]!.trans0;
-    const next = (obs[i + 1] ?? PAD_OBSERVATION).trans1;
-    const tr = j * TRANSITION_WIDTH;
-    for (let k = 0; k < TRANSITION_WIDTH; k++) transition[tr + k] = bias.transition[k]! + self[k]! + next[k]!;
+    transition.set(transitionRowOf(bias.transition, obs[i]!.trans0, (obs[i + 1] ?? PAD_OBSERVATION).trans1, bias), j * TRANSITION_WIDTH);
   }
   return viterbi(emission, transition, length, from === 0 ? START : 0);
 }

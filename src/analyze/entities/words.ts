@@ -41,11 +41,12 @@ export interface WordInfo {
   listStart: boolean;
   /** Is a word of a known person's name (by variant key). */
   personWord: boolean;
-  /** Most words of a gazetteer name this word begins (0: none). */
+  /** Most words of a gazetteer name this word begins (0: none, or the word is not capitalised). */
   placeMaxWords: number;
   /** Trusted transliteration matches of the word alone ("Kiev", "Mirnograd"), if any. */
   transliterated: GazetteerEntry[] | undefined;
   normalized: string;
+  /** variantKey of the word ('' for a word that is not capitalised: no rule asks). */
   variant: string;
   /** Gazetteer entries of the word alone (its exact spelling, else a trusted transliteration), if any. */
   places: GazetteerEntry[] | undefined;
@@ -125,12 +126,14 @@ function describe(text: string): WordInfo {
   const capitalised = first !== first.toLowerCase();
   const numeric = first >= '0' && first <= '9';
   const normalized = normalizeName(text);
-  const variant = variantKey(text);
+  // Only a capitalised word starts a name the rules look up (a person, a place); a lowercase word
+  // needs no variant key, nor the place look-ups (its normalised form may still sit inside a place name).
+  const variant = capitalised ? variantKey(text) : '';
   const space = normalized.indexOf(' ');
   const firstNormalized = space < 0 ? normalized : normalized.slice(0, space);
   const nameLike = NAME_WORD.test(text);
-  const placeMaxWords = placeFirstWords.get(firstNormalized) ?? 0;
-  const transliterated = firstNormalized.length >= MIN_TRANSLITERATED_LENGTH ? loadGazetteer().byTrustedVariant.get(variant) : undefined;
+  const placeMaxWords = capitalised ? (placeFirstWords.get(firstNormalized) ?? 0) : 0;
+  const transliterated = capitalised && firstNormalized.length >= MIN_TRANSLITERATED_LENGTH ? loadGazetteer().byTrustedVariant.get(variant) : undefined;
   const exact = placeMaxWords > 0 ? loadGazetteer().byName.get(normalized) : undefined;
   const places = exact && exact.length > 0 ? exact : transliterated && transliterated.length > 0 ? transliterated : undefined;
   return {
