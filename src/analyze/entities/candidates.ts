@@ -9,7 +9,7 @@
  */
 import type { EntityType } from '../../model/index.ts';
 import { loadGazetteer, placeCandidates, type GazetteerEntry } from './gazetteer.ts';
-import { COUNTRY_ADJECTIVE, countryNamed, demonymCountry, isDemonym, NON_PERSON_HEADS, NOT_ENTITIES, PERSON_TITLES, UNIT_DESCRIPTORS, UNIT_KINDS } from './lexicon.ts';
+import { COUNTRY_ADJECTIVE, countryNamed, demonymCountry, isDemonym, NON_PERSON_HEADS, PERSON_TITLES, UNIT_DESCRIPTORS, UNIT_KINDS } from './lexicon.ts';
 import { loadNameLists, type KnownName, type KnownPerson } from './names.ts';
 import type { Token } from './tokenize.ts';
 import { acceptedUnconfirmed, NO_WORD, wordInfos, type WordInfo } from './words.ts';
@@ -69,11 +69,6 @@ function wordCount(key: string): number {
   let n = key.length > 0 ? 1 : 0;
   for (let at = key.indexOf(' '); at >= 0; at = key.indexOf(' ', at + 1)) n++;
   return n;
-}
-
-export function isCapitalised(word: string): boolean {
-  const first = word.charAt(0);
-  return first !== first.toLowerCase();
 }
 
 let listIndex: { outlets: Map<string, KnownName>; organizations: Map<string, KnownName>; maxWords: number } | undefined;

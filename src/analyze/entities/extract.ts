@@ -10,10 +10,9 @@
  */
 import type { ArticleEntity, EntityMention, Span } from '../../model/index.ts';
 import { splitSentences } from '../sentences.ts';
-import { isCapitalised, PRIORITY, ruleCandidates, selectCandidates, taggerCandidates, type Candidate } from './candidates.ts';
+import { PRIORITY, ruleCandidates, selectCandidates, taggerCandidates, type Candidate } from './candidates.ts';
 import { loadGazetteer } from './gazetteer.ts';
 import { isDemonym, NON_PERSON_HEADS, NOT_ENTITIES, PERSON_TITLES } from './lexicon.ts';
-import { taggerLexicon } from './names.ts';
 import { demonymCountriesOf, majorPlaceNames, resolveMentions } from './resolve.ts';
 import { loadTaggerModel, tagSentence, TAGS } from './tagger.ts';
 import { observationsOf, wordInfos, type WordInfo } from './words.ts';
