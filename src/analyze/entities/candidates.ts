@@ -9,10 +9,10 @@
  */
 import type { EntityType } from '../../model/index.ts';
 import { loadGazetteer, placeCandidates, type GazetteerEntry } from './gazetteer.ts';
-import { COUNTRY_ADJECTIVE, countryNamed, demonymCountry, isDemonym, NON_PERSON_HEADS, NOT_ENTITIES, PERSON_TITLES, UNIT_DESCRIPTORS, UNIT_KINDS } from './lexicon.ts';
+import { COUNTRY_ADJECTIVE, countryNamed, demonymCountry, isDemonym, NON_PERSON_HEADS, PERSON_TITLES, UNIT_DESCRIPTORS, UNIT_KINDS } from './lexicon.ts';
 import { loadNameLists, type KnownName, type KnownPerson } from './names.ts';
 import type { Token } from './tokenize.ts';
-import { normalizeName, variantKey } from './variant-key.ts';
+import { acceptedUnconfirmed, NO_WORD, wordInfos, type WordInfo } from './words.ts';
 
 export interface Candidate {
   start: number;
@@ -47,17 +47,6 @@ export const PRIORITY = {
   givenName: 0.5,
 } as const;
 
-/**
- * Gazetteer hits not confirmed by the tagger must name a settlement at least
- * this big, or one in Ukraine/Russia/Belarus (the desk's region), or be in
- * the curated table: small towns elsewhere share names with common words.
- */
-const UNCONFIRMED_PLACE_MIN_RANK = 200_000;
-/** At a sentence start capitalisation says nothing: a lone word there needs a town this big. */
-const SENTENCE_START_PLACE_MIN_RANK = 20_000;
-const HOME_COUNTRIES = new Set(['UA', 'RU', 'BY']);
-/** Shorter words are not matched by transliteration: too many collide. */
-const MIN_TRANSLITERATED_LENGTH = 4;
 /** Longest place name, in tokens, tried against the gazetteer ("Rostov-on-Don" is one token). */
 const MAX_PLACE_TOKENS = 3;
 
@@ -75,33 +64,6 @@ const OUTLET_NOUNS = new Set([
   'magazine', 'paper', 'portal',
 ]);
 
-/** A capitalised word that can be part of a personal name: "Zelenskyy", "O'Brien", "Jr.", "Ter-Petrosyan". */
-const NAME_WORD = /^\p{Lu}[\p{L}'’.-]*$/u;
-
-let firstWords: { personWords: Set<string>; placeFirstWords: Map<string, number> } | undefined;
-
-/**
- * First words of the names the rules look up, so that a capitalised word
- * that begins none of them costs one set look-up, not a phrase look-up per
- * possible length.
- */
-function firstWordIndex() {
-  if (!firstWords) {
-    const personWords = new Set<string>();
-    for (const person of loadNameLists().people) {
-      for (const form of [person.name, ...person.variants]) for (const w of form.split(' ')) personWords.add(variantKey(w));
-    }
-    // First word → most words of a name it begins (most begin one-word names only: one look-up, not three).
-    const placeFirstWords = new Map<string, number>();
-    for (const name of loadGazetteer().byName.keys()) {
-      const words = name.split(' ');
-      placeFirstWords.set(words[0]!, Math.max(placeFirstWords.get(words[0]!) ?? 0, words.length));
-    }
-    firstWords = { personWords, placeFirstWords };
-  }
-  return firstWords;
-}
-
 /** Words in a normalised name (single-spaced). */
 function wordCount(key: string): number {
   let n = key.length > 0 ? 1 : 0;
@@ -109,24 +71,7 @@ function wordCount(key: string): number {
   return n;
 }
 
-export function isCapitalised(word: string): boolean {
-  const first = word.charAt(0);
-  return first !== first.toLowerCase();
-}
-
-function isUpperWord(word: string): boolean {
-  return word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase();
-}
-
-function lowerKey(tokens: readonly Token[], from: number, to: number): string {
-  let key = '';
-  for (let i = from; i < to; i++) key += (i > from ? ' ' : '') + tokens[i]!.text.toLowerCase();
-  return key;
-}
-
-let listIndex:
-  | { outlets: Map<string, KnownName>; organizations: Map<string, KnownName>; firstWords: Set<string>; maxWords: number }
-  | undefined;
+let listIndex: { outlets: Map<string, KnownName>; organizations: Map<string, KnownName>; maxWords: number } | undefined;
 
 /** The outlet and organisation lists keyed by their tokens, lowercased (no regex work per look-up). */
 function lists() {
@@ -142,10 +87,7 @@ function lists() {
       }
       return map;
     };
-    const outlets = index(names.outlets);
-    const organizations = index(names.organizations);
-    const firstWords = new Set([...outlets.keys(), ...organizations.keys()].map((k) => k.split(' ')[0]!));
-    listIndex = { outlets, organizations, firstWords, maxWords: names.maxWords + 2 };
+    listIndex = { outlets: index(names.outlets), organizations: index(names.organizations), maxWords: names.maxWords + 2 };
   }
   return listIndex;
 }
@@ -161,35 +103,135 @@ export function taggerCandidates(spans: ReadonlyArray<{ start: number; end: numb
   }));
 }
 
-/** Rule candidates over the tokens of one sentence. */
-export function ruleCandidates(text: string, tokens: readonly Token[]): Candidate[] {
-  const out: Candidate[] = [];
-  const { outlets, organizations, firstWords, maxWords } = lists();
-  const names = loadNameLists();
-  const word = (i: number) => tokens[i]?.text ?? '';
-  // Per-token facts computed once: the rules below ask them many times.
-  const lowers = tokens.map((t) => t.text.toLowerCase());
-  const nameLike = tokens.map((t) => NAME_WORD.test(t.text));
-  const lower = (i: number) => lowers[i] ?? '';
-  const { personWords, placeFirstWords } = firstWordIndex();
+/** Rule candidates over the tokens of one sentence (`infos`: their wordInfos, computed here when not given). */
+export function ruleCandidates(text: string, tokens: readonly Token[], infos: readonly WordInfo[] = wordInfos(tokens)): Candidate[] {
+  return new SentenceRules(text, tokens, infos).run();
+}
 
-  for (let i = 0; i < tokens.length; i++) {
-    const w = word(i);
-    if (!isCapitalised(w) && !/^\d/.test(w)) {
-      lowercaseRules(i);
-      continue;
+/**
+ * The rules over one sentence. A class rather than closures in a function:
+ * its methods are made once, not per sentence (WikiANN is 10,000 calls of a
+ * sentence each, so per-call set-up shows).
+ */
+class SentenceRules {
+  readonly out: Candidate[] = [];
+
+  constructor(
+    readonly text: string,
+    readonly tokens: readonly Token[],
+    readonly infos: readonly WordInfo[],
+  ) {}
+
+  info(i: number): WordInfo {
+    return this.infos[i] ?? NO_WORD;
+  }
+
+  word(i: number): string {
+    return this.info(i).text;
+  }
+
+  lower(i: number): string {
+    return this.info(i).lower;
+  }
+
+  run(): Candidate[] {
+    const { tokens, text, out } = this;
+    const names = loadNameLists();
+    for (let i = 0; i < tokens.length; i++) {
+      const info = this.infos[i]!;
+      const w = info.text;
+      if (!info.capitalised && !info.numeric) {
+        if (info.lower === 'ministry') this.ministry(i);
+        continue;
+      }
+      // Outlets and organisations from the lists, longest first.
+      if (info.listStart) this.listed(i);
+      // Oblasts, regions and rivers: "Kharkiv Oblast", "Donetsk region", "Seym River".
+      for (let len = 1; len <= 2; len++) {
+        const suffix = this.lower(i + len);
+        if (!REGION_WORDS.has(suffix) && !RIVER_WORDS.has(suffix)) continue;
+        const phrase = text.slice(tokens[i]!.start, tokens[i + len]!.end);
+        const entries = placeCandidates(phrase).filter((e) => e.kind === 'region' || e.kind === 'river');
+        if (entries.length === 0) continue;
+        out.push({ start: tokens[i]!.start, end: tokens[i + len]!.end, type: 'place', priority: PRIORITY.regionOrRiver, places: entries, source: 'pattern' });
+      }
+      // Units named by number: "68th Brigade", "47th Separate Mechanized Brigade".
+      if (info.ordinal) {
+        let j = i + 1;
+        while (j < tokens.length && UNIT_DESCRIPTOR_SET.has(this.word(j)) && !UNIT_KIND_SET.has(this.word(j))) j++;
+        if (UNIT_KIND_SET.has(this.word(j))) {
+          out.push({ start: tokens[i]!.start, end: tokens[j]!.end, type: 'unit', priority: PRIORITY.unit, canonical: `${w} ${this.word(j)}`, source: 'pattern' });
+        }
+        continue;
+      }
+      // Units named by a word: "Azov Regiment", "the Akhmat Spetsnaz unit".
+      if (info.titleCase && !UNIT_DESCRIPTOR_SET.has(w) && !info.demonym && !info.notEntity) {
+        let j = i + 1;
+        while (j < tokens.length && UNIT_DESCRIPTOR_SET.has(this.word(j)) && !UNIT_KIND_SET.has(this.word(j))) j++;
+        const kind = this.word(j);
+        const spetsnazUnit =
+          j > i + 1 && /^(unit|battalion|group|detachment)$/i.test(kind) && /spetsnaz|special|forces/i.test(text.slice(tokens[i + 1]!.start, tokens[j - 1]!.end));
+        if ((UNIT_KIND_SET.has(kind) && UNIT_WORD_KINDS.has(kind)) || spetsnazUnit) {
+          out.push({ start: tokens[i]!.start, end: tokens[j]!.end, type: 'unit', priority: PRIORITY.unit, canonical: w, source: 'pattern' });
+          continue;
+        }
+      }
+      // A unit named in quotes after its kind: 'the Russian Spetsnaz unit “Akhmat,”'.
+      if (i > 1 && OPENING_QUOTES.has(this.word(i - 1)) && /^(unit|battalion|group|detachment|brigade|regiment)$/i.test(this.word(i - 2)) && /spetsnaz|special|forces/i.test(this.word(i - 3))) {
+        out.push({ start: tokens[i]!.start, end: tokens[i]!.end, type: 'unit', priority: PRIORITY.unit, canonical: w, source: 'pattern' });
+        continue;
+      }
+      // Ministries: "the Russian Defense Ministry", "Ministry of Defence".
+      if (w === 'Ministry') this.ministry(i);
+      // Armies: "Ukraine's military", "the Ukrainian military".
+      const next = this.lower(i + 1);
+      if (next === 'military' || this.lower(i + 2) === 'military') this.military(i);
+      // Known people by full name or unique surname: "Zelenskyy", "Dmitry Peskov".
+      if (info.personWord) this.knownPerson(i);
+      // A name after a title: "Professor Michael Clarke", "governor Vadym Filashkin", "By Liz Heflin".
+      const before = this.lower(i - 1);
+      if (i > 0 && (PERSON_TITLES.has(before) || (before === 'by' && i === 1) || (before === '/' && this.lower(i - 2) === 'photo'))) {
+        const end = this.nameEnd(i);
+        if (end > i && !info.notEntity && !PERSON_TITLES.has(info.lower) && !this.headsNonPerson(i, end)) {
+          out.push({ start: tokens[i]!.start, end: tokens[end - 1]!.end, type: 'person', priority: PRIORITY.title, source: 'title' });
+        }
+      } else if (info.givenName && this.info(i + 1).titleCase && !this.info(i + 1).notEntity) {
+        // A given name and a capitalised word: "Serhiy Dobriak" (not running on into the next person's given name).
+        const nameEnd = this.nameEnd(i);
+        let end = i + 2;
+        while (end < nameEnd && !names.givenNames.has(this.lower(end))) end++;
+        if (!this.headsNonPerson(i, nameEnd)) out.push({ start: tokens[i]!.start, end: tokens[end - 1]!.end, type: 'person', priority: PRIORITY.givenName, source: 'title' });
+      }
+      // Outlets by context: "the state agency Tass", "Ukrainian outlet Pravda".
+      if (i > 0 && OUTLET_NOUNS.has(before)) {
+        const end = this.nameEnd(i);
+        out.push({ start: tokens[i]!.start, end: tokens[end - 1]!.end, type: 'outlet', priority: PRIORITY.title, source: 'pattern' });
+      }
+      // Places in the gazetteer.
+      if (!info.notEntity && !info.demonym && (info.placeMaxWords > 0 || info.transliterated)) this.gazetteerPlaces(i);
     }
-    // Outlets and organisations from the lists, longest first.
-    let matched = !firstWords.has(lower(i));
-    for (let len = Math.min(maxWords, tokens.length - i); len >= 1 && !matched; len--) {
-      const key = lowerKey(tokens, i, i + len);
-      const outlet = outlets.get(key);
-      const organization = outlet ? undefined : organizations.get(key);
+    return out;
+  }
+
+  /** Outlets and organisations from the lists starting at token i, longest first. */
+  listed(i: number): void {
+    const { outlets, organizations, maxWords } = lists();
+    const { tokens } = this;
+    let key = '';
+    const keys: string[] = [];
+    for (let len = 1; len <= Math.min(maxWords, tokens.length - i); len++) {
+      key = len === 1 ? this.lower(i) : `${key} ${this.lower(i + len - 1)}`;
+      keys.push(key);
+    }
+    for (let len = keys.length; len >= 1; len--) {
+      const k = keys[len - 1]!;
+      const outlet = outlets.get(k);
+      const organization = outlet ? undefined : organizations.get(k);
       const item = outlet ?? organization;
       if (!item) continue;
       // A lone listed word inside a longer capitalised name is part of that name ("Cosima Wagner").
-      if (len === 1 && !isUpperWord(w) && (isCapitalised(word(i + 1)) || (i > 0 && isCapitalised(word(i - 1)) && word(i - 1) !== 'The'))) continue;
-      out.push({
+      if (len === 1 && !this.info(i).upper && (this.info(i + 1).capitalised || (i > 0 && this.info(i - 1).capitalised && this.word(i - 1) !== 'The'))) continue;
+      this.out.push({
         start: tokens[i]!.start,
         end: tokens[i + len - 1]!.end,
         type: outlet ? 'outlet' : 'organization',
@@ -197,96 +239,45 @@ export function ruleCandidates(text: string, tokens: readonly Token[]): Candidat
         canonical: item.name,
         source: 'list',
       });
-      matched = true;
+      return;
     }
-    // Oblasts, regions and rivers: "Kharkiv Oblast", "Donetsk region", "Seym River".
-    for (let len = 1; len <= 2; len++) {
-      const suffix = lower(i + len);
-      if (!REGION_WORDS.has(suffix) && !RIVER_WORDS.has(suffix)) continue;
-      const phrase = text.slice(tokens[i]!.start, tokens[i + len]!.end);
-      const entries = placeCandidates(phrase).filter((e) => e.kind === 'region' || e.kind === 'river');
-      if (entries.length === 0) continue;
-      out.push({ start: tokens[i]!.start, end: tokens[i + len]!.end, type: 'place', priority: PRIORITY.regionOrRiver, places: entries, source: 'pattern' });
-    }
-    // Units named by number: "68th Brigade", "47th Separate Mechanized Brigade".
-    if (/^\d{1,3}(st|nd|rd|th)$/.test(w)) {
-      let j = i + 1;
-      while (j < tokens.length && UNIT_DESCRIPTOR_SET.has(word(j)) && !UNIT_KIND_SET.has(word(j))) j++;
-      if (UNIT_KIND_SET.has(word(j))) {
-        out.push({ start: tokens[i]!.start, end: tokens[j]!.end, type: 'unit', priority: PRIORITY.unit, canonical: `${w} ${word(j)}`, source: 'pattern' });
-      }
-      continue;
-    }
-    // Units named by a word: "Azov Regiment", "the Akhmat Spetsnaz unit".
-    if (/^\p{Lu}\p{Ll}+$/u.test(w) && !UNIT_DESCRIPTOR_SET.has(w) && !isDemonym(w) && !NOT_ENTITIES.has(lower(i))) {
-      let j = i + 1;
-      while (j < tokens.length && UNIT_DESCRIPTOR_SET.has(word(j)) && !UNIT_KIND_SET.has(word(j))) j++;
-      const kind = word(j);
-      const spetsnazUnit = j > i + 1 && /^(unit|battalion|group|detachment)$/i.test(kind) && /spetsnaz|special|forces/i.test(text.slice(tokens[i + 1]!.start, tokens[j - 1]!.end));
-      if ((UNIT_KIND_SET.has(kind) && ['Brigade', 'Regiment', 'Battalion'].includes(kind)) || spetsnazUnit) {
-        out.push({ start: tokens[i]!.start, end: tokens[j]!.end, type: 'unit', priority: PRIORITY.unit, canonical: w, source: 'pattern' });
-        continue;
-      }
-    }
-    // A unit named in quotes after its kind: 'the Russian Spetsnaz unit “Akhmat,”'.
-    if (i > 1 && /^["“«'‘]$/.test(word(i - 1)) && /^(unit|battalion|group|detachment|brigade|regiment)$/i.test(word(i - 2)) && /spetsnaz|special|forces/i.test(word(i - 3))) {
-      out.push({ start: tokens[i]!.start, end: tokens[i]!.end, type: 'unit', priority: PRIORITY.unit, canonical: w, source: 'pattern' });
-      continue;
-    }
-    // Ministries: "the Russian Defense Ministry", "Ministry of Defence".
-    if (w === 'Ministry' || w === 'ministry') ministry(i);
-    // Armies: "Ukraine's military", "the Ukrainian military".
-    const possessiveMilitary = lower(i + 2) === 'military' && countryNamed(lower(i)) && /^['’]s$/.test(word(i + 1));
-    if ((lower(i + 1) === 'military' && demonymCountry(lower(i))) || possessiveMilitary) {
-      const country = (demonymCountry(lower(i)) ?? countryNamed(lower(i)))!;
-      const end = possessiveMilitary ? i + 2 : i + 1;
-      out.push({
-        start: tokens[i]!.start,
-        end: tokens[end]!.end,
-        type: 'organization',
-        priority: PRIORITY.pattern,
-        canonical: `${COUNTRY_ADJECTIVE[country] ?? word(i)} military`,
-        source: 'pattern',
-      });
-    }
-    // Known people by full name or unique surname: "Zelenskyy", "Dmitry Peskov".
-    for (let len = nameLike[i] && personWords.has(variantKey(w)) ? Math.min(3, tokens.length - i) : 0; len >= 1; len--) {
-      let allNames = true;
-      for (let k = i; k < i + len; k++) if (!nameLike[k]) allNames = false;
-      if (!allNames) continue;
-      const person = names.personByKey.get(phraseVariantKey(i, len));
-      if (!person) continue;
-      out.push({ start: tokens[i]!.start, end: tokens[i + len - 1]!.end, type: 'person', priority: PRIORITY.knownPerson, person, canonical: person.name, source: 'list' });
-      break;
-    }
-    // A name after a title: "Professor Michael Clarke", "governor Vadym Filashkin", "By Liz Heflin".
-    const before = lower(i - 1);
-    if (i > 0 && (PERSON_TITLES.has(before) || (before === 'by' && i === 1) || (before === '/' && lower(i - 2) === 'photo'))) {
-      const end = nameEnd(i);
-      if (end > i && !NOT_ENTITIES.has(lower(i)) && !PERSON_TITLES.has(lower(i)) && !headsNonPerson(i, end)) {
-        out.push({ start: tokens[i]!.start, end: tokens[end - 1]!.end, type: 'person', priority: PRIORITY.title, source: 'title' });
-      }
-    } else if (names.givenNames.has(lower(i)) && /^\p{Lu}\p{Ll}+$/u.test(word(i + 1)) && !NOT_ENTITIES.has(lower(i + 1))) {
-      // A given name and a capitalised word: "Serhiy Dobriak" (not running on into the next person's given name).
-      let end = i + 2;
-      while (end < nameEnd(i) && !names.givenNames.has(lower(end))) end++;
-      if (!headsNonPerson(i, nameEnd(i))) out.push({ start: tokens[i]!.start, end: tokens[end - 1]!.end, type: 'person', priority: PRIORITY.givenName, source: 'title' });
-    }
-    // Outlets by context: "the state agency Tass", "Ukrainian outlet Pravda".
-    if (i > 0 && OUTLET_NOUNS.has(before)) {
-      const end = nameEnd(i);
-      out.push({ start: tokens[i]!.start, end: tokens[end - 1]!.end, type: 'outlet', priority: PRIORITY.title, source: 'pattern' });
-    }
-    // Places in the gazetteer.
-    gazetteerPlaces(i);
   }
-  return out;
+
+  /** "Ukraine's military", "the Ukrainian military". */
+  military(i: number): void {
+    const possessiveMilitary = this.lower(i + 2) === 'military' && countryNamed(this.lower(i)) !== undefined && POSSESSIVE.test(this.word(i + 1));
+    if (!((this.lower(i + 1) === 'military' && demonymCountry(this.lower(i))) || possessiveMilitary)) return;
+    const country = (demonymCountry(this.lower(i)) ?? countryNamed(this.lower(i)))!;
+    const end = possessiveMilitary ? i + 2 : i + 1;
+    this.out.push({
+      start: this.tokens[i]!.start,
+      end: this.tokens[end]!.end,
+      type: 'organization',
+      priority: PRIORITY.pattern,
+      canonical: `${COUNTRY_ADJECTIVE[country] ?? this.word(i)} military`,
+      source: 'pattern',
+    });
+  }
+
+  /** Known people by full name or unique surname starting at token i, longest first. */
+  knownPerson(i: number): void {
+    const names = loadNameLists();
+    for (let len = Math.min(3, this.tokens.length - i); len >= 1; len--) {
+      let allNames = true;
+      for (let k = i; k < i + len; k++) if (!this.infos[k]!.nameLike) allNames = false;
+      if (!allNames) continue;
+      const person = names.personByKey.get(this.phraseVariantKey(i, len));
+      if (!person) continue;
+      this.out.push({ start: this.tokens[i]!.start, end: this.tokens[i + len - 1]!.end, type: 'person', priority: PRIORITY.knownPerson, person, canonical: person.name, source: 'list' });
+      return;
+    }
+  }
 
   /** variantKey of the text of tokens [i, i + len): likewise its words' keys, non-empty ones joined by one space. */
-  function phraseVariantKey(i: number, len: number): string {
+  phraseVariantKey(i: number, len: number): string {
     let key = '';
     for (let k = i; k < i + len; k++) {
-      const v = variantKey(tokens[k]!.text);
+      const v = this.infos[k]!.variant;
       if (v.length === 0) continue;
       key = key.length === 0 ? v : `${key} ${v}`;
     }
@@ -298,10 +289,10 @@ export function ruleCandidates(text: string, tokens: readonly Token[]): Candidat
    * whitespace only, so it is their normalised forms, non-empty ones joined by
    * one space — computed from cached per-word results, not per phrase.
    */
-  function phraseKey(i: number, len: number): string {
+  phraseKey(i: number, len: number): string {
     let key = '';
     for (let k = i; k < i + len; k++) {
-      const n = normalizeName(tokens[k]!.text);
+      const n = this.infos[k]!.normalized;
       if (n.length === 0) continue;
       key = key.length === 0 ? n : `${key} ${n}`;
     }
@@ -309,48 +300,45 @@ export function ruleCandidates(text: string, tokens: readonly Token[]): Candidat
   }
 
   /** Whether a run of name words [from, to) includes a word no person's name has ("League", "Park"). */
-  function headsNonPerson(from: number, to: number): boolean {
-    for (let k = from; k < to; k++) if (NON_PERSON_HEADS.has(lower(k))) return true;
+  headsNonPerson(from: number, to: number): boolean {
+    for (let k = from; k < to; k++) if (NON_PERSON_HEADS.has(this.lower(k))) return true;
     return false;
   }
 
   /** End (exclusive) of a run of capitalised name words starting at i, at most 4. */
-  function nameEnd(i: number): number {
+  nameEnd(i: number): number {
     let j = i;
-    while (j < tokens.length && j < i + 4 && nameLike[j] && !NOT_ENTITIES.has(lower(j))) j++;
+    while (j < this.tokens.length && j < i + 4 && this.infos[j]!.nameLike && !this.infos[j]!.notEntity) j++;
     return j;
   }
 
-  function lowercaseRules(i: number): void {
-    if (lower(i) === 'ministry') ministry(i);
-  }
-
-  function ministry(i: number): void {
+  ministry(i: number): void {
+    const { tokens, text } = this;
     let start = i;
     const topics: string[] = [];
-    while (start > 0 && topics.length < 2 && ORG_TOPICS.has(lower(start - 1))) topics.unshift(word(--start));
+    while (start > 0 && topics.length < 2 && ORG_TOPICS.has(this.lower(start - 1))) topics.unshift(this.word(--start));
     let country: string | undefined;
     let spanStart = start;
-    if (start > 0 && demonymCountry(lower(start - 1)) && isCapitalised(word(start - 1))) {
-      country = demonymCountry(lower(start - 1));
+    if (start > 0 && demonymCountry(this.lower(start - 1)) && this.info(start - 1).capitalised) {
+      country = demonymCountry(this.lower(start - 1));
       spanStart = start - 1;
-    } else if (start > 1 && /^['’]s$/.test(word(start - 1)) && countryNamed(lower(start - 2))) {
-      country = countryNamed(lower(start - 2));
+    } else if (start > 1 && POSSESSIVE.test(this.word(start - 1)) && countryNamed(this.lower(start - 2))) {
+      country = countryNamed(this.lower(start - 2));
     }
     let end = i;
-    if (lower(i + 1) === 'of' && isCapitalised(word(i + 2))) {
+    if (this.lower(i + 1) === 'of' && this.info(i + 2).capitalised) {
       end = i + 2;
-      while (isCapitalised(word(end + 1)) || (lower(end + 1) === 'and' && isCapitalised(word(end + 2)))) end++;
+      while (this.info(end + 1).capitalised || (this.lower(end + 1) === 'and' && this.info(end + 2).capitalised)) end++;
       topics.push(text.slice(tokens[i + 2]!.start, tokens[end]!.end));
     }
-    const capitalised = word(i) === 'Ministry';
+    const capitalised = this.word(i) === 'Ministry';
     if (topics.length === 0 || (!capitalised && !country)) return;
     const topic = topics
       .join(' ')
       .replace(/\bDefen[cs]e\b/i, 'Defense')
       .replace(/\b\p{Ll}/gu, (c) => c.toUpperCase());
     const adjective = country ? `${COUNTRY_ADJECTIVE[country] ?? ''} ` : '';
-    out.push({
+    this.out.push({
       start: tokens[spanStart]!.start,
       end: tokens[end]!.end,
       type: 'organization',
@@ -360,36 +348,35 @@ export function ruleCandidates(text: string, tokens: readonly Token[]): Candidat
     });
   }
 
-  function gazetteerPlaces(i: number): void {
+  gazetteerPlaces(i: number): void {
     const g = loadGazetteer();
-    if (NOT_ENTITIES.has(lower(i)) || isDemonym(word(i))) return;
-    const normalized = normalizeName(word(i));
-    const space = normalized.indexOf(' ');
-    const first = space < 0 ? normalized : normalized.slice(0, space);
-    const transliterated = first.length >= MIN_TRANSLITERATED_LENGTH ? g.byTrustedVariant.get(variantKey(word(i))) : undefined;
-    const maxWords = placeFirstWords.get(first) ?? 0;
-    if (maxWords === 0 && !transliterated) return;
+    const { tokens } = this;
+    const info = this.infos[i]!;
+    const maxWords = info.placeMaxWords;
     for (let len = Math.min(MAX_PLACE_TOKENS, tokens.length - i); len >= 1; len--) {
-      if (!isCapitalised(word(i + len - 1))) continue;
-      const key = phraseKey(i, len);
-      // No gazetteer name starting with this word has as many words.
-      if (len > 1 && wordCount(key) > maxWords) continue;
-      // Another transliteration of a place we know well ("Kiev", "Mirnograd"), when no place has this spelling.
-      const entries = g.byName.get(key) ?? (len === 1 ? transliterated : undefined);
-      if (!entries || entries.length === 0) continue;
-      if (len === 1 && names.givenNames.has(lower(i))) return;
-      const accepted = entries.filter(
-        (e) =>
-          e.id.startsWith('sitrep:') ||
-          e.rank >= UNCONFIRMED_PLACE_MIN_RANK ||
-          (e.country !== null && HOME_COUNTRIES.has(e.country) && (i > 0 || e.rank >= SENTENCE_START_PLACE_MIN_RANK)),
-      );
-      out.push({
+      if (!this.infos[i + len - 1]!.capitalised) continue;
+      let entries: GazetteerEntry[] | undefined;
+      let accepted: boolean;
+      if (len === 1) {
+        // The word alone: its look-up and verdict are remembered with it.
+        entries = info.places;
+        if (!entries) continue;
+        if (info.givenName) return;
+        accepted = i > 0 ? info.placeAccepted : info.placeAcceptedAtStart;
+      } else {
+        const key = this.phraseKey(i, len);
+        // No gazetteer name starting with this word has as many words.
+        if (wordCount(key) > maxWords) continue;
+        entries = g.byName.get(key);
+        if (!entries || entries.length === 0) continue;
+        accepted = entries.some((e) => acceptedUnconfirmed(e, i === 0));
+      }
+      this.out.push({
         start: tokens[i]!.start,
         end: tokens[i + len - 1]!.end,
         type: 'place',
         // Unconfirmed namesakes stay as candidates for the tagger's LOC spans to use, at no priority of their own.
-        priority: accepted.length > 0 ? PRIORITY.gazetteer : 0,
+        priority: accepted ? PRIORITY.gazetteer : 0,
         // All namesakes go on: whether the word is a place at all is one question, which place another.
         places: entries,
         source: 'gazetteer',
@@ -398,6 +385,12 @@ export function ruleCandidates(text: string, tokens: readonly Token[]): Candidat
     }
   }
 }
+
+
+const POSSESSIVE = /^['’]s$/;
+const OPENING_QUOTES = new Set(['"', '“', '«', "'", '‘']);
+/** Unit kinds a unit named by a word takes ("Azov Regiment"); "Azov Division" reads as something else. */
+const UNIT_WORD_KINDS = new Set(['Brigade', 'Regiment', 'Battalion']);
 
 /** Whether the words of `outer` outside `inner` are all titles, qualifiers, demonyms or marks. */
 function onlyTitlesAround(text: string, outer: Candidate, inner: Candidate): boolean {

@@ -10,12 +10,12 @@
  */
 import type { ArticleEntity, EntityMention, Span } from '../../model/index.ts';
 import { splitSentences } from '../sentences.ts';
-import { isCapitalised, PRIORITY, ruleCandidates, selectCandidates, taggerCandidates, type Candidate } from './candidates.ts';
+import { PRIORITY, ruleCandidates, selectCandidates, taggerCandidates, type Candidate } from './candidates.ts';
 import { loadGazetteer } from './gazetteer.ts';
 import { isDemonym, NON_PERSON_HEADS, NOT_ENTITIES, PERSON_TITLES } from './lexicon.ts';
-import { taggerLexicon } from './names.ts';
 import { demonymCountriesOf, majorPlaceNames, resolveMentions } from './resolve.ts';
-import { loadTaggerModel, observeAll, tagSentence, TAGS } from './tagger.ts';
+import { loadTaggerModel, tagSentence, TAGS } from './tagger.ts';
+import { observationsOf, wordInfos, type WordInfo } from './words.ts';
 import { tokenize, type Token } from './tokenize.ts';
 
 export interface ExtractOptions {
@@ -42,10 +42,10 @@ const TYPO_TARGET_MIN_RANK = 1_000_000;
 export type TaggedSpan = { start: number; end: number; label: 'PER' | 'LOC' | 'ORG' };
 
 /** The tagger's entity spans over a window of tokens (empty when no model ships). */
-export function tagTokens(tokens: readonly Token[]): TaggedSpan[] {
+export function tagTokens(tokens: readonly Token[], infos: readonly WordInfo[] = wordInfos(tokens)): TaggedSpan[] {
   const model = loadTaggerModel();
   if (!model || tokens.length === 0) return [];
-  return spansOf(tokens, tagSentence(model, observeAll(tokens, taggerLexicon())), 0);
+  return spansOf(tokens, tagSentence(model, observationsOf(infos)), 0);
 }
 
 /** BIO tags of tokens [from, from + tags.length) → spans. */
@@ -87,14 +87,14 @@ const JOIN_GAP = 0;
  * context. News prose is mostly lowercase words the tagger would label O,
  * and known names; skipping them makes tagging several times faster.
  */
-export function tagNameStretches(tokens: readonly Token[], explained?: (index: number) => boolean): TaggedSpan[] {
+export function tagNameStretches(tokens: readonly Token[], infos: readonly WordInfo[], explained: readonly boolean[]): TaggedSpan[] {
   const stretches: Array<[number, number]> = [];
   for (let i = 0; i < tokens.length; i++) {
-    const word = tokens[i]!.text;
-    if (!/^\p{Lu}/u.test(word) && !/^\d+(st|nd|rd|th)?$/.test(word)) continue;
+    const info = infos[i]!;
+    if (!info.startsUpper && !info.number) continue;
     // A word the rules already read (a known place, person, outlet) or that is no name by itself
     // ("However", "Russian") does not need the tagger; its neighbours may, and seed their own stretch.
-    if (explained?.(i) || NOT_ENTITIES.has(word.toLowerCase()) || isDemonym(word)) continue;
+    if (explained[i] || info.notEntity || info.demonym) continue;
     const from = Math.max(0, i - CONTEXT_TOKENS);
     const to = Math.min(tokens.length, i + 1 + CONTEXT_TOKENS);
     const last = stretches[stretches.length - 1];
@@ -103,11 +103,11 @@ export function tagNameStretches(tokens: readonly Token[], explained?: (index: n
   }
   const covered = stretches.reduce((n, [from, to]) => n + to - from, 0);
   // Mostly names anyway (a headline, a list): tag it whole, as the tagger was trained to see it.
-  if (covered >= tokens.length * WHOLE_WINDOW_SHARE) return tagTokens(tokens);
+  if (covered >= tokens.length * WHOLE_WINDOW_SHARE) return tagTokens(tokens, infos);
   const model = loadTaggerModel();
   if (!model || stretches.length === 0) return [];
   // Each stretch is read with the whole window around it (features see past its edges), as if tagged whole.
-  const obs = observeAll(tokens, taggerLexicon());
+  const obs = observationsOf(infos);
   const spans: TaggedSpan[] = [];
   for (const [from, to] of stretches) spans.push(...spansOf(tokens, tagSentence(model, obs, from, to), from));
   return spans;
@@ -156,18 +156,35 @@ const NAME_PARTICLES = new Set([
 function plausible(text: string, c: Candidate, window: readonly Token[]): boolean {
   if (c.source !== 'tagger') return true;
   const surface = text.slice(c.start, c.end);
-  if (!/\p{L}/u.test(surface)) return false;
+  if (!HAS_LETTER.test(surface)) return false;
   const words = surface.split(/\s+/);
-  const titleWord = (w: string) => PERSON_TITLES.has(w.toLowerCase()) || TITLE_QUALIFIERS.has(w.toLowerCase());
   // Numbers and marks aside, nothing but calendar words, furniture, demonyms or titles: "3 Min Read", "Russian President".
-  if (words.filter((w) => /\p{L}/u.test(w)).every((w) => NOT_ENTITIES.has(w.toLowerCase()) || isDemonym(w) || titleWord(w))) return false;
+  let named = false;
+  for (const w of words) {
+    if (HAS_LETTER.test(w) && !NOT_ENTITIES.has(w.toLowerCase()) && !isDemonym(w) && !isTitleWord(w)) named = true;
+  }
+  if (!named) return false;
   // "Michael Stewart ( footballer )": a Wikipedia-style qualifier, never prose.
-  if (/^[^(]+\( [^()]+ \)$/.test(surface)) return true;
+  if (QUALIFIED_NAME.test(surface)) return true;
   // A line that is the name and little else (a list item, a caption) is no prose to mistake for a name.
   if (window.length - words.length <= NAME_LINE_EXTRA_TOKENS) return true;
-  return words.every(
-    (w, i) => (!/^\p{Ll}/u.test(w) || (i > 0 && NAME_PARTICLES.has(w)) || /\p{Lu}/u.test(w.slice(1))) && !/-\p{Ll}+$/u.test(w),
-  );
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (LOWERCASE_START.test(w) && !(i > 0 && NAME_PARTICLES.has(w)) && !UPPER_LETTER.test(w.slice(1))) return false;
+    if (LOWERCASE_HYPHEN_END.test(w)) return false;
+  }
+  return true;
+}
+
+const HAS_LETTER = /\p{L}/u;
+const UPPER_LETTER = /\p{Lu}/u;
+const LOWERCASE_START = /^\p{Ll}/u;
+const LOWERCASE_HYPHEN_END = /-\p{Ll}+$/u;
+const QUALIFIED_NAME = /^[^(]+\( [^()]+ \)$/;
+
+function isTitleWord(w: string): boolean {
+  const lower = w.toLowerCase();
+  return PERSON_TITLES.has(lower) || TITLE_QUALIFIERS.has(lower);
 }
 
 /** Words that open a clause, not a name: the tagger sometimes starts a span on them ("If Pokrovsk is captured"). */
@@ -198,6 +215,7 @@ const TITLE_QUALIFIERS = new Set([
  * closes one opened in the span stays ("Michael Stewart ( footballer )").
  */
 function trimSpan(text: string, c: Candidate): Candidate {
+  if (!mayTrim(text, c)) return c;
   let { start, end } = c;
   // "Mocow's May push": a possessive inside the span ends the name.
   const possessive = /\p{L}['’]s\s/u.exec(text.slice(start, end));
@@ -243,6 +261,27 @@ function trimSpan(text: string, c: Candidate): Candidate {
   return start === c.start && end === c.end ? c : { ...c, start, end };
 }
 
+/**
+ * Whether trimSpan could change the span: false when its first word opens no
+ * clause and is no title, qualifier, demonym or "the", its last word is no
+ * title, and it holds no possessive and ends in no mark — most spans, which
+ * then skip trimSpan's regex work.
+ */
+function mayTrim(text: string, c: Candidate): boolean {
+  const surface = text.slice(c.start, c.end);
+  if (surface.includes("'s") || surface.includes('’s') || surface.includes("'S") || surface.includes('’S')) return true;
+  if (TRAILING_MARKS.has(surface.charAt(surface.length - 1))) return true;
+  const firstSpace = surface.search(/\s/);
+  if (firstSpace < 0) return false;
+  const first = surface.slice(0, firstSpace).toLowerCase();
+  if (CLAUSE_OPENERS.has(first) || first === 'the' || LEADING_TITLES.has(first) || TITLE_QUALIFIERS.has(first) || isDemonym(first)) return true;
+  const last = surface.slice(surface.search(/\S+$/)).toLowerCase();
+  return LEADING_TITLES.has(last);
+}
+
+/** Marks a span's end may lose in trimSpan. */
+const TRAILING_MARKS = new Set([',', ';', ':', '"', '”', '“', "'", '’', ')', ']']);
+
 function withinEditDistanceOne(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
@@ -271,29 +310,34 @@ function typoTargetIndex(): Map<string, string[]> {
  * ("Mocow's May push"), is read as a place: unresolved here, so the corpus
  * registry can decide whether it is a typo of that place.
  */
-function typoPlaces(windowTokens: Token[], chosen: Candidate[]): Candidate[] {
+function typoPlaces(windowTokens: Token[], infos: readonly WordInfo[], chosen: Candidate[]): Candidate[] {
   const targets = typoTargetIndex();
-  const nearMajorPlace = (word: string) => {
-    if (word.length < 5) return false;
-    const lower = word.toLowerCase();
+  const nearMajorPlace = (info: WordInfo) => {
+    const lower = info.lower;
+    if (lower.length < 5) return false;
     const sameInitial = targets.get(lower[0]!);
-    if (!sameInitial || sameInitial.includes(lower) || NOT_ENTITIES.has(lower) || isDemonym(lower)) return false;
+    if (!sameInitial || sameInitial.includes(lower) || info.notEntity || isDemonym(lower)) return false;
     return sameInitial.some((name) => withinEditDistanceOne(lower, name));
   };
   const out: Candidate[] = [];
-  windowTokens.forEach((token, i) => {
-    if (i === 0 || !isCapitalised(token.text)) return;
-    const over = chosen.find((c) => c.start < token.end && token.start < c.end);
+  // `chosen` is sorted by start and non-overlapping: one pointer walks it beside the tokens.
+  let k = 0;
+  for (let i = 1; i < windowTokens.length; i++) {
+    const token = windowTokens[i]!;
+    const info = infos[i]!;
+    if (!info.capitalised) continue;
+    while (k < chosen.length && chosen[k]!.end <= token.start) k++;
+    const over = k < chosen.length && chosen[k]!.start < token.end ? chosen[k] : undefined;
     if (over) {
       // The tagger's reading of a lone unknown word ("Mocow" as ORG) yields to the typo's.
-      if (over.source === 'tagger' && over.start === token.start && over.end === token.end && nearMajorPlace(token.text)) {
+      if (over.source === 'tagger' && over.start === token.start && over.end === token.end && nearMajorPlace(info)) {
         over.type = 'place';
         over.places = [];
       }
-      return;
+      continue;
     }
-    if (nearMajorPlace(token.text)) out.push({ start: token.start, end: token.end, type: 'place', priority: 1, places: [], source: 'gazetteer' });
-  });
+    if (nearMajorPlace(info)) out.push({ start: token.start, end: token.end, type: 'place', priority: 1, places: [], source: 'gazetteer' });
+  }
   return out;
 }
 
@@ -317,11 +361,13 @@ function reportsLikeOutlet(text: string, c: Candidate): boolean {
  */
 function explainedTokens(window: readonly Token[], candidates: readonly Candidate[]): boolean[] {
   const explained = new Array<boolean>(window.length).fill(false);
-  const confident = candidates.filter((c) => c.priority >= PRIORITY.gazetteer);
-  if (confident.length === 0) return explained;
-  window.forEach((token, i) => {
-    explained[i] = confident.some((c) => c.start <= token.start && token.end <= c.end);
-  });
+  for (const c of candidates) {
+    if (c.priority < PRIORITY.gazetteer) continue;
+    for (let i = 0; i < window.length; i++) {
+      const token = window[i]!;
+      if (c.start <= token.start && token.end <= c.end) explained[i] = true;
+    }
+  }
   return explained;
 }
 
@@ -332,14 +378,18 @@ export function extractEntities(text: string, options: ExtractOptions = {}): Ext
   const tokens = tokenize(text);
   const selected: Candidate[] = [];
   for (const window of windowsOf(tokens, sentences)) {
-    const candidates = ruleCandidates(text, window);
+    const infos = wordInfos(window);
+    const candidates = ruleCandidates(text, window, infos);
     if (!options.rulesOnly) {
       const explained = explainedTokens(window, candidates);
-      candidates.push(...taggerCandidates(tagNameStretches(window, (i) => explained[i]!)).map((c) => trimSpan(text, c)));
+      for (const c of taggerCandidates(tagNameStretches(window, infos, explained))) {
+        const trimmed = trimSpan(text, c);
+        if (plausible(text, trimmed, window)) candidates.push(trimmed);
+      }
     }
-    const chosen = selectCandidates(text, candidates.filter((c) => plausible(text, c, window)));
+    const chosen = selectCandidates(text, candidates);
     for (const c of chosen) if (c.source === 'tagger' && c.type === 'organization' && reportsLikeOutlet(text, c)) c.type = 'outlet';
-    selected.push(...chosen, ...typoPlaces(window, chosen));
+    selected.push(...chosen, ...typoPlaces(window, infos, chosen));
   }
   selected.sort((a, b) => a.start - b.start);
   return resolveMentions(text, selected, sentences, demonymCountriesOf(tokens));

@@ -46,6 +46,22 @@ const TITLE_BEFORE = new RegExp(
   'i',
 );
 
+const ROLE_NOUN_LIST = Object.keys(ROLE_NOUNS);
+
+/**
+ * Whether the text before `at`, less a comma and spaces, ends in a role noun:
+ * a cheap test that lets most names skip TITLE_BEFORE, whose `$` anchor makes
+ * the engine try every start in its 40 characters.
+ */
+function endsWithRoleNoun(text: string, at: number): boolean {
+  let end = at;
+  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+  if (text[end - 1] === ',') end--;
+  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+  const tail = text.slice(Math.max(0, end - 20), end).toLowerCase();
+  return ROLE_NOUN_LIST.some((role) => tail.endsWith(role));
+}
+
 function countryOf(demonym: string | undefined, possessive: string | undefined): string | null {
   const word = (demonym ?? possessive ?? '').toLowerCase();
   return DEMONYMS[word] ?? null;
@@ -86,6 +102,22 @@ function choosePlace(entries: GazetteerEntry[], countries: Set<string>, regions:
   return best;
 }
 
+/** The article's entity of that key (default: by type and name), made on first use. */
+function entityOf(byKey: Map<string, Working>, type: EntityType, name: string, key = entityKey(type, name)): Working {
+  let w = byKey.get(key);
+  if (!w) {
+    w = { entity: { key, type, name, variants: [] }, roles: new Set(), roleCountries: new Set(), tokens: name.split(/\s+/) };
+    byKey.set(key, w);
+  }
+  return w;
+}
+
+function addMention(text: string, mentions: EntityMention[], c: { start: number; end: number }, type: EntityType, w: Working, via: EntityMention['via']): void {
+  const surface = text.slice(c.start, c.end);
+  mentions.push({ start: c.start, end: c.end, text: surface, type, entity: w.entity.key, via });
+  if (!w.entity.variants.includes(surface)) w.entity.variants.push(surface);
+}
+
 export function resolveMentions(
   text: string,
   selected: Candidate[],
@@ -95,19 +127,6 @@ export function resolveMentions(
   const byKey = new Map<string, Working>();
   const mentions: EntityMention[] = [];
   let tag: string | undefined;
-  const get = (type: EntityType, name: string, key = entityKey(type, name)): Working => {
-    let w = byKey.get(key);
-    if (!w) {
-      w = { entity: { key, type, name, variants: [] }, roles: new Set(), roleCountries: new Set(), tokens: name.split(/\s+/) };
-      byKey.set(key, w);
-    }
-    return w;
-  };
-  const mention = (c: { start: number; end: number }, type: EntityType, w: Working, via: EntityMention['via']) => {
-    const surface = text.slice(c.start, c.end);
-    mentions.push({ start: c.start, end: c.end, text: surface, type, entity: w.entity.key, via });
-    if (!w.entity.variants.includes(surface)) w.entity.variants.push(surface);
-  };
 
   // Context for namesakes: countries named or implied, and regions named.
   const countries = new Set(demonymCountries);
@@ -130,11 +149,11 @@ export function resolveMentions(
       case 'place': {
         const entry = c.places && c.places.length > 0 ? choosePlace(c.places, countries, regions) : undefined;
         if (entry) {
-          const w = get('place', entry.name, `place:${entry.id}`);
+          const w = entityOf(byKey, 'place', entry.name, `place:${entry.id}`);
           w.entity.place = placeInfo(entry);
-          mention(c, 'place', w, normalizeName(surface) === normalizeName(entry.name) ? 'name' : 'alias');
+          addMention(text, mentions, c, 'place', w, normalizeName(surface) === normalizeName(entry.name) ? 'name' : 'alias');
         } else {
-          mention(c, 'place', get('place', surface), 'name');
+          addMention(text, mentions, c, 'place', entityOf(byKey, 'place', surface), 'name');
         }
         break;
       }
@@ -143,7 +162,7 @@ export function resolveMentions(
         break;
       default: {
         const name = c.canonical ?? surface.replace(/^the\s+/i, '');
-        mention(c, c.type, get(c.type, name), c.canonical && normalizeName(c.canonical) !== normalizeName(surface) ? 'alias' : 'name');
+        addMention(text, mentions, c, c.type, entityOf(byKey, c.type, name), c.canonical && normalizeName(c.canonical) !== normalizeName(surface) ? 'alias' : 'name');
       }
     }
   }
@@ -154,7 +173,7 @@ export function resolveMentions(
   for (const c of people) {
     const surface = text.slice(c.start, c.end);
     if (c.person && (c.person.name.split(' ').length > 1 || surface.includes(' '))) {
-      const w = get('person', c.person.name);
+      const w = entityOf(byKey, 'person', c.person.name);
       for (const r of c.person.roles) {
         w.roles.add(r.role);
         if (r.country) w.roleCountries.add(`${r.role}@${r.country}`);
@@ -164,7 +183,7 @@ export function resolveMentions(
       personOf.set(c, w);
     } else if (surface.includes(' ')) {
       const key = variantKey(surface);
-      const w = fullByVariant.get(key) ?? get('person', surface);
+      const w = fullByVariant.get(key) ?? entityOf(byKey, 'person', surface);
       fullByVariant.set(key, w);
       personOf.set(c, w);
     }
@@ -178,7 +197,7 @@ export function resolveMentions(
     if (matches.length === 1) {
       personOf.set(c, matches[0]!);
     } else if (c.person) {
-      const w = get('person', c.person.name);
+      const w = entityOf(byKey, 'person', c.person.name);
       for (const r of c.person.roles) {
         w.roles.add(r.role);
         if (r.country) w.roleCountries.add(`${r.role}@${r.country}`);
@@ -187,16 +206,16 @@ export function resolveMentions(
     } else {
       // A lone name the article never completes ("Clarke", "Putin" of someone else) may be anyone: its
       // key is scoped to this article, so the corpus never merges two articles' namesakes on it.
-      personOf.set(c, get('person', surface, `${entityKey('person', surface)}@${(tag ??= articleTag(text))}`));
+      personOf.set(c, entityOf(byKey, 'person', surface, `${entityKey('person', surface)}@${(tag ??= articleTag(text))}`));
     }
   }
   for (const c of people) {
     const w = personOf.get(c)!;
     const surface = text.slice(c.start, c.end);
     const via = surface.includes(' ') || w.tokens.length === 1 ? (normalizeName(surface) === normalizeName(w.entity.name) ? 'name' : 'alias') : 'surname';
-    mention(c, 'person', w, via);
+    addMention(text, mentions, c, 'person', w, via);
     // A title before the name gives the person a role: "Ukrainian President Volodymyr Zelenskyy".
-    const title = TITLE_BEFORE.exec(text.slice(Math.max(0, c.start - 40), c.start));
+    const title = endsWithRoleNoun(text, c.start) ? TITLE_BEFORE.exec(text.slice(Math.max(0, c.start - 40), c.start)) : null;
     if (title) {
       const role = ROLE_NOUNS[title[3]!.toLowerCase()]!;
       w.roles.add(role);
@@ -206,7 +225,6 @@ export function resolveMentions(
   }
 
   // Role phrases: "the president", "Ukraine's head of state", "its spokesperson" (after "said X, ").
-  const taken = (start: number, end: number) => mentions.some((m) => m.start < end && start < m.end);
   for (const s of sentences) {
     const sentence = text.slice(s.start, s.end);
     ROLE_PATTERN.lastIndex = 0;
@@ -215,7 +233,7 @@ export function resolveMentions(
       const start = s.start + m.index + (m[2] ? m[0].length - m[4]!.length : 0);
       const end = s.start + m.index + m[0].length;
       const after = text.slice(end, end + 3);
-      if (/^\s*\p{Lu}/u.test(after) || taken(start, end)) continue; // a title before a name, not a mention
+      if (/^\s*\p{Lu}/u.test(after) || mentions.some((x) => x.start < end && start < x.end)) continue; // a title before a name, not a mention
       const role = ROLE_NOUNS[m[4]!.toLowerCase()]!;
       let target: Working | undefined;
       if (m[3]) {
@@ -231,7 +249,7 @@ export function resolveMentions(
         );
         if (holders.length === 1) target = holders[0];
       }
-      if (target) mention({ start, end }, 'person', target, 'role');
+      if (target) addMention(text, mentions, { start, end }, 'person', target, 'role');
     }
   }
 

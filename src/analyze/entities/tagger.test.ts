@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { tagTokens } from './extract.ts';
-import { decodeModel, encodeModel, TAG_COUNT, TRANSITION_WIDTH, WeightTable } from './tagger.ts';
+import { taggerLexicon } from './names.ts';
+import {
+  decodeModel,
+  encodeModel,
+  loadTaggerModel,
+  MAX_STATIC_FEATURES,
+  observeAll,
+  staticFeaturesAt,
+  TAG_COUNT,
+  tagSentence,
+  TRANSITION_WIDTH,
+  transitionFeaturesAt,
+  viterbi,
+  WeightTable,
+} from './tagger.ts';
 import { tokenize } from './tokenize.ts';
 
 describe('tokenize', () => {
@@ -37,5 +51,32 @@ describe('the shipped tagger', () => {
     const text = 'Angela Merkel met Emmanuel Macron in Berlin before the European Commission meeting .';
     const spans = tagTokens(tokenize(text)).map((s) => `${text.slice(s.start, s.end)}/${s.label}`);
     expect(spans).toEqual(expect.arrayContaining(['Angela Merkel/PER', 'Emmanuel Macron/PER', 'Berlin/LOC']));
+  });
+});
+
+describe('tagging with per-word sums', () => {
+  it('finds the tags that summing every feature of every token finds, for whole sentences and stretches', () => {
+    const model = loadTaggerModel()!;
+    const text = 'On Tuesday the 47th Brigade said Russian troops shelled Kramatorsk , while Olaf Scholz met NATO officials in Brussels .';
+    const obs = observeAll(tokenize(text), taggerLexicon());
+    // The reference: every feature of each token looked up one by one, as training scores them.
+    const reference = (from: number, to: number) => {
+      const n = to - from;
+      const emission = new Float64Array(n * TAG_COUNT);
+      const transition = new Float64Array(n * TRANSITION_WIDTH);
+      const features = new Uint32Array(MAX_STATIC_FEATURES);
+      for (let j = 0; j < n; j++) {
+        const scores = new Float64Array(TAG_COUNT);
+        model.emissions.score(features, staticFeaturesAt(obs, from + j, features), scores);
+        emission.set(scores, j * TAG_COUNT);
+        const rows = new Float64Array(TRANSITION_WIDTH);
+        model.transitions.score(features, transitionFeaturesAt(obs, from + j, features), rows);
+        transition.set(rows, j * TRANSITION_WIDTH);
+      }
+      return viterbi(emission, transition, n, from === 0 ? TAG_COUNT : 0);
+    };
+    expect(tagSentence(model, obs)).toEqual(reference(0, obs.length));
+    expect(tagSentence(model, obs, 9, 14)).toEqual(reference(9, 14));
+    expect(tagSentence(model, obs).some((t) => t !== 0)).toBe(true);
   });
 });

@@ -61,7 +61,8 @@ export const normalizeName = memoize(normalizeNameUncached);
 
 /** normalizeName without the cache: for bulk one-off work (building the gazetteer) that would only flush it. */
 export function normalizeNameUncached(name: string): string {
-  if (/^[A-Za-z]+$/.test(name)) return name.toLowerCase(); // most words: nothing to strip or romanise
+  // Most words and names (ASCII letters, single-spaced): nothing to strip, romanise or collapse.
+  if (/^[A-Za-z]+(?: [A-Za-z]+)*$/.test(name)) return name.toLowerCase();
   return romanize(name)
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
