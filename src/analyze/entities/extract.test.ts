@@ -58,6 +58,13 @@ describe('extractEntities: bad input', () => {
     expect(extractEntities(' \n\t ')).toEqual({ mentions: [], entities: [] });
   });
 
+  it('never takes part of a number into a name: "Russia Withdraws 50,000 Troops From Kherson"', () => {
+    const text = 'Russia Withdraws 50,000 Troops From Kherson';
+    const { mentions } = extractEntities(text);
+    expect(mentions.some((m) => /\d/.test(m.text))).toBe(false);
+    expect(mentions.find((m) => m.text === 'Russia')?.type).toBe('place');
+  });
+
   it('handles Arabic and CJK text without throwing, with offsets that index it', () => {
     for (const text of [
       'قال الرئيس الأوكراني فولوديمير زيلينسكي إن روسيا تركز قواتها قرب بوكروفسك.',

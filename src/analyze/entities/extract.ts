@@ -157,6 +157,9 @@ function plausible(text: string, c: Candidate, window: readonly Token[]): boolea
   if (c.source !== 'tagger') return true;
   const surface = text.slice(c.start, c.end);
   if (!HAS_LETTER.test(surface)) return false;
+  // A span that cuts a number in two ("Russia Withdraws 50" of "50,000 Troops") misreads a headline.
+  if (/\d$/.test(surface) && /^[,.]\d/.test(text.slice(c.end, c.end + 2))) return false;
+  if (/^\d/.test(surface) && /\d[,.]$/.test(text.slice(Math.max(0, c.start - 2), c.start))) return false;
   const words = surface.split(/\s+/);
   // Numbers and marks aside, nothing but calendar words, furniture, demonyms or titles: "3 Min Read", "Russian President".
   let named = false;
