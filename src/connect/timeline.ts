@@ -10,8 +10,10 @@
  * places and people and a shared action word). Entries are ranked within a
  * date by what makes an event matter to a reader — how many sources carry
  * it, whether the text dates it explicitly, the places, people and figures
- * in it, how early in its article it comes — so a timeline can be cut to the
- * N most important dates, or K sentences a date.
+ * in it, how early in its article it comes. A timeline cut to the N most
+ * important dates keeps the dates most articles state (selectTimeline), and
+ * cut to K sentences a date keeps the date's most central reports, without
+ * repeats.
  */
 import type { EntityMention, EntityType, SentenceTime, Span, TimeExpression, TimelineEntry, TimelineSource } from '../model/index.ts';
 import { dateStart } from '../model/timex-order.ts';
@@ -192,13 +194,32 @@ const PUBLISHED_ON_THE_DAY_WEIGHT = 0.5;
  * Choosing a date's sentences. A sentence that shares most words with the
  * date's other sentences tells what the date is about (centrality, as
  * centroid summarizers do); one that also shares the words of the whole
- * timeline stays on topic (this weight: the topic counts half as much as the
- * date). A sentence whose words mostly repeat one already chosen adds nothing
- * (cosine above this). Run-on sentences — a headline, a caption and a lead
- * fused where the text had no break — are worth less per word: past this
- * many words, a sentence's value falls in proportion.
+ * timeline stays on topic (topicWeight: the topic counts as much as the
+ * date; 0.5, 1 and 2 were tried on T17, 1 did best). A sentence whose words
+ * mostly repeat one already chosen adds nothing (cosine above 0.5). Run-on
+ * sentences — a headline, a caption and a lead fused where the text had no
+ * break — are worth less per word: past longSentenceWords words a
+ * sentence's value falls in proportion (40, 30 and 25 were tried; 30 did
+ * best — about the length of a reporter's one-line summary of a day).
  */
-const SELECT = { topicWeight: 0.5, redundantCosine: 0.5, longSentenceWords: 40 } as const;
+const SELECT = { topicWeight: 1, redundantCosine: 0.5, longSentenceWords: 30 } as const;
+
+/**
+ * What reports the date's event, as opposed to talking on that day. A
+ * sentence stating the date is about it; of the sentences that only take
+ * their article's date, the lead ones (an article's first sentences, where
+ * news says what happened — Datewise takes the first five too) report that
+ * day's news, while the body's — background, analysis, readers' comments in
+ * a live chat — are worth this fraction (0.5 and 0.25 scored the same on
+ * T17). A question asks rather than reports: worth a quarter again.
+ */
+const REPORT = { leadSentences: 5, bodyFactor: 0.5, questionFactor: 0.25 } as const;
+
+function reportFactor(e: TimelineEntry): number {
+  let f = e.dated === 'stated' || e.sources.some((s) => s.sentence < REPORT.leadSentences) ? 1 : REPORT.bodyFactor;
+  if (/\?["”’'»)]*$/.test(e.text)) f *= REPORT.questionFactor;
+  return f;
+}
 
 type Vector = Map<string, number>;
 
@@ -261,7 +282,7 @@ function rankWithinDate(items: ReadonlyArray<{ entry: TimelineEntry; vector: Vec
     const n = norm(vector);
     const words = quoteWords(entry.text).length;
     const length = words > SELECT.longSentenceWords ? SELECT.longSentenceWords / words : 1;
-    const value = (cosine(vector, centroid, n, centroidNorm) + SELECT.topicWeight * cosine(vector, topic, n, topicNorm)) * length;
+    const value = (cosine(vector, centroid, n, centroidNorm) + SELECT.topicWeight * cosine(vector, topic, n, topicNorm)) * length * reportFactor(entry);
     return { entry, vector, n, value };
   });
   scored.sort((a, b) => b.value - a.value || b.entry.score - a.entry.score || compareEntries(a.entry, b.entry));
