@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analyze/index.ts';
-import { buildTimeline, dateStart, type TimelineArticle } from './timeline.ts';
+import type { TimelineEntry } from '../model/index.ts';
+import { buildTimeline, dateStart, selectTimeline, type TimelineArticle } from './timeline.ts';
 
 const samples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../corpus/samples');
 
@@ -83,5 +84,46 @@ describe('timeline of the sample articles', () => {
   it('gives nothing a date the analysis did not: an undated article with no dated sentence adds no entry', () => {
     const undated = article('x', 'Fighting continues along the whole front line, the officers said in the evening briefing.', null);
     expect(buildTimeline([undated])).toEqual([]);
+  });
+});
+
+describe('choosing the dates and the sentences of a cut timeline', () => {
+  let next = 0;
+  const entry = (date: string, text: string, articles: string[], dated: 'stated' | 'article', sentence = 0, score = 1): TimelineEntry => ({
+    date,
+    precision: 'day',
+    dated,
+    text,
+    sources: articles.map((articleId) => ({ articleId, sentence, start: next, end: (next += 10) })),
+    entities: [],
+    score,
+  });
+
+  it('picks the dates most articles state, not the busiest publication day', () => {
+    const entries = [
+      // Four articles published on 15 February, each only talking that day (no date stated; rich sentences, high scores)…
+      ...['a', 'b', 'c', 'd'].map((id) => entry('2011-02-15', `Commentary number ${id} on the unrest across the region today`, [id], 'article', 8, 5)),
+      // …against three articles that each state 17 February, when the protests began.
+      entry('2011-02-17', 'Protests began in Benghazi on 17 February after the arrest of a lawyer', ['e', 'f', 'g'], 'stated'),
+    ];
+    expect(selectTimeline(entries, { top: 1 }).map((e) => e.date)).toEqual(['2011-02-17']);
+  });
+
+  it("takes a date's most central sentence, skips a near-repeat of it, and ranks a question last", () => {
+    const day = '2010-05-26';
+    const entries = [
+      entry(day, 'BP started a top kill of its leaking well on Wednesday, pumping mud into the well', ['a'], 'stated'),
+      entry(day, 'BP started a top kill of the leaking well on Wednesday, pumping heavy mud into it', ['b'], 'stated'),
+      entry(day, 'Engineers said the top kill of the well could take two days to stop the leaking oil', ['c'], 'stated'),
+      entry(day, 'Will the top kill of the leaking well stop the oil on Wednesday?', ['d'], 'article', 1),
+      entry('2010-06-30', 'Hurricane Alex forced oil skimmers in the gulf back to port', ['e'], 'stated'),
+    ];
+    const picked = selectTimeline(entries, { top: 1, perDate: 2 });
+    expect(picked).toHaveLength(2);
+    const sources = picked.map((e) => e.sources[0]!.articleId).sort();
+    // One of the two near-identical reports, plus the other report — not both repeats, not the question.
+    expect(sources).toContain('c');
+    expect(sources.filter((s) => s === 'a' || s === 'b')).toHaveLength(1);
+    expect(sources).not.toContain('d');
   });
 });
