@@ -10,7 +10,7 @@ import type { CommandContext } from './analysis-commands.ts';
 import { renderTable, type Column } from './table.ts';
 
 /** The entity keys a name stands for, by any spelling; an unknown name is a usage error, not an empty list. */
-async function keysNamed(store: Store, name: string, ctx: CommandContext, option: string): Promise<string[]> {
+export async function keysNamed(store: Store, name: string, ctx: CommandContext, option: string): Promise<string[]> {
   const found = await store.findEntities([variantKey(name)]);
   if (found.length === 0) throw ctx.usageError(`${option}: no entity called "${name}" (sitrep entities lists them)`);
   return found.map((e) => e.key);

@@ -4,19 +4,11 @@
  * (figures over time) and `quotes --shared` lives with the quotes.
  */
 import type { Command } from 'commander';
-import { variantKey } from '../analyze/entities/index.ts';
 import { selectTimeline } from '../connect/timeline.ts';
 import type { ClaimLink, FigureSeries, StoryRecordOut, TimelineEntry } from '../model/index.ts';
-import type { Store } from '../store/index.ts';
 import type { CommandContext } from './analysis-commands.ts';
-import { describeFigure } from './attribution-commands.ts';
+import { describeFigure, keysNamed } from './attribution-commands.ts';
 import { renderTable, type Column } from './table.ts';
-
-async function keysNamed(store: Store, name: string, ctx: CommandContext, option: string): Promise<string[]> {
-  const found = await store.findEntities([variantKey(name)]);
-  if (found.length === 0) throw ctx.usageError(`${option}: no entity called "${name}" (sitrep entities lists them)`);
-  return found.map((e) => e.key);
-}
 
 function positive(ctx: CommandContext, option: string) {
   return (value: string) => {

@@ -16,7 +16,7 @@
  * alike.
  */
 import type { Claim, ClaimLink, ClaimRelation, ClaimSide, ControlAction } from '../model/index.ts';
-import { quoteWords } from './quote-provenance.ts';
+import { dice, foldedWords } from './words.ts';
 
 export interface ClaimLinkInput {
   articleId: string;
@@ -61,15 +61,8 @@ const STOP = new Set(
 
 function stems(text: string): Set<string> {
   const out = new Set<string>();
-  for (const w of quoteWords(text)) if (!STOP.has(w)) out.add(w.slice(0, 6));
+  for (const w of foldedWords(text)) if (!STOP.has(w)) out.add(w.slice(0, 6));
   return out;
-}
-
-function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let shared = 0;
-  for (const x of a) if (b.has(x)) shared++;
-  return (2 * shared) / (a.size + b.size);
 }
 
 interface Prepared {

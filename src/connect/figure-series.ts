@@ -17,7 +17,7 @@
  * Hypothetical numbers never enter a series.
  */
 import type { Figure, FigureSeries, SeriesPoint } from '../model/index.ts';
-import { quoteWords } from './quote-provenance.ts';
+import { dice, foldedWords } from './words.ts';
 
 export interface SeriesPlace {
   key: string;
@@ -68,16 +68,9 @@ function stems(text: string | null): Set<string> {
   if (!text) return out;
   for (const word of text.split(/[^\p{L}\p{N}'’-]+/u)) {
     if (!word || /^\p{Lu}/u.test(word)) continue;
-    for (const w of quoteWords(word)) if (!STOP.has(w)) out.add(w.slice(0, 6));
+    for (const w of foldedWords(word)) if (!STOP.has(w)) out.add(w.slice(0, 6));
   }
   return out;
-}
-
-function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let shared = 0;
-  for (const x of a) if (b.has(x)) shared++;
-  return (2 * shared) / (a.size + b.size);
 }
 
 function placesAgree(a: readonly SeriesPlace[], b: readonly SeriesPlace[]): boolean {

@@ -13,6 +13,7 @@
  * The relation is symmetric and the groups are its transitive closure, so the
  * grouping does not depend on the order articles arrive in.
  */
+import { dice, foldedWords } from './words.ts';
 import type { Quote, QuoteAppearance, QuoteGroup } from '../model/index.ts';
 
 export interface QuoteAppearanceInput {
@@ -51,16 +52,6 @@ const STOPWORDS = new Set(
     'his her my there here what which who whom whose when where why how all any each so as up out about over also just very').split(' '),
 );
 
-export function quoteWords(text: string): string[] {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’']/g, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-}
-
 function contentStems(words: readonly string[]): Set<string> {
   const stems = new Set<string>();
   for (const w of words) if (!STOPWORDS.has(w)) stems.add(w.slice(0, STEM_LENGTH));
@@ -76,13 +67,6 @@ function containsRun(longer: readonly string[], shorter: readonly string[]): boo
   return false;
 }
 
-function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let shared = 0;
-  for (const x of a) if (b.has(x)) shared++;
-  return (2 * shared) / (a.size + b.size);
-}
-
 interface Prepared {
   input: QuoteAppearanceInput;
   key: string;
@@ -91,7 +75,7 @@ interface Prepared {
 }
 
 function prepare(input: QuoteAppearanceInput): Prepared {
-  const words = quoteWords(input.quote.content.text);
+  const words = foldedWords(input.quote.content.text);
   return { input, key: `${input.articleId}:${input.index}`, words, stems: contentStems(words) };
 }
 

@@ -17,7 +17,7 @@
  */
 import type { EntityMention, EntityType, SentenceTime, Span, TimeExpression, TimelineEntry, TimelineSource } from '../model/index.ts';
 import { dateStart } from '../model/timex-order.ts';
-import { quoteWords } from './quote-provenance.ts';
+import { dice, foldedWords } from './words.ts';
 
 export interface TimelineArticle {
   articleId: string;
@@ -86,15 +86,8 @@ interface Candidate {
 
 function stemsOf(text: string): Set<string> {
   const out = new Set<string>();
-  for (const w of quoteWords(text)) if (!STOP.has(w) && w.length > 2) out.add(w.slice(0, 6));
+  for (const w of foldedWords(text)) if (!STOP.has(w) && w.length > 2) out.add(w.slice(0, 6));
   return out;
-}
-
-function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let shared = 0;
-  for (const x of a) if (b.has(x)) shared++;
-  return (2 * shared) / (a.size + b.size);
 }
 
 function sharesAll(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
@@ -115,7 +108,7 @@ export function articleEvents(article: TimelineArticle): Candidate[] {
     const start = dateStart(value);
     if (!start) continue;
     const text = article.text.slice(span.start, span.end).trim();
-    if (quoteWords(text).length < MIN_EVENT_WORDS) continue;
+    if (foldedWords(text).length < MIN_EVENT_WORDS) continue;
     const entities = new Set<string>();
     for (const m of article.entities) {
       if (m.start >= span.start && m.end <= span.end && EVENT_ENTITY_TYPES.has(m.type)) entities.add(m.entity);
@@ -248,7 +241,7 @@ function addInto(into: Vector, v: Vector, weight: number): void {
 function entryVectors(entries: readonly TimelineEntry[]): Vector[] {
   const words = entries.map((e) => {
     const counts: Vector = new Map();
-    for (const w of quoteWords(e.text)) if (!STOP.has(w) && w.length > 2) counts.set(w.slice(0, 6), (counts.get(w.slice(0, 6)) ?? 0) + 1);
+    for (const w of foldedWords(e.text)) if (!STOP.has(w) && w.length > 2) counts.set(w.slice(0, 6), (counts.get(w.slice(0, 6)) ?? 0) + 1);
     return counts;
   });
   const df = new Map<string, number>();
@@ -280,7 +273,7 @@ function rankWithinDate(items: ReadonlyArray<{ entry: TimelineEntry; vector: Vec
   const centroidNorm = norm(centroid);
   const scored = items.map(({ entry, vector }) => {
     const n = norm(vector);
-    const words = quoteWords(entry.text).length;
+    const words = foldedWords(entry.text).length;
     const length = words > SELECT.longSentenceWords ? SELECT.longSentenceWords / words : 1;
     const value = (cosine(vector, centroid, n, centroidNorm) + SELECT.topicWeight * cosine(vector, topic, n, topicNorm)) * length * reportFactor(entry);
     return { entry, vector, n, value };
