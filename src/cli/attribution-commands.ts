@@ -26,10 +26,20 @@ function sourceName(source: SourceSpan | null): string {
   return source.kind === 'unnamed' ? `(${source.description ?? source.text})` : source.text;
 }
 
+/**
+ * The date to show: the record's own, unless it knows neither year nor
+ * month ("XXXX-XX-XX" is "today" in an undated article), when the article's
+ * date stands in. "XXXX-08" (August, year unknown) is kept: it says something.
+ */
+function shownDate(own: string | null, published: string | null): string {
+  const value = own !== null && !/^X{4}(?:-[XW]X|$)/.test(own) ? own : published;
+  return (value ?? 'undated').slice(0, 10);
+}
+
 const ARTICLE_COLUMN: Column<RecordSource> = { header: 'ARTICLE', value: (r) => `${r.articleId.slice(0, 10)} ${r.outlet ?? ''}`.trim() };
 
 export const QUOTE_COLUMNS: Column<StoredQuote>[] = [
-  { header: 'DATE', value: (q) => (q.saidOn ?? q.published ?? 'undated').slice(0, 10) },
+  { header: 'DATE', value: (q) => shownDate(q.saidOn, q.published) },
   { header: 'SPEAKER', value: (q) => sourceName(q.speaker) },
   { header: 'KIND', value: (q) => q.kind },
   { header: 'QUOTE', value: (q) => q.content.text, flexible: true },
@@ -43,7 +53,7 @@ function flagsOf(c: StoredClaim): string {
 }
 
 export const CLAIM_COLUMNS: Column<StoredClaim>[] = [
-  { header: 'DATE', value: (c) => (c.date ?? c.published ?? 'undated').slice(0, 10) },
+  { header: 'DATE', value: (c) => shownDate(c.date, c.published) },
   { header: 'PARTY', value: (c) => sourceName(c.party) },
   { header: 'KIND', value: (c) => (c.control ? `${c.kind === 'denial' ? 'denies ' : ''}${c.control.action} ${c.control.place.text}` : c.kind) },
   { header: 'CLAIM', value: (c) => c.content.text, flexible: true },
@@ -59,7 +69,7 @@ export function describeFigure(f: Pick<StoredFigure, 'value' | 'valueMax' | 'uni
 }
 
 export const FIGURE_COLUMNS: Column<StoredFigure>[] = [
-  { header: 'DATE', value: (f) => (f.date ?? f.published ?? 'undated').slice(0, 10) },
+  { header: 'DATE', value: (f) => shownDate(f.date, f.published) },
   { header: 'FIGURE', value: (f) => `${describeFigure(f)}${f.hypothetical ? ' (hypothetical)' : ''}` },
   { header: 'COUNTED', value: (f) => f.counted, flexible: true },
   { header: 'BY', value: (f) => sourceName(f.party) },
