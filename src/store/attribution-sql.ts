@@ -6,8 +6,9 @@
  */
 import type { Analysis, Claim, Figure, Quote } from '../model/index.ts';
 import type { SqlExecutor } from './driver.ts';
+import { entityIs, whereClause } from './sql-filters.ts';
 import { run } from './sql-run.ts';
-import type { AttributionQuery, ClaimQuery, FigureQuery, QuoteQuery, StoredClaim, StoredFigure, StoredQuote } from './store.ts';
+import type { ClaimQuery, FigureQuery, QuoteQuery, StoredClaim, StoredFigure, StoredQuote } from './store.ts';
 
 type Attribution = Pick<Analysis, 'quotes' | 'claims' | 'figures'>;
 
@@ -74,47 +75,6 @@ interface ArticleColumns {
 
 const ARTICLE_COLUMNS = 'r.article_id, r.idx, a.title, a.outlet, a.published';
 
-/**
- * `entity IN keys`, following aliases both ways: a key the registry merged
- * into another (a typo, a spelling) counts as that other, so asking for
- * Zelensky finds quotes stored under any of his keys.
- */
-function entityFilter(column: string, keys: string[]): Filter {
-  return {
-    sql: `(${column} = ANY($?::text[])
-      OR ${column} IN (SELECT key FROM entities WHERE alias_of = ANY($?::text[]))
-      OR ${column} IN (SELECT alias_of FROM entities WHERE key = ANY($?::text[]) AND alias_of IS NOT NULL))`,
-    value: keys,
-  };
-}
-
-/** A SQL condition; `$?` stands for its one parameter, `value`, when it has one. */
-interface Filter {
-  sql: string;
-  value?: unknown;
-}
-
-/** Builds WHERE and LIMIT/OFFSET from the filters that apply (null: not asked for). */
-function query(filters: Array<Filter | null>, paging: AttributionQuery) {
-  const params: unknown[] = [];
-  const conditions: string[] = [];
-  for (const filter of filters) {
-    if (!filter) continue;
-    if (filter.value === undefined) {
-      conditions.push(filter.sql);
-      continue;
-    }
-    params.push(filter.value);
-    conditions.push(filter.sql.replaceAll('$?', `$${params.length}`));
-  }
-  params.push(paging.limit ?? 100, paging.offset ?? 0);
-  return {
-    where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '',
-    paging: `LIMIT $${params.length - 1} OFFSET $${params.length}`,
-    params,
-  };
-}
-
 /** Newest article first (undated last), then the article's own order: stable for paging. */
 const ORDER = 'ORDER BY a.published_at DESC NULLS LAST, r.article_id, r.idx';
 
@@ -123,9 +83,9 @@ function articleOf(row: ArticleColumns) {
 }
 
 export async function listQuotes(db: SqlExecutor, options: QuoteQuery = {}): Promise<StoredQuote[]> {
-  const q = query(
+  const q = whereClause(
     [
-      options.speakers ? entityFilter('r.speaker_entity', options.speakers) : null,
+      options.speakers ? entityIs('r.speaker_entity', options.speakers) : null,
       options.articleId ? { sql: 'r.article_id = $?', value: options.articleId } : null,
     ],
     options,
@@ -139,10 +99,10 @@ export async function listQuotes(db: SqlExecutor, options: QuoteQuery = {}): Pro
 }
 
 export async function listClaims(db: SqlExecutor, options: ClaimQuery = {}): Promise<StoredClaim[]> {
-  const q = query(
+  const q = whereClause(
     [
-      options.parties ? entityFilter('r.party_entity', options.parties) : null,
-      options.places ? entityFilter('r.place_entity', options.places) : null,
+      options.parties ? entityIs('r.party_entity', options.parties) : null,
+      options.places ? entityIs('r.place_entity', options.places) : null,
       options.kind ? { sql: 'r.kind = $?', value: options.kind } : null,
       options.control === undefined ? null : { sql: `r.control_action IS ${options.control ? 'NOT ' : ''}NULL` },
       options.articleId ? { sql: 'r.article_id = $?', value: options.articleId } : null,
@@ -158,7 +118,7 @@ export async function listClaims(db: SqlExecutor, options: ClaimQuery = {}): Pro
 }
 
 export async function listFigures(db: SqlExecutor, options: FigureQuery = {}): Promise<StoredFigure[]> {
-  const q = query(
+  const q = whereClause(
     [
       options.unit ? { sql: 'r.unit = $?', value: options.unit } : null,
       options.includeHypothetical ? null : { sql: 'NOT r.hypothetical' },

@@ -5,6 +5,7 @@
 import { eventId, type ClaimLink, type CorpusConnections, type FigureSeries, type QuoteGroup, type StoryRecordOut, type ThreadRecord, type TimelineEntry } from '../model/index.ts';
 import { dateStart } from '../model/timex-order.ts';
 import type { SqlDriver, SqlExecutor } from './driver.ts';
+import { entitiesInclude, entityIs, whereClause } from './sql-filters.ts';
 import { run } from './sql-run.ts';
 import type { ClaimLinkQuery, EventQuery, FigureSeriesQuery, QuoteGroupQuery } from './store.ts';
 
@@ -89,87 +90,51 @@ export async function replaceConnections(driver: SqlDriver, c: CorpusConnections
   });
 }
 
-/** Entity keys with the keys merged into them and those they were merged into (entities.alias_of), for filters. */
-const WITH_ALIASES = (param: string) => `($${param}::text[] || ARRAY(SELECT key FROM entities WHERE alias_of = ANY($${param}::text[]))
-  || ARRAY(SELECT alias_of FROM entities WHERE key = ANY($${param}::text[]) AND alias_of IS NOT NULL))`;
-
 export async function listEvents(db: SqlExecutor, query: EventQuery = {}): Promise<TimelineEntry[]> {
-  const params: unknown[] = [];
-  const where: string[] = [];
-  if (query.entities) {
-    params.push(query.entities);
-    where.push(`entities && ${WITH_ALIASES(String(params.length))}`);
-  }
-  if (query.articles) {
-    params.push(query.articles);
-    where.push(`articles && $${params.length}::text[]`);
-  }
-  const rows = await run<{ record: TimelineEntry }>(
-    db,
-    `SELECT record FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY date_start, length(date), score DESC, id`,
-    params,
-  );
+  const q = whereClause([
+    query.entities ? entitiesInclude('entities', query.entities) : null,
+    query.articles ? { sql: 'articles && $?::text[]', value: query.articles } : null,
+  ]);
+  const rows = await run<{ record: TimelineEntry }>(db, `SELECT record FROM events ${q.where} ORDER BY date_start, length(date), score DESC, id`, q.params);
   return rows.map((r) => r.record);
 }
 
 export async function listQuoteGroups(db: SqlExecutor, query: QuoteGroupQuery = {}): Promise<QuoteGroup[]> {
-  const params: unknown[] = [query.minArticles ?? 1];
-  let where = 'WHERE articles >= $1';
-  if (query.speakers) {
-    params.push(query.speakers);
-    where += ` AND speaker_entity = ANY(${WITH_ALIASES(String(params.length))})`;
-  }
-  params.push(query.limit ?? 100, query.offset ?? 0);
-  const rows = await run<{ record: QuoteGroup }>(
-    db,
-    `SELECT record FROM quote_groups ${where} ORDER BY articles DESC, id LIMIT $${params.length - 1} OFFSET $${params.length}`,
-    params,
+  const q = whereClause(
+    [{ sql: 'articles >= $?', value: query.minArticles ?? 1 }, query.speakers ? entityIs('speaker_entity', query.speakers) : null],
+    query,
   );
+  const rows = await run<{ record: QuoteGroup }>(db, `SELECT record FROM quote_groups ${q.where} ORDER BY articles DESC, id ${q.paging}`, q.params);
   return rows.map((r) => r.record);
 }
 
 export async function listClaimLinks(db: SqlExecutor, query: ClaimLinkQuery = {}): Promise<ClaimLink[]> {
-  const params: unknown[] = [];
-  const where: string[] = [];
-  if (query.relation) {
-    params.push(query.relation);
-    where.push(`relation = $${params.length}`);
-  }
-  if (query.entities) {
-    params.push(query.entities);
-    where.push(`shared && ${WITH_ALIASES(String(params.length))}`);
-  }
-  if (query.articleId) {
-    params.push(query.articleId);
-    where.push(`(a_article = $${params.length} OR b_article = $${params.length})`);
-  }
-  params.push(query.limit ?? 100, query.offset ?? 0);
+  const q = whereClause(
+    [
+      query.relation ? { sql: 'relation = $?', value: query.relation } : null,
+      query.entities ? entitiesInclude('shared', query.entities) : null,
+      query.articleId ? { sql: '(a_article = $? OR b_article = $?)', value: query.articleId } : null,
+    ],
+    query,
+  );
   const rows = await run<{ record: ClaimLink }>(
     db,
-    `SELECT record FROM claim_links ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY a_article, a_idx, b_article, b_idx LIMIT $${params.length - 1} OFFSET $${params.length}`,
-    params,
+    `SELECT record FROM claim_links ${q.where} ORDER BY a_article, a_idx, b_article, b_idx ${q.paging}`,
+    q.params,
   );
   return rows.map((r) => r.record);
 }
 
 export async function listFigureSeries(db: SqlExecutor, query: FigureSeriesQuery = {}): Promise<FigureSeries[]> {
-  const params: unknown[] = [query.minPoints ?? 1];
-  let where = 'WHERE points >= $1';
-  if (query.unit) {
-    params.push(query.unit);
-    where += ` AND unit = $${params.length}`;
-  }
-  if (query.places) {
-    params.push(query.places);
-    where += ` AND place_entity = ANY(${WITH_ALIASES(String(params.length))})`;
-  }
-  params.push(query.limit ?? 100, query.offset ?? 0);
-  const rows = await run<{ record: FigureSeries }>(
-    db,
-    `SELECT record FROM figure_series ${where} ORDER BY points DESC, id LIMIT $${params.length - 1} OFFSET $${params.length}`,
-    params,
+  const q = whereClause(
+    [
+      { sql: 'points >= $?', value: query.minPoints ?? 1 },
+      query.unit ? { sql: 'unit = $?', value: query.unit } : null,
+      query.places ? entityIs('place_entity', query.places) : null,
+    ],
+    query,
   );
+  const rows = await run<{ record: FigureSeries }>(db, `SELECT record FROM figure_series ${q.where} ORDER BY points DESC, id ${q.paging}`, q.params);
   return rows.map((r) => r.record);
 }
 
@@ -185,18 +150,11 @@ export async function connectionsStale(db: SqlExecutor): Promise<boolean> {
 
 /** Stories, newest first (undated last), then the biggest. */
 export async function listStories(db: SqlExecutor, query: { limit?: number; offset?: number; thread?: string } = {}): Promise<StoryRecordOut[]> {
-  const params: unknown[] = [];
-  let where = '';
-  if (query.thread) {
-    params.push(query.thread);
-    where = 'WHERE thread_id = $1';
-  }
-  params.push(query.limit ?? 100, query.offset ?? 0);
+  const q = whereClause([query.thread ? { sql: 'thread_id = $?', value: query.thread } : null], query);
   const rows = await run<{ record: StoryRecordOut }>(
     db,
-    `SELECT record FROM stories ${where} ORDER BY date_start DESC NULLS LAST, cardinality(articles) DESC, id
-      LIMIT $${params.length - 1} OFFSET $${params.length}`,
-    params,
+    `SELECT record FROM stories ${q.where} ORDER BY date_start DESC NULLS LAST, cardinality(articles) DESC, id ${q.paging}`,
+    q.params,
   );
   return rows.map((r) => r.record);
 }
