@@ -16,9 +16,13 @@ export async function keysNamed(store: Store, name: string, ctx: CommandContext,
   return found.map((e) => e.key);
 }
 
-function positiveLimit(ctx: CommandContext, limit: number): number {
-  if (!Number.isInteger(limit) || limit < 1) throw ctx.usageError('--limit must be a positive whole number');
-  return limit;
+/** Commander's parser for an option that must be a whole number of at least 1. */
+export function positive(ctx: CommandContext, option: string) {
+  return (value: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw ctx.usageError(`${option} must be a positive whole number, got "${value}"`);
+    return n;
+  };
 }
 
 function sourceName(source: SourceSpan | null): string {
@@ -94,10 +98,10 @@ export function registerAttributionCommands(program: Command, ctx: CommandContex
     .option('--by <name>', 'only what this person or body said (any spelling)')
     .option('--article <id>', 'only this article')
     .option('--shared', 'only quotations found in several articles, with every appearance and the channel each credits')
-    .option('-n, --limit <n>', 'how many', (v) => Number(v), 50)
+    .option('-n, --limit <n>', 'how many', positive(ctx, '--limit'), 50)
     .option('--json', 'print JSON')
     .action(async (opts: { by?: string; article?: string; shared?: boolean; limit: number; json?: boolean }) => {
-      const limit = positiveLimit(ctx, opts.limit);
+      const { limit } = opts;
       await ctx.withStore(ctx.db(), async (store) => {
         const speakers = opts.by === undefined ? undefined : await keysNamed(store, opts.by, ctx, '--by');
         if (opts.shared) {
@@ -120,10 +124,10 @@ export function registerAttributionCommands(program: Command, ctx: CommandContex
     .option('--control', 'only control claims (captured, liberated, retaken, surrounded, attacked, advanced)')
     .option('--denials', 'only denials')
     .option('--article <id>', 'only this article')
-    .option('-n, --limit <n>', 'how many', (v) => Number(v), 50)
+    .option('-n, --limit <n>', 'how many', positive(ctx, '--limit'), 50)
     .option('--json', 'print JSON')
     .action(async (opts: { by?: string; place?: string; control?: boolean; denials?: boolean; article?: string; limit: number; json?: boolean }) => {
-      const limit = positiveLimit(ctx, opts.limit);
+      const { limit } = opts;
       await ctx.withStore(ctx.db(), async (store) => {
         const parties = opts.by === undefined ? undefined : await keysNamed(store, opts.by, ctx, '--by');
         const places = opts.place === undefined ? undefined : await keysNamed(store, opts.place, ctx, '--place');
@@ -146,10 +150,10 @@ export function registerAttributionCommands(program: Command, ctx: CommandContex
     .option('--unit <unit>', 'only this unit: km, km2, people, troops, settlements, brigades, percent, …')
     .option('--hypothetical', 'include hypothetical and rhetorical numbers')
     .option('--article <id>', 'only this article')
-    .option('-n, --limit <n>', 'how many', (v) => Number(v), 50)
+    .option('-n, --limit <n>', 'how many', positive(ctx, '--limit'), 50)
     .option('--json', 'print JSON')
     .action(async (opts: { unit?: string; hypothetical?: boolean; article?: string; limit: number; json?: boolean }) => {
-      const limit = positiveLimit(ctx, opts.limit);
+      const { limit } = opts;
       await ctx.withStore(ctx.db(), async (store) => {
         const rows = await store.listFigures({
           limit,

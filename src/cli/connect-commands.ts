@@ -7,16 +7,8 @@ import type { Command } from 'commander';
 import { selectTimeline } from '../connect/timeline.ts';
 import type { ClaimLink, FigureSeries, StoryRecordOut, TimelineEntry } from '../model/index.ts';
 import type { CommandContext } from './analysis-commands.ts';
-import { describeFigure, keysNamed } from './attribution-commands.ts';
+import { describeFigure, keysNamed, positive } from './attribution-commands.ts';
 import { renderTable, type Column } from './table.ts';
-
-function positive(ctx: CommandContext, option: string) {
-  return (value: string) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) throw ctx.usageError(`${option} must be a positive whole number, got "${value}"`);
-    return n;
-  };
-}
 
 /** The timeline's JSON: one entry per date and sentence, `sources` the article ids (docs/export.md). */
 export function timelineJson(entries: readonly TimelineEntry[]) {

@@ -20,16 +20,7 @@ export interface RecordKind<T> {
   csvRow(record: T): Cell[];
 }
 
-async function* entitiesOf(store: Store): AsyncIterable<EntitySummary> {
-  const PAGE = 1000;
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await store.listEntities({ limit: PAGE, offset });
-    yield* page;
-    if (page.length < PAGE) return;
-  }
-}
-
-/** Pages through one of the attribution lists; hypothetical figures are exported too (flagged), nothing is left out. */
+/** Every record of a paged listing, a thousand at a time. */
 async function* pages<T>(list: (query: { limit: number; offset: number }) => Promise<T[]>): AsyncIterable<T> {
   const PAGE = 1000;
   for (let offset = 0; ; offset += PAGE) {
@@ -71,7 +62,7 @@ export const ARTICLE_RECORDS: RecordKind<Article> = {
 export const ENTITY_RECORDS: RecordKind<EntitySummary> = {
   name: 'entities',
   type: 'entity',
-  iterate: entitiesOf,
+  iterate: (store) => pages((q) => store.listEntities(q)),
   csvColumns: ['key', 'type', 'name', 'variants', 'lat', 'lon', 'country', 'region', 'place_kind', 'mentions', 'articles', 'first_seen', 'last_seen'],
   csvRow: (e) => [
     e.key, e.type, e.name, e.variants.join(' | '), e.place?.lat, e.place?.lon, e.place?.country, e.place?.region,
@@ -134,6 +125,7 @@ export const CLAIM_RECORDS: RecordKind<StoredClaim> = {
 export const FIGURE_RECORDS: RecordKind<StoredFigure> = {
   name: 'figures',
   type: 'figure',
+  // Hypothetical numbers are exported too (flagged): nothing is left out.
   iterate: (store) => pages((q) => store.listFigures({ ...q, includeHypothetical: true })),
   csvColumns: [
     'article_id', 'index', 'text', 'start', 'end', 'value', 'value_max', 'unit', 'counted', 'qualifier', 'date',
