@@ -4,6 +4,11 @@
  * different events of the same kind), against the gold events.
  *
  *   --details     list the gold events our stories split or mix
+ *   --diagnose    print the wrongly merged and wrongly split pairs (the closest
+ *                 few per story/event) with their features and similarity parts
+ *   --topics T    odd | even | all (default): only ECB+'s odd- or even-numbered
+ *                 topics — the constants were tuned on the odd ones
+ *   --quick       skip the timing passes and the baseline (for iterating)
  *   --seed N      seed of the shuffled order (default 1)
  *
  * Articles are analysed with analyze() (entities, times, figures, quotes),
@@ -26,7 +31,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../src/analyze/index.ts';
-import { assignStory, createStoryState, listStories, listThreads, storyArticleFromAnalysis, type StoryArticle, type StoryState } from '../src/connect/stories/index.ts';
+import { assignStory, createStoryState, explainSimilarity, listStories, listThreads, storyArticleFromAnalysis, type StoryArticle, type StoryState } from '../src/connect/stories/index.ts';
 import { outletFromUrl } from '../src/ingest/clean.ts';
 import { copySimilarity, NEAR_DUPLICATE_SIMILARITY, wordShingles } from '../src/ingest/fingerprint.ts';
 import { averageLinkMerges, cut } from './lib/agglomerative.ts';
@@ -49,17 +54,23 @@ interface Row {
 
 interface Options {
   details: boolean;
+  diagnose: boolean;
+  quick: boolean;
+  topics: 'odd' | 'even' | 'all';
   seed: number;
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { details: false, seed: 1 };
+  const options: Options = { details: false, diagnose: false, quick: false, topics: 'all', seed: 1 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--details') options.details = true;
+    else if (arg === '--diagnose') options.diagnose = true;
+    else if (arg === '--quick') options.quick = true;
+    else if (arg === '--topics' && ['odd', 'even', 'all'].includes(argv[i + 1] ?? '')) options.topics = argv[++i] as Options['topics'];
     else if (arg === '--seed' && argv[i + 1]) options.seed = Number(argv[++i]);
     else {
-      console.error(`eval:stories: unknown argument ${arg}\nusage: npm run eval:stories -- [--details] [--seed N]`);
+      console.error(`eval:stories: unknown argument ${arg}\nusage: npm run eval:stories -- [--details] [--diagnose] [--quick] [--topics odd|even|all] [--seed N]`);
       process.exit(1);
     }
   }
@@ -198,14 +209,65 @@ function details(labels: ReadonlyMap<string, string>, gold: ReadonlyMap<string, 
   }
 }
 
+/** Pairs shown per wrongly merged story and per wrongly split event: the most similar ones, where the decision was closest. */
+const DIAGNOSED_PAIRS = 3;
+
+function describeArticle(state: StoryState, id: string, title: string | undefined): string {
+  const f = state.articles[id]!;
+  const day = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+  const when = f.when ? `${day(f.when.start)}${f.when.end !== f.when.start ? '..' + day(f.when.end) : ''}` : 'undated';
+  const people = Object.keys(f.entities).filter((k) => k.startsWith('person:')).map((k) => f.entityNames[k] ?? k).slice(0, 4);
+  const places = f.places.slice(0, 3).map((p) => f.entityNames[p.key] ?? p.key);
+  return `${id} [${when}, year ${f.latestYear ?? '?'}; who ${people.join(', ') || '-'}; where ${places.join(', ') || '-'}; figures ${f.figures.slice(0, 3).join(' ') || '-'}] ${title?.slice(0, 70) ?? ''}`;
+}
+
+function diagnose(state: StoryState, labels: ReadonlyMap<string, string>, gold: ReadonlyMap<string, string>, titles: ReadonlyMap<string, string>): void {
+  const pairs = (ids: readonly string[], wanted: (a: string, b: string) => boolean) => {
+    const out: { a: string; b: string; parts: NonNullable<ReturnType<typeof explainSimilarity>> }[] = [];
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = i + 1; j < ids.length; j++) {
+        if (!wanted(ids[i]!, ids[j]!)) continue;
+        const parts = explainSimilarity(state, ids[i]!, ids[j]!);
+        if (parts) out.push({ a: ids[i]!, b: ids[j]!, parts });
+      }
+    }
+    return out.sort((x, y) => y.parts.score - x.parts.score).slice(0, DIAGNOSED_PAIRS);
+  };
+  const show = (p: ReturnType<typeof pairs>[number]) => {
+    console.log(`    score ${p.parts.score.toFixed(3)} = content ${p.parts.content.toFixed(3)} × date ${p.parts.date.toFixed(2)} × place ${p.parts.place.toFixed(2)}; shared: ${p.parts.shared.join(' ')}`);
+    console.log(`      ${describeArticle(state, p.a, titles.get(p.a))}`);
+    console.log(`      ${describeArticle(state, p.b, titles.get(p.b))}`);
+  };
+  const byStory = new Map<string, string[]>();
+  for (const [id, story] of labels) (byStory.get(story) ?? byStory.set(story, []).get(story)!).push(id);
+  console.log('\nwrongly merged (same story, different gold events), closest pairs:');
+  for (const [story, ids] of byStory) {
+    if (new Set(ids.map((id) => gold.get(id))).size < 2) continue;
+    console.log(`  ${story}:`);
+    for (const p of pairs(ids, (a, b) => gold.get(a) !== gold.get(b))) show(p);
+  }
+  const byEvent = new Map<string, string[]>();
+  for (const [id, event] of gold) if (labels.has(id)) (byEvent.get(event) ?? byEvent.set(event, []).get(event)!).push(id);
+  console.log('\nwrongly split (same gold event, different stories), closest pairs:');
+  for (const [event, ids] of [...byEvent].sort()) {
+    if (new Set(ids.map((id) => labels.get(id))).size < 2) continue;
+    console.log(`  ${event}:`);
+    for (const p of pairs(ids, (a, b) => labels.get(a) !== labels.get(b))) show(p);
+  }
+}
+
+/** The topic number of an ECB+ id ("ecb-12_3ecbplus" → 12). */
+const topicOf = (id: string) => Number(/^ecb-(\d+)_/.exec(id)?.[1] ?? NaN);
+
 function main(): void {
   const options = parseArgs(process.argv.slice(2));
   if (!existsSync(path.join(dataDir, 'dev.jsonl'))) {
     console.error(`eval:stories: data not found at ${dataDir}\n(expected ECB+ as dev.jsonl and dev.labels.json in ../shared/data/events/ecb-plus beside the checkout)`);
     process.exit(2);
   }
-  const rows: Row[] = readFileSync(path.join(dataDir, 'dev.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Row);
-  const gold = new Map(Object.entries(JSON.parse(readFileSync(path.join(dataDir, 'dev.labels.json'), 'utf8')) as Record<string, string>));
+  const inTopics = (id: string) => options.topics === 'all' || (topicOf(id) % 2 === 1) === (options.topics === 'odd');
+  const rows: Row[] = readFileSync(path.join(dataDir, 'dev.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Row).filter((r) => inTopics(r.id));
+  const gold = new Map(Object.entries(JSON.parse(readFileSync(path.join(dataDir, 'dev.labels.json'), 'utf8')) as Record<string, string>).filter(([id]) => inTopics(id)));
 
   const analysisStart = performance.now();
   const articles: StoryArticle[] = rows.map((r) => {
@@ -218,26 +280,27 @@ function main(): void {
   const fileOrder = ingest(articles);
   const shuffledOrder = ingest(shuffled(articles, options.seed));
   let bestMs = Infinity;
-  for (let pass = 0; pass < TIMING_PASSES; pass++) {
+  for (let pass = 0; pass < (options.quick ? 0 : TIMING_PASSES); pass++) {
     const start = performance.now();
     ingest(articles);
     bestMs = Math.min(bestMs, performance.now() - start);
   }
-  const baseline = runBaseline(rows, gold);
+  const baseline = options.quick ? null : runBaseline(rows, gold);
   const stability = bcubed(shuffledOrder.labels, fileOrder.labels);
   const events = new Set(gold.values()).size;
 
-  console.log(`ECB+ (${rows.length} articles, ${events} events)`);
+  console.log(`ECB+ (${rows.length} articles, ${events} events${options.topics === 'all' ? '' : `, ${options.topics} topics only`})`);
   console.log(`${''.padEnd(30)} B-cubed P     R    F1   pairwise P     R    F1`);
   console.log(line('stories, file order', bcubed(fileOrder.labels, gold), pairwise(fileOrder.labels, gold), `   ${listStories(fileOrder.state).length} stories`));
   console.log(line(`stories, shuffled (seed ${options.seed})`, bcubed(shuffledOrder.labels, gold), pairwise(shuffledOrder.labels, gold), `   ${listStories(shuffledOrder.state).length} stories`));
-  console.log(line(`baseline TF-IDF+avg-link @${baseline.threshold.toFixed(2)}`, baseline.b3, baseline.pw, '   (threshold tuned on this data)'));
+  if (baseline) console.log(line(`baseline TF-IDF+avg-link @${baseline.threshold.toFixed(2)}`, baseline.b3, baseline.pw, '   (threshold tuned on this data)'));
   console.log(`order stability (B-cubed F1 between the two orders): ${pct(stability.f1)}`);
   console.log(`threads (file order): ${listThreads(fileOrder.state).length}`);
-  console.log(
+  if (!options.quick) console.log(
     `throughput: grouping ${((rows.length / bestMs) * 1000).toFixed(0)} articles/s (${(bestMs / rows.length).toFixed(2)} ms/article, incl. near-duplicate check); analysis ${(analysisMs / rows.length).toFixed(1)} ms/article`,
   );
   if (options.details) details(fileOrder.labels, gold, new Map(rows.map((r) => [r.id, r.title])));
+  if (options.diagnose) diagnose(fileOrder.state, fileOrder.labels, gold, new Map(rows.map((r) => [r.id, r.title])));
 }
 
 main();

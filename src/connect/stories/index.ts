@@ -13,5 +13,6 @@ export { describeStory, listStories, storyOfArticle, independentSourceCount } fr
 export { listThreads, THREAD_THRESHOLD } from './threads.ts';
 export { storyArticleFromAnalysis, type ArticleFields, type AnalysisForStories } from './from-analysis.ts';
 export { articleFeatures, creditedNames } from './features.ts';
+export { explainSimilarity, type SimilarityParts } from './similarity.ts';
 export { stemEnglish, contentTerms } from './terms.ts';
 export type { ArticleFeatures, DateSpan, Story, StoryArticle, StoryDate, StoryEntity, StoryFigure, StoryQuote, StoryRecord, StoryState, StoryTime, Thread } from './types.ts';

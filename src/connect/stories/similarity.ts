@@ -140,3 +140,27 @@ export function contentSimilarity(x: ArticleVectors, y: ArticleVectors): number 
 export function eventSimilarity(a: ArticleFeatures, x: ArticleVectors, b: ArticleFeatures, y: ArticleVectors): number {
   return contentSimilarity(x, y) * dateFactor(a, b) * placeFactor(a, b);
 }
+
+/** Why two placed articles look alike or not, for diagnostics (`npm run eval:stories -- --diagnose`). */
+export interface SimilarityParts {
+  content: number;
+  date: number;
+  place: number;
+  score: number;
+  /** The shared words and entities that weigh most in `content`. */
+  shared: string[];
+}
+
+/** The parts of the event similarity of two articles already in `state`, under its current document frequencies. */
+export function explainSimilarity(state: IdfSource & { articles: Record<string, ArticleFeatures> }, a: string, b: string, top = 6): SimilarityParts | null {
+  const fa = state.articles[a];
+  const fb = state.articles[b];
+  if (!fa || !fb) return null;
+  const x = vectorsOf(fa, state);
+  const y = vectorsOf(fb, state);
+  const shared = [...x].filter(([k]) => y.has(k)).map(([k, w]) => [k, w * y.get(k)!] as const).sort((p, q) => q[1] - p[1]).slice(0, top).map(([k]) => k);
+  const content = dot(x, y);
+  const date = dateFactor(fa, fb);
+  const place = placeFactor(fa, fb);
+  return { content, date, place, score: content * date * place, shared };
+}
