@@ -8,7 +8,7 @@
  * non-overlapping set.
  */
 import type { EntityType } from '../../model/index.ts';
-import { loadGazetteer, placeCandidates, type GazetteerEntry } from './gazetteer.ts';
+import { loadGazetteer, regionOrRiverCandidates, type GazetteerEntry } from './gazetteer.ts';
 import { COUNTRY_ADJECTIVE, countryNamed, demonymCountry, isDemonym, NON_PERSON_HEADS, PERSON_TITLES, UNIT_DESCRIPTORS, UNIT_KINDS } from './lexicon.ts';
 import { loadNameLists, type KnownName, type KnownPerson } from './names.ts';
 import type { Token } from './tokenize.ts';
@@ -151,7 +151,7 @@ class SentenceRules {
         const suffix = this.lower(i + len);
         if (!REGION_WORDS.has(suffix) && !RIVER_WORDS.has(suffix)) continue;
         const phrase = text.slice(tokens[i]!.start, tokens[i + len]!.end);
-        const entries = placeCandidates(phrase).filter((e) => e.kind === 'region' || e.kind === 'river');
+        const entries = regionOrRiverCandidates(phrase);
         if (entries.length === 0) continue;
         out.push({ start: tokens[i]!.start, end: tokens[i + len]!.end, type: 'place', priority: PRIORITY.regionOrRiver, places: entries, source: 'pattern' });
       }
