@@ -25,6 +25,8 @@ export interface Token {
 /** A word may carry inner apostrophes only as separate tokens ("year's" → year ' s), which keeps possessives easy to skip. */
 const TOKEN = /\p{L}[\p{L}\p{M}]*|[0-9]+|\S/gu;
 
+const LETTER = /\p{L}/u;
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let previousEnd = 0;
@@ -40,18 +42,36 @@ export function tokenize(text: string): Token[] {
       }
     }
     const first = raw.charCodeAt(0);
-    const kind: TokenKind = first >= 48 && first <= 57 ? 'number' : raw.length > 1 || /\p{L}/u.test(raw) ? 'word' : 'punct';
+    const kind: TokenKind = first >= 48 && first <= 57 ? 'number' : raw.length > 1 || LETTER.test(raw) ? 'word' : 'punct';
+    const norm = kind === 'word' ? raw.toLowerCase() : raw;
     tokens.push({
       start,
       end: start + raw.length,
       raw,
-      norm: kind === 'word' ? raw.toLowerCase() : raw,
+      norm,
       kind,
       spaced: start > previousEnd,
       broken,
-      capitalised: kind === 'word' && raw !== raw.toLowerCase() && raw[0] !== raw[0]!.toLowerCase(),
+      capitalised: kind === 'word' && raw !== norm && raw[0] !== raw[0]!.toLowerCase(),
     });
     previousEnd = start + raw.length;
   }
   return tokens;
+}
+
+/**
+ * The tokens of the text last asked for. One analysis reads the same text
+ * two or three times (its expressions, then again against a date the text
+ * gave, and the tenses around them); tokens depend on the text alone, so the
+ * later readings reuse the first's. Callers must not change the array.
+ */
+let lastText: string | undefined;
+let lastTokens: readonly Token[] = [];
+
+export function tokensOf(text: string): readonly Token[] {
+  if (text !== lastText) {
+    lastTokens = tokenize(text);
+    lastText = text;
+  }
+  return lastTokens;
 }
