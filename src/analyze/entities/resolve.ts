@@ -62,6 +62,15 @@ function endsWithRoleNoun(text: string, at: number): boolean {
   return ROLE_NOUN_LIST.some((role) => tail.endsWith(role));
 }
 
+/** Where the role nouns occur in the text (as written: ROLE_PATTERN is case-sensitive there), in order. */
+function roleNounStarts(text: string): number[] {
+  const starts: number[] = [];
+  for (const role of ROLE_NOUN_LIST) {
+    for (let at = text.indexOf(role); at >= 0; at = text.indexOf(role, at + 1)) starts.push(at);
+  }
+  return starts.sort((a, b) => a - b);
+}
+
 function countryOf(demonym: string | undefined, possessive: string | undefined): string | null {
   const word = (demonym ?? possessive ?? '').toLowerCase();
   return DEMONYMS[word] ?? null;
@@ -225,7 +234,12 @@ export function resolveMentions(
   }
 
   // Role phrases: "the president", "Ukraine's head of state", "its spokesperson" (after "said X, ").
+  // Only sentences holding a role noun can match, and most hold none: they skip the regex.
+  const roleAt = roleNounStarts(text);
+  let nextRole = 0;
   for (const s of sentences) {
+    while (nextRole < roleAt.length && roleAt[nextRole]! < s.start) nextRole++;
+    if (nextRole === roleAt.length || roleAt[nextRole]! >= s.end) continue;
     const sentence = text.slice(s.start, s.end);
     ROLE_PATTERN.lastIndex = 0;
     for (let m = ROLE_PATTERN.exec(sentence); m; m = ROLE_PATTERN.exec(sentence)) {
