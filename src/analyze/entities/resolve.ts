@@ -152,11 +152,18 @@ export function resolveMentions(
   for (const c of selected) if (c.type === 'place' && c.places?.length === 1 && c.places[0]!.region) regions.add(c.places[0]!.region);
 
   const people: Candidate[] = [];
+  // An article names the same places again and again, mostly through one shared list of namesakes each
+  // (the gazetteer's), and the context is fixed by now: each list is weighed once.
+  const chosen = new Map<GazetteerEntry[], GazetteerEntry | undefined>();
+  const placeOf = (places: GazetteerEntry[]) => {
+    if (!chosen.has(places)) chosen.set(places, choosePlace(places, countries, regions));
+    return chosen.get(places);
+  };
   for (const c of selected) {
     const surface = text.slice(c.start, c.end);
     switch (c.type) {
       case 'place': {
-        const entry = c.places && c.places.length > 0 ? choosePlace(c.places, countries, regions) : undefined;
+        const entry = c.places && c.places.length > 0 ? placeOf(c.places) : undefined;
         if (entry) {
           const w = entityOf(byKey, 'place', entry.name, `place:${entry.id}`);
           w.entity.place = placeInfo(entry);

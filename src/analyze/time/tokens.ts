@@ -47,9 +47,15 @@ export function tokenize(text: string): Token[] {
     }
     const start = i;
     let kind: TokenKind;
+    // Lowercase ASCII throughout (most words): the word is its own lowercase form, no toLowerCase needed.
+    let lowerAscii = code >= CODE_LOWER_A && code <= CODE_LOWER_Z;
     if (cls & LETTER) {
       i += widthAt(text, i);
-      while (i < n && classAt(text, i) & (LETTER | MARK)) i += widthAt(text, i);
+      while (i < n && classAt(text, i) & (LETTER | MARK)) {
+        const c = text.charCodeAt(i);
+        if (c < CODE_LOWER_A || c > CODE_LOWER_Z) lowerAscii = false;
+        i += widthAt(text, i);
+      }
       kind = 'word';
     } else if (code >= CODE_0 && code <= CODE_9) {
       i++;
@@ -61,7 +67,7 @@ export function tokenize(text: string): Token[] {
       kind = i - start > 1 ? 'word' : 'punct';
     }
     const raw = text.slice(start, i);
-    const norm = kind === 'word' ? raw.toLowerCase() : raw;
+    const norm = kind === 'word' && !lowerAscii ? raw.toLowerCase() : raw;
     tokens.push({
       start,
       end: i,
@@ -81,6 +87,8 @@ export function tokenize(text: string): Token[] {
 const CODE_NEWLINE = 10;
 const CODE_0 = 48;
 const CODE_9 = 57;
+const CODE_LOWER_A = 97;
+const CODE_LOWER_Z = 122;
 
 /**
  * The tokens of the text last asked for. One analysis reads the same text
