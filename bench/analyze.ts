@@ -17,12 +17,16 @@
  * each article, gives a ratio that machine noise moves much less than MB/s:
  * on a busy shared machine quote "× peer" next to the MB/s.
  *
- *   npm run bench:analyze [-- --rounds 3] [-- --warm 2] [-- --corpus DIR]
+ *   npm run bench:analyze [-- --rounds 3] [-- --warm 2] [-- --corpus DIR] [-- --baseline DIR]
+ *
+ * --baseline DIR times another checkout of the project (its node_modules
+ * installed) in the same rounds and prints this checkout's speed-up per stage.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import type { PublishedDate } from '../src/model/index.ts';
 
@@ -37,6 +41,8 @@ const ROUNDS = Number(option('rounds', '3'));
 /** Warm passes per round after the first: two give a median that one slow pass (a GC, a neighbour's job) does not decide. */
 const WARM_PASSES = Number(option('warm', '2'));
 const CORPUS = resolve(option('corpus', join(ROOT, '../shared/corpus/ukraine-gdelt-447')));
+/** Another checkout (e.g. a scratch copy of main) timed beside this one, round by round, for before/after figures. */
+const BASELINE = args.includes('--baseline') ? resolve(option('baseline', '')) : null;
 
 const STAGES = ['sentences', 'entities', 'time', 'attribution', 'figures', 'total'] as const;
 type Stage = (typeof STAGES)[number];
@@ -80,14 +86,15 @@ function peer(text: string): number {
   return n;
 }
 
-async function worker(mode: 'stages' | 'whole', articlesFile: string): Promise<void> {
+async function worker(mode: 'stages' | 'whole', articlesFile: string, root: string): Promise<void> {
   const importStart = process.cpuUsage();
-  const { analyze } = await import('../src/analyze/index.ts');
-  const { splitSentences } = await import('../src/analyze/sentences.ts');
-  const { extractEntities } = await import('../src/analyze/entities/index.ts');
-  const { extractTimes, inferPublishedDate, sentenceTimes } = await import('../src/analyze/time/index.ts');
-  const { extractAttributions } = await import('../src/analyze/attribution/index.ts');
-  const { assignFigureParties, extractFigures } = await import('../src/analyze/figures/index.ts');
+  const from = (module: string) => pathToFileURL(join(root, 'src/analyze', module)).href;
+  const { analyze } = await import(from('index.ts'));
+  const { splitSentences } = await import(from('sentences.ts'));
+  const { extractEntities } = await import(from('entities/index.ts'));
+  const { extractTimes, inferPublishedDate, sentenceTimes } = await import(from('time/index.ts'));
+  const { extractAttributions } = await import(from('attribution/index.ts'));
+  const { assignFigureParties, extractFigures } = await import(from('figures/index.ts'));
   const importSeconds = cpuSeconds(importStart);
 
   // Resources load on first use: one short article that touches every stage loads them all.
@@ -201,8 +208,8 @@ async function prepare(dir: string): Promise<string> {
   return path;
 }
 
-function runWorker(mode: 'stages' | 'whole', articlesFile: string): WorkerResult {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/analyze.ts'), '--worker', mode, articlesFile, '--warm', String(WARM_PASSES)], {
+function runWorker(mode: 'stages' | 'whole', articlesFile: string, root: string): WorkerResult {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/analyze.ts'), '--worker', mode, articlesFile, root, '--warm', String(WARM_PASSES)], {
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
   });
@@ -218,39 +225,56 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-analyze-'));
   try {
     const file = await prepare(dir);
-    const results: WorkerResult[] = [];
-    const wholes: WorkerResult[] = [];
-    // Interleaved round by round, so a noisy minute hurts both kinds alike.
+    const versions = [{ name: 'this checkout', root: ROOT }, ...(BASELINE ? [{ name: `baseline ${BASELINE}`, root: BASELINE }] : [])];
+    const runs = versions.map(() => ({ stages: [] as WorkerResult[], whole: [] as WorkerResult[] }));
+    // Interleaved round by round (and version by version), so a noisy minute hurts all alike.
     for (let r = 0; r < ROUNDS; r++) {
-      results.push(runWorker('stages', file));
-      wholes.push(runWorker('whole', file));
+      versions.forEach((v, k) => {
+        runs[k]!.stages.push(runWorker('stages', file, v.root));
+        runs[k]!.whole.push(runWorker('whole', file, v.root));
+      });
     }
-    const { bytes, articles } = results[0]!;
+    const { bytes, articles } = runs[0]!.stages[0]!;
     const mb = bytes / 1e6;
     console.log(`corpus: ${CORPUS}\n${articles} articles, ${mb.toFixed(2)} MB of clean text (UTF-8)`);
     console.log(`${ROUNDS} rounds, each a fresh process: a first pass, then ${WARM_PASSES} warm passes; medians over rounds (CPU time, one core)`);
-    console.log(`stages together give exactly analyze()'s output: ${results.every((r) => r.identical) ? 'yes' : 'NO'}\n`);
-    // analyze() in one call is timed in processes of its own (its first pass must meet its words first too).
-    const runsOf = (row: Row) => (row === 'analyze()' ? wholes : results);
-    const first = (row: Row, peerOf: Row = row) => median(runsOf(peerOf).map((r) => r.passes[0]![row]));
-    const warm = (row: Row, peerOf: Row = row) => median(runsOf(peerOf).flatMap((r) => r.passes.slice(1).map((p) => p[row])));
-    console.log('stage           first MB/s  ms/article  × peer   warm MB/s  ms/article  × peer   share (first)');
-    for (const row of ROWS) {
-      const cells = [first, warm].flatMap((of) => {
-        const s = of(row);
-        return [(mb / s).toFixed(2).padStart(10), ((s * 1000) / articles).toFixed(2).padStart(10), (of('peer', row) / s).toFixed(4).padStart(7)];
-      });
-      const share = STAGES.includes(row as Stage) && row !== 'total' ? `${((100 * first(row)) / first('total')).toFixed(1)} %` : '';
-      console.log(`${row.padEnd(14)}  ${cells.slice(0, 3).join('  ')}  ${cells.slice(3).join('  ')}   ${share.padStart(8)}`);
+    const rates: Array<Record<Row, { first: number; warm: number }>> = [];
+    versions.forEach((v, k) => {
+      const { stages, whole } = runs[k]!;
+      console.log(`\n== ${v.name}`);
+      console.log(`stages together give exactly analyze()'s output: ${stages.every((r) => r.identical) ? 'yes' : 'NO'}\n`);
+      // analyze() in one call is timed in processes of its own (its first pass must meet its words first too).
+      const runsOf = (row: Row) => (row === 'analyze()' ? whole : stages);
+      const first = (row: Row, peerOf: Row = row) => median(runsOf(peerOf).map((r) => r.passes[0]![row]));
+      const warm = (row: Row, peerOf: Row = row) => median(runsOf(peerOf).flatMap((r) => r.passes.slice(1).map((p) => p[row])));
+      console.log('stage           first MB/s  ms/article  × peer   warm MB/s  ms/article  × peer   share (first)');
+      const rate = {} as Record<Row, { first: number; warm: number }>;
+      for (const row of ROWS) {
+        const cells = [first, warm].flatMap((of) => {
+          const s = of(row);
+          return [(mb / s).toFixed(2).padStart(10), ((s * 1000) / articles).toFixed(2).padStart(10), (of('peer', row) / s).toFixed(4).padStart(7)];
+        });
+        rate[row] = { first: first('peer', row) / first(row), warm: warm('peer', row) / warm(row) };
+        const share = STAGES.includes(row as Stage) && row !== 'total' ? `${((100 * first(row)) / first('total')).toFixed(1)} %` : '';
+        console.log(`${row.padEnd(14)}  ${cells.slice(0, 3).join('  ')}  ${cells.slice(3).join('  ')}   ${share.padStart(8)}`);
+      }
+      rates.push(rate);
+      console.log(
+        `\nstart-up (once per process, CPU s, median): import ${median(stages.map((r) => r.importSeconds)).toFixed(2)}` +
+          ` (tsx transpiles on import), resources ${median(stages.map((r) => r.resourceSeconds)).toFixed(2)} (gazetteer, tagger model, name lists)`,
+      );
+    });
+    if (rates.length === 2) {
+      // Speed-ups as ratios of the × peer figures: each against the peer of its own processes.
+      console.log('\n== this checkout ÷ baseline (× peer ratios)\nstage           first   warm');
+      for (const row of ROWS.filter((r) => r !== 'peer')) {
+        console.log(`${row.padEnd(14)}  ${(rates[0]![row].first / rates[1]![row].first).toFixed(2).padStart(5)}×  ${(rates[0]![row].warm / rates[1]![row].warm).toFixed(2).padStart(5)}×`);
+      }
     }
-    console.log(
-      `\nstart-up (once per process, CPU s, median): import ${median(results.map((r) => r.importSeconds)).toFixed(2)}` +
-        ` (tsx transpiles on import), resources ${median(results.map((r) => r.resourceSeconds)).toFixed(2)} (gazetteer, tagger model, name lists)`,
-    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-if (args[0] === '--worker') await worker(args[1] as 'stages' | 'whole', args[2]!);
+if (args[0] === '--worker') await worker(args[1] as 'stages' | 'whole', args[2]!, args[3]!);
 else await main();
