@@ -62,13 +62,29 @@ function endsWithRoleNoun(text: string, at: number): boolean {
   return ROLE_NOUN_LIST.some((role) => tail.endsWith(role));
 }
 
-/** Where the role nouns occur in the text (as written: ROLE_PATTERN is case-sensitive there), in order. */
-function roleNounStarts(text: string): number[] {
+/** The first words of the role nouns (case as ROLE_PATTERN reads them), by their first character. */
+const ROLE_FIRST_WORDS = new Map<string, string[]>();
+for (const role of ROLE_NOUN_LIST) {
+  const first = role.split(' ')[0]!;
+  const list = ROLE_FIRST_WORDS.get(first[0]!) ?? [];
+  if (!list.includes(first)) list.push(first);
+  ROLE_FIRST_WORDS.set(first[0]!, list);
+}
+
+/**
+ * Where a role phrase may start: the tokens that begin with a role noun's
+ * first word. ROLE_PATTERN puts whitespace before the role noun, so a match's
+ * noun starts a token, and that token begins with the noun's first word
+ * ("head" of "head of state", "president" of "president's"): every sentence
+ * ROLE_PATTERN can match in holds one of these, in order.
+ */
+export function roleNounStarts(tokens: ReadonlyArray<{ text: string; start: number }>): number[] {
   const starts: number[] = [];
-  for (const role of ROLE_NOUN_LIST) {
-    for (let at = text.indexOf(role); at >= 0; at = text.indexOf(role, at + 1)) starts.push(at);
+  for (const t of tokens) {
+    const firstWords = ROLE_FIRST_WORDS.get(t.text.charAt(0));
+    if (firstWords && firstWords.some((w) => t.text.startsWith(w))) starts.push(t.start);
   }
-  return starts.sort((a, b) => a - b);
+  return starts;
 }
 
 function countryOf(demonym: string | undefined, possessive: string | undefined): string | null {
@@ -84,11 +100,10 @@ function countryOf(demonym: string | undefined, possessive: string | undefined):
 const ARTICLE_TAG_CHARS = 4000;
 
 function articleTag(text: string): string {
-  let h = 0x811c9dc5 ^ text.length;
-  for (let i = 0; i < Math.min(text.length, ARTICLE_TAG_CHARS); i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
+  // Kept in int32 throughout (`| 0`): a hash that strays into doubles sent V8 into a loop of deoptimisations.
+  let h = (0x811c9dc5 ^ text.length) | 0;
+  const n = Math.min(text.length, ARTICLE_TAG_CHARS);
+  for (let i = 0; i < n; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
@@ -132,6 +147,8 @@ export function resolveMentions(
   selected: Candidate[],
   sentences: ReadonlyArray<{ start: number; end: number }>,
   demonymCountries: Set<string>,
+  /** Where role phrases may start (roleNounStarts): only sentences holding one are read for them. */
+  roleAt: readonly number[],
 ): { mentions: EntityMention[]; entities: ArticleEntity[] } {
   const byKey = new Map<string, Working>();
   const mentions: EntityMention[] = [];
@@ -242,7 +259,6 @@ export function resolveMentions(
 
   // Role phrases: "the president", "Ukraine's head of state", "its spokesperson" (after "said X, ").
   // Only sentences holding a role noun can match, and most hold none: they skip the regex.
-  const roleAt = roleNounStarts(text);
   let nextRole = 0;
   for (const s of sentences) {
     while (nextRole < roleAt.length && roleAt[nextRole]! < s.start) nextRole++;
