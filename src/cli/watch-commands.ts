@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { ConfigError, readWatchConfig } from '../pipeline/watch/config.ts';
 import { defaultStatePath, loadWatchState, saveWatchState } from '../pipeline/watch/state-file.ts';
 import { FeedWatcher, type WatchEvent } from '../pipeline/watch/watcher.ts';
+import { deliverPendingAlerts } from '../pipeline/deliver-alerts.ts';
 import type { CommandContext } from './analysis-commands.ts';
 
 /** One line per poll (and, with --verbose, per article) on standard error. */
@@ -33,7 +34,26 @@ export function describeWatchEvent(event: WatchEvent, verbose: boolean): string 
   return `${event.feed}: ${event.items} items, ${event.newItems} new${counts}; ${next}`;
 }
 
-export function registerWatchCommands(program: Command, ctx: CommandContext, setExitCode: (code: number) => void): void {
+/** How often pending alerts are sent to the webhook while watching: half a minute keeps alerts timely at no cost. */
+const DELIVERY_EVERY_MS = 30_000;
+
+/** Delivers alerts beside the polls until stopped: a dead webhook never holds up a poll. */
+async function deliveryLoop(store: Parameters<typeof deliverPendingAlerts>[0], url: string, signal: AbortSignal, log: (line: string) => void): Promise<void> {
+  while (!signal.aborted) {
+    try {
+      const r = await deliverPendingAlerts(store, url);
+      if (r.delivered + r.failed + r.givenUp > 0) log(`alerts: delivered ${r.delivered}, to retry ${r.failed}, given up ${r.givenUp}`);
+    } catch (error) {
+      log(`alerts: delivery pass failed: ${(error as Error).message}`);
+    }
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, DELIVERY_EVERY_MS);
+      signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+    });
+  }
+}
+
+export function registerWatchCommands(program: Command, ctx: CommandContext, setExitCode: (code: number) => void, env: { webhookUrl: string | null }): void {
   program
     .command('watch')
     .description('poll the RSS/Atom feeds listed in a JSON config file and ingest what is new (see README, "Watching feeds")')
@@ -71,13 +91,16 @@ export function registerWatchCommands(program: Command, ctx: CommandContext, set
         const onSignal = () => stop.abort();
         process.once('SIGINT', onSignal);
         process.once('SIGTERM', onSignal);
+        const delivering = env.webhookUrl && !opts.once ? deliveryLoop(store, env.webhookUrl, stop.signal, ctx.err) : null;
         try {
           if (opts.once) await watcher.pollAll(stop.signal);
           else {
-            ctx.err(`watching ${config.feeds.length} feed(s); Ctrl-C to stop`);
+            ctx.err(`watching ${config.feeds.length} feed(s); Ctrl-C to stop${env.webhookUrl ? '; alerts go to the webhook' : ''}`);
             await watcher.run(stop.signal);
           }
         } finally {
+          stop.abort();
+          await delivering;
           process.off('SIGINT', onSignal);
           process.off('SIGTERM', onSignal);
         }
