@@ -11,7 +11,10 @@
  * apart. A child times each stage of analyze() over all articles in CPU time
  * (user + system, one core), in the first pass and in WARM_PASSES more, and
  * checks once that the stages together give exactly what analyze() gives;
- * another child, beside it in each round, times analyze() as one call.
+ * another child, beside it in each round, times analyze() as one call. The
+ * first pass is also timed over its second half alone: by then the code is
+ * compiled but most articles still bring words new to the caches, which is
+ * what a long ingest of new articles costs once the process has warmed up.
  *
  * A peer in the same run, a plain regex word split of each text timed beside
  * each article, gives a ratio that machine noise moves much less than MB/s:
@@ -61,6 +64,9 @@ interface WorkerResult {
   resourceSeconds: number;
   /** CPU seconds per row: the first pass, then each warm pass. */
   passes: Array<Record<Row, number>>;
+  /** CPU seconds per row over the second half of the articles in the first pass: code compiled, words still new. */
+  late: Record<Row, number>;
+  lateBytes: number;
   bytes: number;
   articles: number;
   identical: boolean;
@@ -151,22 +157,28 @@ async function worker(mode: 'stages' | 'whole', articlesFile: string, root: stri
 
   const passes: WorkerResult['passes'] = [];
   let identical = true;
+  const half = articles.length >> 1;
+  const late = Object.fromEntries(ROWS.map((r) => [r, 0])) as Record<Row, number>;
+  /** Times `run` over the articles; in the first pass also over its second half alone (into `late`). */
+  const timed = (pass: number, row: Row, run: (k: number) => void): number => {
+    const t = process.cpuUsage();
+    for (let k = 0; k < half; k++) run(k);
+    const split = process.cpuUsage();
+    for (let k = half; k < articles.length; k++) run(k);
+    if (pass === 0) late[row] = cpuSeconds(split);
+    return cpuSeconds(t);
+  };
   for (let pass = 0; pass <= WARM_PASSES; pass++) {
     const spent = Object.fromEntries(ROWS.map((r) => [r, 0])) as Record<Row, number>;
-    let t = process.cpuUsage();
-    for (const a of articles) peer(a.text);
-    spent.peer = cpuSeconds(t);
+    spent.peer = timed(pass, 'peer', (k) => peer(articles[k]!.text));
     if (mode === 'whole') {
-      t = process.cpuUsage();
-      for (const a of articles) analyze(a);
-      spent['analyze()'] = cpuSeconds(t);
+      spent['analyze()'] = timed(pass, 'analyze()', (k) => analyze(articles[k]!));
     } else {
       const partials: Partial[] = articles.map(() => ({}));
       for (const [stage, step] of steps) {
-        t = process.cpuUsage();
-        for (let k = 0; k < articles.length; k++) step(articles[k]!, partials[k]!);
-        spent[stage] = cpuSeconds(t);
+        spent[stage] = timed(pass, stage, (k) => step(articles[k]!, partials[k]!));
         spent.total += spent[stage];
+        if (pass === 0) late.total += late[stage];
       }
       // Once (untimed): the staged copy must give what analyze() gives, or its split of the time means nothing.
       if (pass === WARM_PASSES) {
@@ -179,7 +191,8 @@ async function worker(mode: 'stages' | 'whole', articlesFile: string, root: stri
     }
     passes.push(spent);
   }
-  const result: WorkerResult = { importSeconds, resourceSeconds, passes, bytes, articles: articles.length, identical };
+  const lateBytes = articles.slice(half).reduce((n, a) => n + Buffer.byteLength(a.text), 0);
+  const result: WorkerResult = { importSeconds, resourceSeconds, passes, late, lateBytes, bytes, articles: articles.length, identical };
   console.log(JSON.stringify(result));
 }
 
@@ -247,7 +260,9 @@ async function main(): Promise<void> {
       const runsOf = (row: Row) => (row === 'analyze()' ? whole : stages);
       const first = (row: Row, peerOf: Row = row) => median(runsOf(peerOf).map((r) => r.passes[0]![row]));
       const warm = (row: Row, peerOf: Row = row) => median(runsOf(peerOf).flatMap((r) => r.passes.slice(1).map((p) => p[row])));
-      console.log('stage           first MB/s  ms/article  × peer   warm MB/s  ms/article  × peer   share (first)');
+      const lateOf = (row: Row) => median(runsOf(row).map((r) => r.late[row]));
+      const lateMb = runsOf('total')[0]!.lateBytes / 1e6;
+      console.log('stage           first MB/s  ms/article  × peer   warm MB/s  ms/article  × peer   share (first)   first, 2nd half MB/s');
       const rate = {} as Record<Row, { first: number; warm: number }>;
       for (const row of ROWS) {
         const cells = [first, warm].flatMap((of) => {
@@ -256,7 +271,7 @@ async function main(): Promise<void> {
         });
         rate[row] = { first: first('peer', row) / first(row), warm: warm('peer', row) / warm(row) };
         const share = STAGES.includes(row as Stage) && row !== 'total' ? `${((100 * first(row)) / first('total')).toFixed(1)} %` : '';
-        console.log(`${row.padEnd(14)}  ${cells.slice(0, 3).join('  ')}  ${cells.slice(3).join('  ')}   ${share.padStart(8)}`);
+        console.log(`${row.padEnd(14)}  ${cells.slice(0, 3).join('  ')}  ${cells.slice(3).join('  ')}   ${share.padStart(8)}   ${(lateMb / lateOf(row)).toFixed(2).padStart(10)}`);
       }
       rates.push(rate);
       console.log(
