@@ -11,6 +11,12 @@ export interface Token {
   text: string;
   start: number;
   end: number;
+  /**
+   * The word's number in the process's word table (wordIdOf): tokens with
+   * one text get one number, so per-word facts are found by an array index
+   * (words.ts) instead of a string-keyed map. -1 for a token not made here.
+   */
+  word: number;
 }
 
 /**
@@ -25,15 +31,6 @@ const CODE_S = 0x73;
 const CODE_UPPER_S = 0x53;
 const CODE_APOSTROPHE = 0x27;
 const CODE_RIGHT_QUOTE = 0x2019;
-
-/** Whether a word ends in the possessive "'s" / "’s" after at least one character ("Russia's", not "'s"). */
-function endsPossessive(word: string): boolean {
-  const n = word.length;
-  if (n <= 2) return false;
-  const s = word.charCodeAt(n - 1);
-  const mark = word.charCodeAt(n - 2);
-  return (s === CODE_S || s === CODE_UPPER_S) && (mark === CODE_APOSTROPHE || mark === CODE_RIGHT_QUOTE);
-}
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
@@ -73,6 +70,7 @@ function tokenEnd(text: string, i: number, cls: number): number {
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
+  if (wordTexts.length >= WORD_TABLE_LIMIT) restartWordTable();
   // A start inside a surrogate pair reads from the pair's start, as a `u` regex's lastIndex does.
   if (start > 0 && start < n && isLowSurrogate(text.charCodeAt(start)) && isHighSurrogate(text.charCodeAt(start - 1))) start--;
   for (let at = start; at < n; ) {
@@ -83,15 +81,84 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     }
     if (at >= end) break;
     const stop = tokenEnd(text, at, cls);
-    const word = text.slice(at, stop);
-    if (endsPossessive(word)) {
-      const stem = word.slice(0, -2);
-      tokens.push({ text: stem, start: at, end: at + stem.length });
-      tokens.push({ text: word.slice(-2), start: at + stem.length, end: stop });
+    if (possessiveAt(text, at, stop)) {
+      const stemEnd = stop - 2;
+      let id = wordIdOf(text, at, stemEnd);
+      tokens.push({ text: wordTexts[id]!, start: at, end: stemEnd, word: id });
+      id = wordIdOf(text, stemEnd, stop);
+      tokens.push({ text: wordTexts[id]!, start: stemEnd, end: stop, word: id });
     } else {
-      tokens.push({ text: word, start: at, end: Math.min(stop, end) });
+      const id = wordIdOf(text, at, stop);
+      tokens.push({ text: wordTexts[id]!, start: at, end: Math.min(stop, end), word: id });
     }
     at = stop;
   }
   return tokens;
+}
+
+/** Whether text[from, to) ends in the possessive "'s" / "’s" after at least one character ("Russia's", not "'s"). */
+function possessiveAt(text: string, from: number, to: number): boolean {
+  if (to - from <= 2) return false;
+  const s = text.charCodeAt(to - 1);
+  const mark = text.charCodeAt(to - 2);
+  return (s === CODE_S || s === CODE_UPPER_S) && (mark === CODE_APOSTROPHE || mark === CODE_RIGHT_QUOTE);
+}
+
+// ---- the word table --------------------------------------------------------
+
+/**
+ * Distinct words the tokeniser has met, by number, and an open-addressing
+ * index of them by FNV-1a hash (slot = number + 1; 0 = empty). A word met
+ * again is found from the text itself, so it costs no new string and no
+ * string-keyed map look-up; news repeats its words, so that is most tokens.
+ * The bound keeps memory flat on a stream of articles (as the word caches
+ * of words.ts do): past it, the table restarts at the next tokenize call.
+ */
+const WORD_TABLE_LIMIT = 100_000;
+/** Slots start at 2^15 and double at half full, so a probe rarely goes past its first slot. */
+const INITIAL_SLOTS = 1 << 15;
+let wordTexts: string[] = [];
+let wordHashes: number[] = [];
+let slots = new Int32Array(INITIAL_SLOTS);
+
+function restartWordTable(): void {
+  wordTexts = [];
+  wordHashes = [];
+  slots = new Int32Array(INITIAL_SLOTS);
+}
+
+/** The number of the word text[from, to), added to the table when new. */
+function wordIdOf(text: string, from: number, to: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  const mask = slots.length - 1;
+  const length = to - from;
+  for (let s = h & mask; ; s = (s + 1) & mask) {
+    const slot = slots[s]!;
+    if (slot === 0) break;
+    const id = slot - 1;
+    if (wordHashes[id] === h) {
+      const known = wordTexts[id]!;
+      if (known.length === length && text.startsWith(known, from)) return id;
+    }
+  }
+  const id = wordTexts.length;
+  wordTexts.push(text.slice(from, to));
+  wordHashes.push(h);
+  if (wordTexts.length * 2 > slots.length) growSlots();
+  else insertSlot(slots, h, id);
+  return id;
+}
+
+function insertSlot(table: Int32Array, hash: number, id: number): void {
+  const mask = table.length - 1;
+  let s = hash & mask;
+  while (table[s] !== 0) s = (s + 1) & mask;
+  table[s] = id + 1;
+}
+
+function growSlots(): void {
+  const table = new Int32Array(slots.length * 2);
+  for (let id = 0; id < wordTexts.length; id++) insertSlot(table, wordHashes[id]!, id);
+  slots = table;
 }
