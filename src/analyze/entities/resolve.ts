@@ -62,13 +62,16 @@ function endsWithRoleNoun(text: string, at: number): boolean {
   return ROLE_NOUN_LIST.some((role) => tail.endsWith(role));
 }
 
-/** The first words of the role nouns (case as ROLE_PATTERN reads them), by their first character. */
-const ROLE_FIRST_WORDS = new Map<string, string[]>();
+const CODE_UPPER_A = 65;
+const CODE_UPPER_Z = 90;
+
+/** The first words of the role nouns (case as ROLE_PATTERN reads them), by the code of their first character. */
+const ROLE_FIRST_WORDS = new Map<number, string[]>();
 for (const role of ROLE_NOUN_LIST) {
   const first = role.split(' ')[0]!;
-  const list = ROLE_FIRST_WORDS.get(first[0]!) ?? [];
+  const list = ROLE_FIRST_WORDS.get(first.charCodeAt(0)) ?? [];
   if (!list.includes(first)) list.push(first);
-  ROLE_FIRST_WORDS.set(first[0]!, list);
+  ROLE_FIRST_WORDS.set(first.charCodeAt(0), list);
 }
 
 /**
@@ -81,7 +84,7 @@ for (const role of ROLE_NOUN_LIST) {
 export function roleNounStarts(tokens: ReadonlyArray<{ text: string; start: number }>): number[] {
   const starts: number[] = [];
   for (const t of tokens) {
-    const firstWords = ROLE_FIRST_WORDS.get(t.text.charAt(0));
+    const firstWords = ROLE_FIRST_WORDS.get(t.text.charCodeAt(0));
     if (firstWords && firstWords.some((w) => t.text.startsWith(w))) starts.push(t.start);
   }
   return starts;
@@ -300,8 +303,11 @@ export function resolveMentions(
 export function demonymCountriesOf(tokens: ReadonlyArray<{ text: string }>): Set<string> {
   const countries = new Set<string>();
   for (const t of tokens) {
+    // Demonyms are capitalised; most words are not, and an ASCII one tells by its code alone.
+    const initial = t.text.charCodeAt(0);
+    if (initial < 128 && (initial < CODE_UPPER_A || initial > CODE_UPPER_Z)) continue;
     const first = t.text.charAt(0);
-    if (first === first.toLowerCase()) continue; // demonyms are capitalised; most words are not
+    if (first === first.toLowerCase()) continue;
     const code = demonymCountry(t.text.toLowerCase());
     if (code) countries.add(code);
   }
