@@ -1,12 +1,10 @@
 /** Who said what: `/api/quotes`, `/api/claims`, `/api/disputes`, `/api/figures`, `/api/series`. */
-import type { FigureSeries, Figure } from '../../model/index.ts';
-import type { Store } from '../../store/index.ts';
 import { notFound } from '../errors.ts';
-import { entityKeys, pageAnswer } from '../lookup.ts';
+import { entityKeys, pageAnswer, seriesViews } from '../lookup.ts';
 import { PAGING } from '../params.ts';
 import { defineRoute, listOf, ref } from '../route.ts';
 
-/** Records fetched to inline the claims of a page of disputes or the spans of a page of series points. */
+/** Claims fetched to inline both sides of a page of disputes (every claim of their articles). */
 const INLINE_RECORDS = 10_000;
 
 const ARTICLE = { name: 'article', type: 'string', description: "Only this article's records (full id)." } as const;
@@ -116,36 +114,6 @@ export const figures = defineRoute({
     return pageAnswer(page, query);
   },
 });
-
-/** A series with each point's unit, article and span in its article's text. */
-async function seriesViews(store: Store, series: FigureSeries[]) {
-  const ids = [...new Set(series.flatMap((s) => s.points.map((p) => p.articleId)))];
-  const found = ids.length ? (await store.pageFigures({ articles: ids, includeHypothetical: true, limit: INLINE_RECORDS })).items : [];
-  const byId = new Map<string, Figure>(found.map((f) => [`${f.articleId}:${f.index}`, f]));
-  return series.map((s) => ({
-    id: s.id,
-    unit: s.unit,
-    subject: s.subject,
-    place: s.place,
-    points: s.points.map((p) => {
-      const figure = byId.get(`${p.articleId}:${p.index}`);
-      return {
-        date: p.date,
-        value: p.value,
-        valueMax: p.valueMax,
-        unit: s.unit,
-        qualifier: p.qualifier,
-        counted: p.counted,
-        text: p.text,
-        party: p.party,
-        partyText: p.partyText,
-        article: p.articleId,
-        index: p.index,
-        span: figure ? { start: figure.start, end: figure.end } : null,
-      };
-    }),
-  }));
-}
 
 export const listSeries = defineRoute({
   method: 'GET',
