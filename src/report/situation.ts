@@ -59,7 +59,7 @@ export class ReportError extends Error {
 export interface ArticleEntities {
   articleId: string;
   sentences: Span[];
-  entities: Array<Pick<EntityMention, 'entity' | 'type'>>;
+  entities: Array<Pick<EntityMention, 'entity' | 'type' | 'start' | 'end'>>;
   entityIndex: ArticleEntity[];
 }
 
@@ -260,6 +260,19 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
       }
     }
   }
+  const placeInfo = new Map<string, NonNullable<ArticleEntity['place']>>();
+  for (const an of [...records.analyses].sort((a, b) => byString(a.articleId, b.articleId)))
+    for (const e of an.entityIndex) if (e.place && !placeInfo.has(entities.canonical(e.key))) placeInfo.set(entities.canonical(e.key), e.place);
+  /** Places (countries aside: they are parties more than places) named in an article's sentence. */
+  const placesInSentence = (articleId: string, sentence: number | null): string[] => {
+    const an = analyses.get(articleId);
+    const span = sentence === null ? undefined : an?.sentences[sentence];
+    if (!an || !span) return [];
+    return an.entities
+      .filter((m) => m.type === 'place' && m.start >= span.start && m.end <= span.end)
+      .map((m) => entities.canonical(m.entity))
+      .filter((k) => placeInfo.has(k) && placeInfo.get(k)!.kind !== 'country');
+  };
   const placeOrder = (a: { mentions: number; articles: Set<string>; name: string; key: string }, b: typeof a) =>
     b.mentions - a.mentions || b.articles.size - a.articles.size || byString(a.name, b.name) || byString(a.key, b.key);
 
@@ -309,12 +322,20 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
     if (period.until && iv.start > period.until) return 'after';
     return 'within';
   };
+  const periodDays = period.since && period.until ? (Date.parse(period.until) - Date.parse(period.since)) / 86_400_000 + 1 : Infinity;
+  /** A date coarser than the period (a year, in a week's report) says the event is somewhere in it, not when. */
+  const approximate = (e: TimelineEntry) => {
+    const iv = timexInterval(e.date);
+    return !iv || (Date.parse(iv.end) - Date.parse(iv.start)) / 86_400_000 + 1 > periodDays;
+  };
   const eventRank = (a: TimelineEntry, b: TimelineEntry) => b.score - a.score || byString(eventId(a), eventId(b));
   const candidates = records.events.filter((e) => e.sources.some((s) => inScope(s.articleId)));
   const pick = (t: ReportEvent['timing'], n: number) =>
     candidates
       .filter((e) => timing(e) === t)
-      .sort(eventRank)
+      // Events the period can place come first; approximate ones fill what is left, up to half the list.
+      .sort((a, b) => Number(approximate(a)) - Number(approximate(b)) || eventRank(a, b))
+      .filter((e, i, all) => !approximate(e) || i - all.findIndex(approximate) < Math.ceil(n / 2))
       .slice(0, n);
   const keyEvents: ReportEvent[] = [...pick('before', BACKGROUND_EVENTS), ...pick('within', KEY_EVENTS), ...pick('after', AHEAD_EVENTS)]
     .sort((a, b) => byTimex(a.date, b.date) || eventRank(a, b))
@@ -328,6 +349,7 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
         precision: e.precision,
         dated: e.dated,
         timing: timing(e),
+        approximate: approximate(e),
         text: e.text,
         story: storyOfArticle.get(e.sources[0]!.articleId)?.id ?? null,
         sources: sources.map((s) => cite(s.articleId, { start: s.start, end: s.end })),
@@ -509,12 +531,22 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
     .slice(0, DISPUTES)
     .map(({ c, claims, counters }) => {
       const shared = [...c.shared].sort();
+      const isPlace = (k: string) => entities.type(k) === 'place' || k.startsWith('place:');
+      // Where it is about: the places the link shares, else those named in either side's sentence.
+      const placeCount = new Map<string, number>(shared.filter(isPlace).map((k) => [k, 1]));
+      for (const side of [...claims, ...counters]) {
+        const stored = claimAt.get(sideKey(side));
+        const here = new Set(placesInSentence(side.articleId, stored?.sentence ?? null));
+        if (stored?.control?.place.entity) here.add(entities.canonical(stored.control.place.entity));
+        for (const k of here) placeCount.set(k, (placeCount.get(k) ?? 0) + 1);
+      }
+      const placeKeys = [...placeCount].sort((a, b) => b[1] - a[1] || byString(entities.name(a[0]) ?? a[0], entities.name(b[0]) ?? b[0])).map(([k]) => k);
       return {
         relations: [...c.relations].sort(),
         claims: claims.map(sideOut),
         counters: counters.map(sideOut),
-        places: shared.filter((k) => entities.type(k) === 'place' || k.startsWith('place:')).map((key) => ({ key, name: entities.name(key) ?? key })),
-        about: shared.filter((k) => !(entities.type(k) === 'place' || k.startsWith('place:'))).map((key) => ({ key, name: entities.name(key) ?? key })),
+        places: placeKeys.map((key) => ({ key, name: entities.name(key) ?? key })),
+        about: shared.filter((k) => !isPlace(k)).map((key) => ({ key, name: entities.name(key) ?? key })),
       };
     });
   const inDispute = new Set(parent.keys());
@@ -551,7 +583,8 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
 
   // --- Figures and their changes ------------------------------------------------
   const figures: ReportFigure[] = records.series
-    .filter((s) => s.points.some((p) => inScope(p.articleId)))
+    // A lone number with nothing named as counted ("30 km") is not a figure a reader can use.
+    .filter((s) => s.points.some((p) => inScope(p.articleId)) && (s.points.length > 1 || s.points.some((p) => p.counted !== null && p.counted !== s.unit)))
     .sort((a, b) => b.points.filter((p) => inScope(p.articleId)).length - a.points.filter((p) => inScope(p.articleId)).length || b.points.length - a.points.length || byString(a.id, b.id))
     .slice(0, FIGURES)
     .map((s) => {
@@ -709,7 +742,7 @@ function composeHeadline(
   const d = disputes[0];
   if (d && d.claims[0] && d.counters[0]) {
     lines.push(
-      `Disputed: ${d.claims[0].party ?? 'a source'} — "${clip(d.claims[0].text)}"; ${d.counters[0].party ?? 'another source'} ${d.counters[0].kind === 'denial' ? 'denies it' : 'says otherwise'}` +
+      `Disputed: ${d.claims[0].party ?? 'a source'} — “${clip(d.claims[0].text)}”; ${d.counters[0].party ?? 'another source'} ${d.counters[0].kind === 'denial' ? 'denies it' : 'says otherwise'}` +
         `${disputes.length > 1 ? ` (and ${plural(disputes.length - 1, 'more dispute')})` : ''}.`,
     );
   }

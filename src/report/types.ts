@@ -114,6 +114,8 @@ export interface ReportEvent {
   /** `article`: the text gives no date; the event takes its article's. */
   dated: 'stated' | 'article';
   timing: EventTiming;
+  /** Its date is coarser than the period (a year, in a week's report): it lies somewhere in it, not on a day the report can show. */
+  approximate: boolean;
   text: string;
   /** The story of its first source, when it has one. */
   story: string | null;
