@@ -325,6 +325,7 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
   const periodDays = period.since && period.until ? (Date.parse(period.until) - Date.parse(period.since)) / 86_400_000 + 1 : Infinity;
   /** A date coarser than the period (a year, in a week's report) says the event is somewhere in it, not when. */
   const approximate = (e: TimelineEntry) => {
+    if (timing(e) !== 'within') return false;
     const iv = timexInterval(e.date);
     return !iv || (Date.parse(iv.end) - Date.parse(iv.start)) / 86_400_000 + 1 > periodDays;
   };
@@ -727,6 +728,9 @@ function composeHeadline(
     counts.inferredDates ? `${counts.inferredDates} with inferred dates` : '',
     counts.unknownDates ? `${counts.unknownDates} undated (included: they may belong to the period)` : '',
   ].filter(Boolean);
+  if (counts.articles === 0) {
+    return [counts.corpus === 0 ? 'No articles are stored yet: nothing to report (sitrep ingest PATH adds some).' : `No article falls in ${periodText(period.since, period.until)}${basis}.`];
+  }
   const lines = [
     `${story ? `Story "${story.title}", ` : ''}${periodText(period.since, period.until)}${basis}: ${plural(counts.articles, 'article')} from ${plural(counts.outlets, 'named outlet')}` +
       `${dating.length ? ` — ${dating.join(', ')}` : ''}.`,
