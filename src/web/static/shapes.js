@@ -1,0 +1,73 @@
+// Readers for the record shapes the API serves (docs/export.md, docs/api.md,
+// the SituationReport of src/report/situation.ts). Kept in one place so a
+// field renamed on the server is fixed once. Each accepts the few spellings
+// the records use for the same thing (an article id is `articleId` in export
+// records and `article` in event/figure sources).
+import { clean, h, sentenceHref } from './dom.js';
+
+export function articleIdOf(x) {
+  if (!x || typeof x !== 'object') return typeof x === 'string' ? x : null;
+  if (typeof x.articleId === 'string') return x.articleId;
+  if (typeof x.article === 'string') return x.article;
+  if (x.article && typeof x.article.id === 'string') return x.article.id;
+  if (typeof x.id === 'string' && !x.sentence) return x.id;
+  return null;
+}
+
+/** The {start, end} span of a source: `sentence: {start, end}`, `span`, or the record's own start/end. */
+export function spanOf(x) {
+  if (!x || typeof x !== 'object') return null;
+  for (const s of [x.sentence, x.span, x.content, x]) {
+    if (s && typeof s === 'object' && Number.isInteger(s.start) && Number.isInteger(s.end)) return { start: s.start, end: s.end };
+  }
+  return null;
+}
+
+/** A link to the sentence a source points at. */
+export function sourceLink(src, label) {
+  const id = articleIdOf(src);
+  if (!id) return null;
+  const text = label ?? [src.outlet, src.title ?? src.articleTitle].filter(Boolean).map(clean).join(': ') ?? id;
+  return h('a', { href: sentenceHref(id, spanOf(src)), class: 'source' }, text || id);
+}
+
+/** A list of source links, comma-separated. */
+export function sourceLinks(sources) {
+  const links = (sources ?? []).map((s, i) => sourceLink(s, undefined) ?? null).filter(Boolean);
+  const out = [];
+  links.forEach((l, i) => {
+    if (i) out.push(', ');
+    out.push(l);
+  });
+  return out;
+}
+
+/** The name of a party, speaker or source: a string, or {name|text|description|entity}. */
+export function nameOf(x, fallback = 'unattributed') {
+  if (!x) return fallback;
+  if (typeof x === 'string') return x;
+  return x.name ?? x.partyText ?? x.text ?? x.description ?? x.entity ?? fallback;
+}
+
+/** The entity key behind a party, speaker or claim side, when known. */
+export function entityKeyOf(x) {
+  if (!x || typeof x !== 'object') return null;
+  if (typeof x.key === 'string') return x.key;
+  if (typeof x.entity === 'string') return x.entity;
+  if (typeof x.party === 'string' && x.party.includes(':')) return x.party;
+  return null;
+}
+
+/** A count from a number or a list. */
+export function countOf(x) {
+  if (typeof x === 'number') return x;
+  if (Array.isArray(x)) return x.length;
+  return 0;
+}
+
+/** A date for display: TIMEX3 values stay as they are ("2024-SU"), ISO times lose their time. */
+export function dateText(value) {
+  if (!value) return 'undated';
+  const s = String(value);
+  return /^\d{4}-\d{2}-\d{2}T/.test(s) ? s.slice(0, 10) : s;
+}
