@@ -2,7 +2,8 @@
 // no tile server: the map works offline. Popups and tooltips are given DOM
 // nodes, never strings (Leaflet puts strings in with innerHTML).
 import * as L from '/assets/vendor/leaflet/leaflet-src.esm.js';
-import { feature } from '/assets/vendor/topojson-client/index.js';
+// topojson-client's UMD build sets globalThis.topojson when imported as a module
+import '/assets/vendor/topojson-client/topojson-client.js';
 import { dayNumber } from './chart.js';
 
 let outlines = null;
@@ -16,7 +17,7 @@ function loadOutlines() {
       if (!r.ok) throw new Error(`country outlines: ${r.status}`);
       return r.json();
     })
-    .then((topology) => feature(topology, topology.objects.countries));
+    .then((topology) => globalThis.topojson.feature(topology, topology.objects.countries));
   return outlines;
 }
 

@@ -58,6 +58,7 @@ async function show() {
     cleanup = null;
   }
   clear(main);
+  delete main.dataset.rendered;
   markCurrentNav(page);
   if (!mod) {
     main.append(h('h1', null, 'Not found'), h('p', null, 'No such page. ', h('a', { href: '#/' }, 'Back to the overview')));
