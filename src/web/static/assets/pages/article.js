@@ -144,7 +144,9 @@ export async function render(main, { args, params }) {
   const id = args[0];
   if (!id) throw new Error('no article id in the address');
   const data = await api(`articles/${encodeURIComponent(id)}`);
-  const { article, analysis = {}, story } = data;
+  const { article, story } = data;
+  const analysis = data.analysis ?? {};
+  const copies = Array.isArray(data.copies) ? data.copies : [];
   const names = new Map((analysis.entityIndex ?? []).map((e) => [e.key, e.name]));
   const mark = parseMark(params.get('mark'));
   const notes = annotations(analysis, names);
@@ -199,7 +201,8 @@ export async function render(main, { args, params }) {
         section('Claims', h('ul', null, claims), { empty: 'No claims found.' }),
         section('Figures', h('ul', null, figures), { empty: 'No figures found.' }),
         section('Entities', h('ul', { class: 'columns' }, people), { empty: 'No entities found.' }),
-        Array.isArray(article.sources) && article.sources.length ? section('Sources', h('ul', null, article.sources.map(sourceLine))) : null,
+        copies.length ? section('Copies of this article', h('ul', null, copies.map((c) => h('li', null, h('a', { href: `#/article/${encodeURIComponent(c.id)}` }, c.title || c.id), c.outlet ? ` — ${clean(c.outlet)}` : '')))) : null,
+        Array.isArray(article.sources) && article.sources.length ? section('Read from', h('ul', null, article.sources.map(sourceLine))) : null,
       ),
     ),
   );

@@ -141,7 +141,7 @@ export async function render(main, { params }) {
       if (!Number.isFinite(lat) || !Number.isFinite(lon)) continue;
       const p = f.properties ?? {};
       const partyLabel = p.partyName ?? p.partyText ?? p.party ?? 'unattributed';
-      const colour = partyColour(p.party ?? partyLabel);
+      const colour = partyColour(p.partyKey ?? p.party ?? partyLabel);
       parties.set(colour, partyLabel);
       const marker = L.circleMarker([lat, lon], {
         radius: 9,

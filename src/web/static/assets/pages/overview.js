@@ -73,7 +73,7 @@ export function claimSide(side, label) {
   if (!side) return h('div', { class: 'side-claim' }, h('p', null, '—'));
   const id = articleIdOf(side);
   const text = side.text ?? side.content?.text ?? '';
-  const span = spanOf(side.sentence ? side : side.content ?? null) ?? spanOf(side);
+  const span = spanOf(side.content ?? null) ?? spanOf(side.sentence ?? null);
   const partyKey = entityKeyOf(side);
   const party = nameOf(side.partyName ?? side.partyText ?? side.party, 'unattributed');
   return h(
