@@ -87,9 +87,19 @@ export function partyColour(party) {
   return PARTY_PALETTE[hash % PARTY_PALETTE.length];
 }
 
-/** Fits the map to points [[lat, lon], …], keeping a regional zoom for a single point. */
-export function fitTo(map, latlngs) {
-  if (!latlngs.length) return;
-  if (latlngs.length === 1) map.setView(latlngs[0], 7);
-  else map.fitBounds(L.latLngBounds(latlngs).pad(0.2), { maxZoom: 8 });
+// Kinds whose point is a centroid far from where the news happens (Russia's
+// lies in Siberia): left out when fitting the view, still drawn.
+const BROAD_KINDS = new Set(['country', 'continent', 'region', 'sea', 'ocean']);
+
+/**
+ * Fits the map to places [{lat, lon, kind}], keeping a regional zoom for a
+ * single point and ignoring broad areas when narrower places exist.
+ */
+export function fitTo(map, places) {
+  const points = places.filter((p) => Number.isFinite(p.lat) && Number.isFinite(p.lon));
+  const narrow = points.filter((p) => !BROAD_KINDS.has(p.kind));
+  const use = (narrow.length ? narrow : points).map((p) => [p.lat, p.lon]);
+  if (!use.length) return;
+  if (use.length === 1) map.setView(use[0], 7);
+  else map.fitBounds(L.latLngBounds(use).pad(0.2), { maxZoom: 8 });
 }

@@ -160,7 +160,7 @@ export async function render(main, { args, params }) {
     h('dd', null, article.outlet ?? 'unknown'),
     article.author ? [h('dt', null, 'Author'), h('dd', null, article.author)] : null,
     h('dt', null, 'Published'),
-    h('dd', null, publishedLabel(article.published), article.published?.evidence ? h('span', { class: 'evidence' }, ` — from “${clean(article.published.evidence)}”`) : null),
+    h('dd', null, publishedLabel(article.published), article.published?.evidence ? h('details', { class: 'evidence' }, h('summary', null, 'how it was dated'), ` from “${clean(article.published.evidence)}”`) : null),
     article.language ? [h('dt', null, 'Language'), h('dd', null, article.language)] : null,
     h('dt', null, 'Original'),
     h('dd', null, article.url ? externalLink(article.url, article.url) : 'no link known'),

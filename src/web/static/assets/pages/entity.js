@@ -3,7 +3,7 @@
 import { api } from '../api.js';
 import { clean, entityHref, h, route, section } from '../dom.js';
 import { barChart } from '../chart.js';
-import { createMap, L } from '../mapview.js';
+import { withMap } from '../lazy-map.js';
 import { claimItem, quoteItem } from './story.js';
 
 export async function render(main, { args }) {
@@ -49,8 +49,11 @@ export async function render(main, { args }) {
     ),
   );
   if (!box) return undefined;
-  const map = createMap(box);
-  map.setView([place.lat, place.lon], 7);
-  L.circleMarker([place.lat, place.lon], { radius: 8, color: '#c0392b', fillOpacity: 0.6 }).addTo(map);
-  return () => map.remove();
+  const map = await withMap(box, ({ createMap, L }) => {
+    const m = createMap(box);
+    m.setView([place.lat, place.lon], 7);
+    L.circleMarker([place.lat, place.lon], { radius: 8, color: '#c0392b', fillOpacity: 0.6 }).addTo(m);
+    return m;
+  });
+  return () => map?.remove();
 }

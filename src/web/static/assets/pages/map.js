@@ -6,8 +6,11 @@
 import { api, features, items } from '../api.js';
 import { clean, clear, entityHref, h, publishedLabel, route, sentenceHref } from '../dom.js';
 import { dayNumber, dayString } from '../chart.js';
-import { createMap, fitTo, L, partyColour, radiusFor, recencyColour, RECENCY_LEGEND } from '../mapview.js';
 import { dateText } from '../shapes.js';
+
+// Names written on the map for the most mentioned places; more would overlap
+// at the regional zoom the map opens at (the rest have tooltips).
+const LABELLED_PLACES = 8;
 
 // Slider moves fire many input events; wait this long after the last one
 // before asking the server, so dragging stays smooth.
@@ -55,7 +58,8 @@ async function placePanel(panel, props, until) {
 }
 
 export async function render(main, { params }) {
-  const all = await api('places');
+  // Leaflet loads only here and on pages with a small map
+  const [{ createMap, fitTo, L, partyColour, radiusFor, recencyColour, RECENCY_LEGEND }, all] = await Promise.all([import('../mapview.js'), api('places')]);
   const allPlaces = features(all);
   const firstDays = allPlaces.map((f) => dayNumber(f.properties?.firstSeen)).filter((d) => d !== null);
   const lastDays = allPlaces.map((f) => dayNumber(f.properties?.lastSeen)).filter((d) => d !== null);
@@ -124,9 +128,10 @@ export async function render(main, { params }) {
       const p = f.properties ?? {};
       const colour = recencyColour(p.lastSeen, current);
       const marker = L.circleMarker([lat, lon], { radius: radiusFor(p.mentions), color: colour, fillColor: colour, weight: 1, fillOpacity: 0.6 }).addTo(placesLayer);
-      marker.bindTooltip(h('span', null, `${clean(p.name)} — ${p.mentions ?? 0} mentions, last ${dateText(p.lastSeen)}`));
+      const labelled = shown.indexOf(f) < LABELLED_PLACES;
+      marker.bindTooltip(h('span', null, labelled ? clean(p.name) : `${clean(p.name)} — ${p.mentions ?? 0} mentions, last ${dateText(p.lastSeen)}`), labelled ? { permanent: true, direction: 'right', className: 'place-label', offset: [radiusFor(p.mentions), 0] } : {});
       marker.on('click', () => void placePanel(panel, p, until));
-      latlngs.push([lat, lon]);
+      latlngs.push({ lat, lon, kind: p.kind });
       const button = h('button', { type: 'button', class: 'link' }, clean(p.name));
       button.addEventListener('click', () => {
         map.setView([lat, lon], Math.max(map.getZoom(), 7));

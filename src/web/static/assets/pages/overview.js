@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { clean, entityHref, h, route, section, sentenceHref, storyHref } from '../dom.js';
 import { formatNumber } from '../chart.js';
-import { createMap, fitTo, L, radiusFor } from '../mapview.js';
+import { withMap } from '../lazy-map.js';
 import { articleIdOf, countOf, dateText, entityKeyOf, nameOf, sourceLinks, spanOf } from '../shapes.js';
 
 function periodForm(period) {
@@ -123,18 +123,18 @@ function quoteRow(q) {
 function smallMap(places) {
   const box = h('div', { class: 'map small', id: 'overview-map', role: 'region', 'aria-label': 'Places in the news' });
   const withCoords = places.filter((p) => Number.isFinite(p.lat) && Number.isFinite(p.lon));
-  const setup = () => {
+  const setup = () => withMap(box, ({ createMap, fitTo, L, radiusFor }) => {
     const map = createMap(box);
     const latlngs = [];
     for (const p of withCoords) {
       const marker = L.circleMarker([p.lat, p.lon], { radius: radiusFor(p.mentions), color: '#c0392b', weight: 1, fillOpacity: 0.55 }).addTo(map);
       marker.bindTooltip(h('span', null, `${clean(p.name)}: ${p.mentions ?? 0} mentions`));
       if (p.key) marker.on('click', () => (location.hash = entityHref(p.key)));
-      latlngs.push([p.lat, p.lon]);
+      latlngs.push(p);
     }
     fitTo(map, latlngs);
     return map;
-  };
+  });
   return { box, setup };
 }
 
@@ -173,6 +173,6 @@ export async function render(main, { params }) {
       ),
     ),
   );
-  const map = setup();
-  return () => map.remove();
+  const map = await setup();
+  return () => map?.remove();
 }

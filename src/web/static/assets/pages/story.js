@@ -4,7 +4,7 @@
 import { api, features } from '../api.js';
 import { clean, entityHref, h, publishedLabel, route, section, sentenceHref } from '../dom.js';
 import { formatNumber } from '../chart.js';
-import { createMap, fitTo, L, radiusFor } from '../mapview.js';
+import { withMap } from '../lazy-map.js';
 import { articleIdOf, countOf, dateText, entityKeyOf, nameOf, sourceLinks, spanOf } from '../shapes.js';
 import { disputeRow } from './overview.js';
 
@@ -83,7 +83,7 @@ export function figureItem(f) {
 
 function placesMap(collection) {
   const box = h('div', { class: 'map small', role: 'region', 'aria-label': 'Places of this story' });
-  const setup = () => {
+  const setup = () => withMap(box, ({ createMap, fitTo, L, radiusFor }) => {
     const map = createMap(box);
     const latlngs = [];
     for (const f of features(collection)) {
@@ -93,11 +93,11 @@ function placesMap(collection) {
       const m = L.circleMarker([lat, lon], { radius: radiusFor(p.mentions), color: '#c0392b', weight: 1, fillOpacity: 0.55 }).addTo(map);
       m.bindTooltip(h('span', null, `${clean(p.name)}${p.mentions ? `: ${p.mentions} mentions` : ''}`));
       if (p.key) m.on('click', () => (location.hash = entityHref(p.key)));
-      latlngs.push([lat, lon]);
+      latlngs.push({ lat, lon, kind: p.kind });
     }
     fitTo(map, latlngs);
     return map;
-  };
+  });
   return { box, setup };
 }
 
@@ -144,6 +144,6 @@ export async function render(main, { args }) {
       ),
     ),
   );
-  const map = setup();
-  return () => map.remove();
+  const map = await setup();
+  return () => map?.remove();
 }
