@@ -22,6 +22,7 @@ import { createProgress } from './progress.ts';
 import { ENTITY_COLUMNS, registerAnalysisCommands } from './analysis-commands.ts';
 import { CLAIM_COLUMNS, FIGURE_COLUMNS, QUOTE_COLUMNS, registerAttributionCommands } from './attribution-commands.ts';
 import { registerConnectCommands } from './connect-commands.ts';
+import { addServeOptions, registerServeCommands, serveUntilStopped, type ServeFlags } from './serve-commands.ts';
 import { renderTable, type Column } from './table.ts';
 
 /** Exit codes: 0 all went in; 1 usage error or fatal; 2 the run finished but some inputs failed. */
@@ -170,6 +171,14 @@ export function buildProgram(io: Io, state: RunState): Command {
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
     .exitOverride();
   const db = () => program.opts<{ db: string }>().db;
+  const commandContext = {
+    out: io.out,
+    err: io.err,
+    columns: io.env.columns,
+    db,
+    withStore,
+    usageError: (message: string) => new UsageError(message),
+  };
 
   program
     .command('ingest')
@@ -184,10 +193,12 @@ export function buildProgram(io: Io, state: RunState): Command {
       state.exitCode = await runIngest(io, paths, { db: db(), ...opts });
     });
 
-  program
-    .command('demo')
-    .description('ingest the bundled sample corpus and list what was stored (what `npm start` runs)')
-    .action(async () => {
+  addServeOptions(
+    program
+      .command('demo')
+      .description('ingest the bundled sample corpus, list what was stored and serve the web app on it (what `npm start` runs)')
+      .option('--no-serve', 'stop after listing (do not start the web app)'),
+  ).action(async (opts: ServeFlags & { serve: boolean }) => {
       io.err(`Ingesting the sample corpus (${SAMPLE_CORPUS})…`);
       state.exitCode = await runIngest(io, [SAMPLE_CORPUS], { db: db() });
       await withStore(db(), async (store) => {
@@ -207,6 +218,7 @@ export function buildProgram(io: Io, state: RunState): Command {
         '\nNext: sitrep show ID · sitrep entity Mirnograd · sitrep quotes --by Zelensky · sitrep claims --control · ' +
           'sitrep figures --unit km2 · sitrep search Zelensky · sitrep ingest YOUR_FILES',
       );
+      if (opts.serve) await serveUntilStopped({ ...commandContext, env: io.env }, opts);
     });
 
   program
@@ -351,17 +363,10 @@ export function buildProgram(io: Io, state: RunState): Command {
       });
     });
 
-  const commandContext = {
-    out: io.out,
-    err: io.err,
-    columns: io.env.columns,
-    db,
-    withStore,
-    usageError: (message: string) => new UsageError(message),
-  };
   registerAnalysisCommands(program, commandContext);
   registerAttributionCommands(program, commandContext);
   registerConnectCommands(program, commandContext);
+  registerServeCommands(program, { ...commandContext, env: io.env });
 
   program
     .command('stats')
