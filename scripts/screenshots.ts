@@ -16,7 +16,7 @@ try {
   await mkdir(OUT, { recursive: true });
   const context = await fx.browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   const page = await context.newPage();
-  await page.goto(`${fx.server.url}/#/`);
+  await page.goto(`${fx.base}/#/`);
   await page.waitForSelector('main[data-rendered="overview"]');
   // let the map's outlines and circles draw before the picture is taken
   await page.waitForSelector('#overview-map path.leaflet-interactive', { timeout: 10_000 });

@@ -39,6 +39,8 @@ export interface WebFixture {
   store: Store;
   server: RunningServer;
   browser: Browser;
+  /** The server's address without a trailing slash: `${base}/api/...`, `${base}/#/...`. */
+  base: string;
   close(): Promise<void>;
 }
 
@@ -60,6 +62,7 @@ export async function startWebFixture(options: { hostile: boolean }): Promise<We
     store,
     server,
     browser,
+    base: server.url.replace(/\/$/, ''),
     async close() {
       await browser.close().catch(() => undefined);
       await server.close().catch(() => undefined);

@@ -21,7 +21,7 @@ const pageErrors: string[] = [];
 const cspViolations: string[] = [];
 
 async function api<T>(path: string): Promise<T> {
-  const response = await fetch(`${fx.server.url}/api/${path}`);
+  const response = await fetch(`${fx.base}/api/${path}`);
   expect(response.status, path).toBe(200);
   return (await response.json()) as T;
 }
@@ -74,7 +74,7 @@ async function articleByTitle(start: string): Promise<ArticleSummary> {
 describe('web app', () => {
   it('opens the overview with stories, events and a map; first render time is printed', async () => {
     const started = Date.now();
-    await page.goto(`${fx.server.url}/#/`);
+    await page.goto(`${fx.base}/#/`);
     await page.waitForSelector('main[data-rendered="overview"]', { timeout: 15_000 });
     const ms = Date.now() - started;
     const renderMs = await page.getAttribute('main', 'data-render-ms');
@@ -88,7 +88,7 @@ describe('web app', () => {
   });
 
   it('follows a story to its articles and one of them into the reader', async () => {
-    await page.goto(`${fx.server.url}/#/`);
+    await page.goto(`${fx.base}/#/`);
     await page.waitForSelector('main[data-rendered="overview"]');
     const first = page.locator('.cards .card h3 a').first();
     const title = await first.textContent();
@@ -181,7 +181,7 @@ describe('web app', () => {
   });
 
   it('is usable by keyboard: skip link, the main navigation, a search typed and sent', async () => {
-    await page.goto(`${fx.server.url}/#/`);
+    await page.goto(`${fx.base}/#/`);
     await page.waitForSelector('main[data-rendered="overview"]');
     await page.keyboard.press('Tab');
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to content');
@@ -212,7 +212,7 @@ describe('web app', () => {
         ['#/map', 'map'],
         ['#/search?q=Pokrovsk', 'search'],
       ] as const) {
-        await p.goto(`${fx.server.url}/${hash}`);
+        await p.goto(`${fx.base}/${hash}`);
         await p.waitForSelector(`main[data-rendered="${name}"]`);
         const width = await p.evaluate(() => document.documentElement.scrollWidth);
         expect(width, hash).toBeLessThanOrEqual(375);

@@ -3,7 +3,7 @@
 // its status: denial, unverified, reportedly, control, disputed.
 import { api, items } from '../api.js';
 import { h, route, section } from '../dom.js';
-import { disputeRow } from './overview.js';
+import { linkRow } from './links.js';
 import { claimItem } from './story.js';
 
 export async function render(main, { params }) {
@@ -13,7 +13,7 @@ export async function render(main, { params }) {
   main.append(
     h('h1', null, 'Claims'),
     h('p', null, control ? h('a', { href: '#/claims' }, 'All claims') : h('a', { href: route('/claims', { control: '1' }) }, 'Only control claims (captured, liberated, surrounded…)')),
-    section('Claims and counter-claims', h('ul', { class: 'disputes' }, items(disputes).map(disputeRow)), { empty: 'No claim is set against another yet.' }),
+    section('Claims and counter-claims', h('ul', { class: 'disputes' }, items(disputes).map((l) => linkRow(l))), { empty: 'No claim is set against another yet.' }),
     section(`All claims (${claims.total ?? list.length})`, h('ul', { class: 'claims' }, list.map(claimItem)), { empty: 'No claims.', id: 'all-claims' }),
   );
 }

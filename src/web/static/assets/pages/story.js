@@ -6,7 +6,7 @@ import { clean, entityHref, h, publishedLabel, route, section, sentenceHref } fr
 import { formatNumber } from '../chart.js';
 import { withMap } from '../lazy-map.js';
 import { articleIdOf, countOf, dateText, entityKeyOf, nameOf, sourceLinks, spanOf } from '../shapes.js';
-import { disputeRow } from './overview.js';
+import { linkRow } from './links.js';
 
 function articleRow(a) {
   const copies = Array.isArray(a.copies) ? a.copies : [];
@@ -110,11 +110,7 @@ export async function render(main, { args }) {
   // claim links name their sides by article and claim index; the story's
   // claims give each side its words' span, so it links to its sentence
   const claimsById = new Map((story.claims ?? []).map((c) => [`${c.articleId}:${c.index}`, c]));
-  const withSpan = (side) => {
-    const c = side ? claimsById.get(`${side.articleId}:${side.index}`) : null;
-    return c ? { ...side, content: c.content, flags: c.flags } : side;
-  };
-  const links = (story.claimLinks ?? []).map((l) => ({ ...l, a: withSpan(l.a), b: withSpan(l.b) }));
+
   main.append(
     h('h1', { dir: 'auto' }, story.title ?? story.id),
     h(
@@ -134,7 +130,7 @@ export async function render(main, { args }) {
         section('Articles', h('ul', { class: 'articles' }, articles.map(articleRow)), { empty: 'No articles.' }),
         section('Timeline', h('ol', { class: 'events' }, (story.events ?? []).map(eventRow)), { empty: 'No dated events.' }),
         section('Quotes', h('ul', { class: 'quotes' }, (story.quotes ?? []).map(quoteItem)), { empty: 'No quotes.' }),
-        section('Claims and counter-claims', [h('ul', { class: 'disputes' }, links.map(disputeRow)), h('ul', { class: 'claims' }, (story.claims ?? []).map(claimItem))], { empty: 'No claims.' }),
+        section('Claims and counter-claims', [h('ul', { class: 'disputes' }, (story.claimLinks ?? []).map((l) => linkRow(l, claimsById))), h('ul', { class: 'claims' }, (story.claims ?? []).map(claimItem))], { empty: 'No claims.' }),
       ),
       h(
         'div',
