@@ -23,6 +23,7 @@ import { ENTITY_COLUMNS, registerAnalysisCommands } from './analysis-commands.ts
 import { CLAIM_COLUMNS, FIGURE_COLUMNS, QUOTE_COLUMNS, registerAttributionCommands } from './attribution-commands.ts';
 import { registerConnectCommands } from './connect-commands.ts';
 import { addServeOptions, registerServeCommands, serveUntilStopped, type ServeFlags } from './serve-commands.ts';
+import { registerReportCommands } from './report-commands.ts';
 import { renderTable, type Column } from './table.ts';
 
 /** Exit codes: 0 all went in; 1 usage error or fatal; 2 the run finished but some inputs failed. */
@@ -367,6 +368,7 @@ export function buildProgram(io: Io, state: RunState): Command {
   registerAttributionCommands(program, commandContext);
   registerConnectCommands(program, commandContext);
   registerServeCommands(program, { ...commandContext, env: io.env });
+  registerReportCommands(program, commandContext);
 
   program
     .command('stats')
