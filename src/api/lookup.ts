@@ -4,9 +4,12 @@
  * shapes.
  */
 import { variantKey } from '../analyze/entities/index.ts';
-import { eventId, type TimelineEntry } from '../model/index.ts';
+import { eventId, type Figure, type FigureSeries, type TimelineEntry } from '../model/index.ts';
 import type { PlaceAttention, Store } from '../store/index.ts';
 import { notFound } from './errors.ts';
+
+/** Figures fetched to give a page of series points their spans (every figure of their articles). */
+const SERIES_FIGURES = 10_000;
 
 const ENTITY_KEY = /^(person|place|organization|unit|outlet):/;
 
@@ -101,3 +104,34 @@ export function placesGeoJson(places: PlaceAttention[]) {
 export function pageAnswer<T>(page: { items: T[]; total: number }, q: { limit?: number; offset?: number }) {
   return { items: page.items, total: page.total, limit: q.limit!, offset: q.offset! };
 }
+
+/** A series with each point's unit, article and span in its article's text. */
+export async function seriesViews(store: Store, series: FigureSeries[]) {
+  const ids = [...new Set(series.flatMap((s) => s.points.map((p) => p.articleId)))];
+  const found = ids.length ? (await store.pageFigures({ articles: ids, includeHypothetical: true, limit: SERIES_FIGURES })).items : [];
+  const byId = new Map<string, Figure>(found.map((f) => [`${f.articleId}:${f.index}`, f]));
+  return series.map((s) => ({
+    id: s.id,
+    unit: s.unit,
+    subject: s.subject,
+    place: s.place,
+    points: s.points.map((p) => {
+      const figure = byId.get(`${p.articleId}:${p.index}`);
+      return {
+        date: p.date,
+        value: p.value,
+        valueMax: p.valueMax,
+        unit: s.unit,
+        qualifier: p.qualifier,
+        counted: p.counted,
+        text: p.text,
+        party: p.party,
+        partyText: p.partyText,
+        article: p.articleId,
+        index: p.index,
+        span: figure ? { start: figure.start, end: figure.end } : null,
+      };
+    }),
+  }));
+}
+

@@ -1,7 +1,7 @@
 /** `/api/stories`, `/api/stories/{id}` and `/api/threads`. */
 import type { ArticleSummary } from '../../store/index.ts';
 import { notFound } from '../errors.ts';
-import { entityKeys, eventViews, pageAnswer, placesGeoJson } from '../lookup.ts';
+import { entityKeys, eventViews, pageAnswer, placesGeoJson, seriesViews } from '../lookup.ts';
 import { checkPeriod, PAGING, SINCE, UNTIL } from '../params.ts';
 import { defineRoute, listOf, ref } from '../route.ts';
 
@@ -80,7 +80,7 @@ export const getStory = defineRoute({
       claims: claims.items,
       claimLinks: claimLinks.items,
       figures: figures.items,
-      figureSeries: figureSeries.items,
+      figureSeries: await seriesViews(store, figureSeries.items),
       events: await eventViews(store, events.items),
       places: placesGeoJson(places),
     };
