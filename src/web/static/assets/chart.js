@@ -40,7 +40,7 @@ export function dayString(day) {
 // Chart geometry in SVG units; the viewBox scales to the container width.
 const WIDTH = 640;
 const HEIGHT = 200;
-const PAD = { left: 48, right: 16, top: 12, bottom: 36 };
+const PAD = { left: 56, right: 24, top: 30, bottom: 36 };
 
 function frame(label) {
   const svg = s('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', class: 'chart', preserveAspectRatio: 'xMidYMid meet' });
@@ -56,7 +56,7 @@ function axes(svg, x0, x1, yMax, yLabel) {
   svg.appendChild(s('text', { x: PAD.left - 6, y: bottom, 'text-anchor': 'end', class: 'tick' }, '0'));
   svg.appendChild(s('text', { x: PAD.left, y: HEIGHT - 10, class: 'tick' }, x0));
   svg.appendChild(s('text', { x: WIDTH - PAD.right, y: HEIGHT - 10, 'text-anchor': 'end', class: 'tick' }, x1));
-  if (yLabel) svg.appendChild(s('text', { x: PAD.left + 4, y: PAD.top + 4, class: 'tick unit' }, yLabel));
+  if (yLabel) svg.appendChild(s('text', { x: PAD.left - 6, y: 12, 'text-anchor': 'end', class: 'tick unit' }, yLabel));
 }
 
 export function formatNumber(n) {
@@ -89,33 +89,41 @@ export function barChart(rows, label) {
 }
 
 /**
- * A line over dated points {date, value, label, href}; undated points are
- * left out of the line (the caller lists them). Each point is a link to its
- * sentence, reachable by keyboard.
+ * A line over points {date, value, label, href}. With two or more calendar
+ * dates the x axis is time (undated points are left to the caller's table);
+ * otherwise the points stand in the order the series gives them, evenly
+ * spaced, and the axis says so. Each point links to its sentence, reachable
+ * by keyboard.
  */
 export function lineChart(points, label, unit) {
-  const dated = points.map((p) => ({ ...p, day: dayNumber(p.date) })).filter((p) => p.day !== null && Number.isFinite(p.value));
+  const valued = points.filter((p) => Number.isFinite(p.value));
+  const dated = valued.map((p) => ({ ...p, day: dayNumber(p.date) })).filter((p) => p.day !== null);
   const svg = frame(label);
-  if (!dated.length) return svg;
-  dated.sort((a, b) => a.day - b.day);
-  const first = dated[0].day;
-  const last = dated[dated.length - 1].day;
+  if (!valued.length) return svg;
+  const byTime = new Set(dated.map((p) => p.day)).size >= 2;
+  const shown = byTime ? dated.sort((a, b) => a.day - b.day) : valued.map((p, i) => ({ ...p, day: i }));
+  const first = shown[0].day;
+  const last = shown[shown.length - 1].day;
   const span = Math.max(1, last - first);
-  const yMax = Math.max(...dated.map((p) => p.value)) * 1.1 || 1;
-  axes(svg, dayString(first), dayString(last), yMax, unit);
+  // headroom above the highest point for its value label
+  const yMax = Math.max(...shown.map((p) => p.value)) * 1.15 || 1;
+  const ends = byTime ? [dayString(first), dayString(last)] : ['in the order given', shown.length > 1 ? '(dates not known)' : '(date not known)'];
+  axes(svg, ends[0], ends[1], yMax, unit);
   const plotW = WIDTH - PAD.left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
-  const xy = dated.map((p) => ({
+  const xy = shown.map((p) => ({
     p,
-    x: dated.length === 1 ? PAD.left + plotW / 2 : PAD.left + ((p.day - first) / span) * plotW,
+    x: shown.length === 1 ? PAD.left + plotW / 2 : PAD.left + ((p.day - first) / span) * plotW,
     y: PAD.top + plotH - (p.value / yMax) * plotH,
   }));
-  svg.appendChild(s('polyline', { points: xy.map((q) => `${q.x.toFixed(1)},${q.y.toFixed(1)}`).join(' '), class: 'line' }));
+  if (xy.length > 1) svg.appendChild(s('polyline', { points: xy.map((q) => `${q.x.toFixed(1)},${q.y.toFixed(1)}`).join(' '), class: byTime ? 'line' : 'line ordinal' }));
   for (const q of xy) {
+    const when = q.p.date ?? 'undated';
     const dot = s('circle', { cx: q.x.toFixed(1), cy: q.y.toFixed(1), r: 5, class: 'dot' });
-    dot.appendChild(s('title', {}, `${q.p.date}: ${formatNumber(q.p.value)}${q.p.label ? ` — ${q.p.label}` : ''}`));
+    dot.appendChild(s('title', {}, `${when}: ${formatNumber(q.p.value)}${q.p.label ? ` — ${q.p.label}` : ''}`));
+    svg.appendChild(s('text', { x: q.x.toFixed(1), y: (q.y - 9).toFixed(1), 'text-anchor': 'middle', class: 'tick value' }, formatNumber(q.p.value)));
     if (q.p.href) {
-      const link = s('a', { href: q.p.href, 'aria-label': `${q.p.date}: ${formatNumber(q.p.value)} ${unit ?? ''}` });
+      const link = s('a', { href: q.p.href, 'aria-label': `${when}: ${formatNumber(q.p.value)} ${unit ?? ''}${q.p.label ? `, given by ${q.p.label}` : ''}` });
       link.appendChild(dot);
       svg.appendChild(link);
     } else svg.appendChild(dot);

@@ -69,5 +69,8 @@ export function countOf(x) {
 export function dateText(value) {
   if (!value) return 'undated';
   const s = String(value);
+  // TIMEX3 leaves unknown digits as X: a month without its year, or nothing at all
+  if (/^X{4}-X{2}/.test(s) || s === 'XXXX') return 'date unknown';
+  if (/^X{4}-\d{2}/.test(s)) return `${s.slice(5)} (year unknown)`;
   return /^\d{4}-\d{2}-\d{2}T/.test(s) ? s.slice(0, 10) : s;
 }

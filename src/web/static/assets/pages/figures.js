@@ -47,5 +47,5 @@ export async function render(main, { args }) {
   }
   const list = await api('series', { limit: 500 });
   const all = items(list);
-  main.append(h('h1', null, 'Figures'), h('p', { class: 'lede' }, `${list.total ?? all.length} series: one quantity over time, from every article that gives it.`), all.length ? all.map((s) => seriesBlock(s, false)) : section('Series', null, { empty: 'No figure series yet.' }));
+  main.append(h('h1', null, 'Figures'), h('p', { class: 'lede' }, `${list.total ?? all.length} series: one quantity over time, from every article that gives it.`), ...(all.length ? all.map((s) => seriesBlock(s, false)) : [ section('Series', null, { empty: 'No figure series yet.' })]));
 }

@@ -27,12 +27,15 @@ export function sideOf(side, claim) {
 /** `claims` (optional): a Map from "articleId:index" to claim records. */
 export function linkRow(link, claims) {
   const find = (s) => claims?.get(`${s.articleId}:${s.index}`) ?? null;
-  const a = sideOf(link.a, find(link.a));
-  const b = sideOf(link.b, find(link.b));
+  // /api/disputes inlines the two claims as claimA and claimB
+  let a = sideOf(link.a, find(link.a) ?? link.claimA ?? null);
+  let b = sideOf(link.b, find(link.b) ?? link.claimB ?? null);
+  // the claim on the left and what denies it on the right, whichever came first
+  if (a.kind === 'denial' && b.kind !== 'denial') [a, b] = [b, a];
   return h(
     'li',
     { class: 'dispute' },
     h('p', { class: 'relation' }, link.relation ?? 'linked'),
-    h('div', { class: 'pair' }, claimSide(a, 'Claim'), claimSide(b, link.relation === 'confirms' ? 'Confirmed by' : b.kind === 'denial' ? 'Denial' : 'Counter-claim')),
+    h('div', { class: 'pair' }, claimSide(a, a.kind === 'denial' ? 'Denial' : 'Claim'), claimSide(b, link.relation === 'confirms' ? 'Confirmed by' : b.kind === 'denial' ? 'Denial' : 'Counter-claim')),
   );
 }

@@ -106,7 +106,7 @@ export function claimSide(side, label) {
     h('blockquote', { dir: 'auto' }, side.article ? h('a', { href: sentenceHref(side.article, side.sentence) }, side.text) : side.text),
     h('span', { class: `badge ${side.kind}` }, side.kind ?? 'claim'),
     side.unverified ? h('span', { class: 'badge unverified' }, 'unverified') : null,
-    cites([side]),
+    side.ref ? cites([side]) : null,
   );
 }
 
