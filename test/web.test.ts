@@ -28,9 +28,12 @@ async function api<T>(path: string): Promise<T> {
 
 /** Navigates by hash and waits until the router says the page has rendered. */
 async function open(p: Page, hash: string, rendered: string): Promise<void> {
-  await p.evaluate((h) => {
-    location.hash = h;
-  }, hash);
+  if (!p.url().startsWith(fx.base)) await p.goto(`${fx.base}/${hash}`);
+  else {
+    await p.evaluate((h) => {
+      location.hash = h;
+    }, hash);
+  }
   await p.waitForSelector(`main[data-rendered="${rendered}"]`, { timeout: 15_000 });
 }
 
