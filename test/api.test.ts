@@ -139,6 +139,9 @@ describe('OpenAPI document', () => {
     expect(series.items.length).toBeGreaterThan(0);
     await check('/api/series/{id}', `/api/series/${encodeURIComponent(series.items[0].id)}`);
     await check('/api/search', '/api/search?q=Pokrovsk');
+    const situation = await check('/api/overview', '/api/overview');
+    expect(situation.period.basis).toBe('latest-week');
+    await check('/api/overview', `/api/overview?story=${stories.items[0].id}`);
 
     // POST: a copy of a stored article (a duplicate: nothing analysed again) and an item with no text.
     const first = await get(`/api/articles/${articles.items[0].id}`);
@@ -279,6 +282,15 @@ describe('routes on the sample corpus', () => {
     }
     const denials = (await get('/api/claims?denials=true')).json;
     expect(denials.items.every((c: { kind: string }) => c.kind === 'denial')).toBe(true);
+  });
+
+  it('serves the situation report for a period, and refuses an unknown story', async () => {
+    const { json } = await get('/api/overview?since=2024-07-01&until=2024-08-31');
+    expect(json.period).toEqual({ since: '2024-07-01', until: '2024-08-31', basis: 'requested' });
+    expect(json.generatedFrom.articles).toBeGreaterThan(0);
+    const missing = await get('/api/overview?story=story-nope');
+    expect(missing.status).toBe(404);
+    expect(missing.json.error.code).toBe('not_found');
   });
 
   it('gives figure series with the span of every point', async () => {

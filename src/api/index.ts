@@ -11,4 +11,4 @@ export {
   type RunningServer,
   type ServeOptions,
 } from './server.ts';
-export { isLoopback } from './auth.ts';
+export { isLoopback, refuseToStart } from './auth.ts';

@@ -116,7 +116,8 @@ export const SCHEMAS: Record<string, JsonSchema> = {
       obj({
         aliases: arrayOf(str),
         articleList: arrayOf(obj({ id: str, title: str, published: nullable(str), mentions: int })),
-        mentionsByDay: arrayOf(obj({ date: day, count: int })),
+        // By publication date: a day, or a month or year for articles dated only so far.
+        mentionsByDay: arrayOf(obj({ date: { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' }, count: int })),
         undatedMentions: int,
         quotesBy: arrayOf(ref('Quote')),
         quotesAbout: arrayOf(ref('Quote')),
@@ -299,5 +300,22 @@ export const SCHEMAS: Record<string, JsonSchema> = {
     failed: arrayOf(obj({ item: int, source: str, code: str, reason: str })),
     articles: arrayOf(obj({ item: int, id: str, status: { enum: ['stored', 'duplicate'] }, duplicateOf: nullable(str) })),
   }),
-  Overview: { type: 'object', description: 'The SituationReport of src/report/situation.ts, served as it is.' },
+  /** The report helper owns the fields inside (src/report/types.ts); the API checks the outline only. */
+  Overview: {
+    type: 'object',
+    description: 'The SituationReport of src/report (types.ts), served as it is.',
+    required: ['period', 'generatedFrom', 'stories', 'keyEvents', 'quotes', 'disputes', 'figures', 'places', 'sources'],
+    properties: {
+      period: obj({ since: nullable(day), until: nullable(day), basis: { enum: ['requested', 'latest-week', 'story', 'all'] } }),
+      generatedFrom: { type: 'object', required: ['articles', 'stories'], properties: { articles: int, stories: int } },
+      stories: arrayOf({ type: 'object' }),
+      keyEvents: arrayOf({ type: 'object' }),
+      quotes: arrayOf({ type: 'object' }),
+      disputes: arrayOf({ type: 'object' }),
+      claims: arrayOf({ type: 'object' }),
+      figures: arrayOf({ type: 'object' }),
+      places: arrayOf({ type: 'object' }),
+      sources: arrayOf({ type: 'object', required: ['ref', 'article'], properties: { ref: int, article: str } }),
+    },
+  },
 };

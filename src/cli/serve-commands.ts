@@ -4,7 +4,7 @@
  * sample corpus is in.
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import { DEFAULT_HOST, DEFAULT_PORT, ServeError, startServer } from '../api/index.ts';
+import { DEFAULT_HOST, DEFAULT_PORT, refuseToStart, ServeError, startServer } from '../api/index.ts';
 import { openStore } from '../store/index.ts';
 import type { Environment } from './env.ts';
 
@@ -35,6 +35,9 @@ export function addServeOptions(command: Command): Command {
 
 /** Serves until SIGINT or SIGTERM; resolves once the server and the store are closed. */
 export async function serveUntilStopped(ctx: ServeContext, flags: ServeFlags): Promise<void> {
+  // Said before the store is opened: a refusal should not wait for a database.
+  const refusal = refuseToStart(flags.host, { token: ctx.env.token, writeToken: ctx.env.writeToken });
+  if (refusal) throw ctx.usageError(refusal);
   const store = await openStore(ctx.db());
   let running;
   try {

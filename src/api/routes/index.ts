@@ -4,6 +4,7 @@ import { getArticle, listArticles } from './articles.ts';
 import { claims, disputes, figures, getSeries, listSeries, quotes } from './attribution.ts';
 import { getEntity, listEntities } from './entities.ts';
 import { postArticles } from './ingest.ts';
+import { overview } from './overview.ts';
 import { control, places } from './places.ts';
 import { search } from './search.ts';
 import { getStory, listStories, listThreads } from './stories.ts';
@@ -28,4 +29,5 @@ export const ROUTES: readonly Route[] = [
   listSeries,
   getSeries,
   search,
+  overview,
 ];
