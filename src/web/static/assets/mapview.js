@@ -35,12 +35,22 @@ export function createMap(container) {
     attributionControl: true,
     keyboard: true,
     worldCopyJump: false,
+    // No zoom animation: Leaflet's animation ends on a timer that throws when
+    // the page (and its map) has gone in between; jumps also suit readers
+    // who ask for reduced motion.
+    zoomAnimation: false,
   });
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution('Outlines: Natural Earth via world-atlas');
   const base = L.layerGroup().addTo(map);
+  let removed = false;
+  map.on('unload', () => {
+    removed = true;
+  });
   void loadOutlines()
     .then((world) => {
+      // the reader may have left the page while the outlines loaded
+      if (removed) return;
       L.geoJSON(world, { style: { color: '#8a8f98', weight: 0.8, fillColor: '#eef0f2', fillOpacity: 1 }, interactive: false }).addTo(base);
       base.eachLayer((layer) => layer.bringToBack?.());
     })
@@ -100,6 +110,6 @@ export function fitTo(map, places) {
   const narrow = points.filter((p) => !BROAD_KINDS.has(p.kind));
   const use = (narrow.length ? narrow : points).map((p) => [p.lat, p.lon]);
   if (!use.length) return;
-  if (use.length === 1) map.setView(use[0], 7);
-  else map.fitBounds(L.latLngBounds(use).pad(0.2), { maxZoom: 8 });
+  if (use.length === 1) map.setView(use[0], 7, { animate: false });
+  else map.fitBounds(L.latLngBounds(use).pad(0.2), { maxZoom: 8, animate: false });
 }

@@ -49,11 +49,11 @@ export async function render(main, { args }) {
     ),
   );
   if (!box) return undefined;
-  const map = await withMap(box, ({ createMap, L }) => {
+  const map = withMap(box, ({ createMap, L }) => {
     const m = createMap(box);
     m.setView([place.lat, place.lon], 7);
     L.circleMarker([place.lat, place.lon], { radius: 8, color: '#c0392b', fillOpacity: 0.6 }).addTo(m);
     return m;
   });
-  return () => map?.remove();
+  return () => void map.then((m) => m?.remove());
 }

@@ -111,12 +111,14 @@ export async function render(main, { params }) {
   if (controlToggle.checked) controlLayer.addTo(map);
   let fitted = false;
   let request = 0;
+  let gone = false;
 
   const draw = async () => {
     const mine = ++request;
     const until = current !== null ? dayString(current) : undefined;
     const [places, control] = await Promise.all([api('places', { until }), api('control', { asOf: until }).catch(() => ({ features: [] }))]);
-    if (mine !== request) return;
+    // a newer slider position, or the reader has left the page
+    if (mine !== request || gone) return;
     placesLayer.clearLayers();
     controlLayer.clearLayers();
     clear(placeList);
@@ -195,6 +197,7 @@ export async function render(main, { params }) {
   });
   await draw();
   return () => {
+    gone = true;
     clearTimeout(timer);
     map.remove();
   };

@@ -240,6 +240,7 @@ export async function render(main, { params }) {
     ),
     section('Sources', h('ol', { class: 'sources-list' }, (report.sources ?? []).map(sourceItem)), { empty: 'No sources.' }),
   );
-  const map = await setup();
-  return () => map?.remove();
+  // the map draws after the page is shown: Leaflet's loading does not delay the first render
+  const map = setup();
+  return () => void map.then((m) => m?.remove());
 }

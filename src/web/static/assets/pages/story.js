@@ -140,6 +140,7 @@ export async function render(main, { args }) {
       ),
     ),
   );
-  const map = await setup();
-  return () => map?.remove();
+  // the map draws after the page is shown: Leaflet's loading does not delay the first render
+  const map = setup();
+  return () => void map.then((m) => m?.remove());
 }
