@@ -74,6 +74,8 @@ async function show() {
     if (typeof result === 'function') cleanup = result;
     main.dataset.rendered = page || 'overview';
     main.dataset.renderMs = String(Math.round(performance.now() - startedAt));
+    // a mark on the performance timeline: how long the first page took to show (measured by the browser tests)
+    performance.mark('sitrep:rendered');
     document.dispatchEvent(new CustomEvent('sitrep:rendered', { detail: { page: page || 'overview' } }));
   } catch (error) {
     if (mine !== generation) return;
