@@ -33,6 +33,17 @@ export function dayNumber(date) {
   return null;
 }
 
+/** The last day a date covers: 2024 → 2024-12-31, 2024-08 → 2024-08-31, a day → itself (seasons, weeks: their first day). */
+export function lastDayNumber(date) {
+  const s = String(date ?? '');
+  const utc = (y, m, d) => Math.floor(Date.UTC(y, m, d) / 86_400_000);
+  let m = /^(\d{4})$/.exec(s);
+  if (m) return utc(Number(m[1]) + 1, 0, 1) - 1;
+  m = /^(\d{4})-(\d{2})$/.exec(s);
+  if (m) return utc(Number(m[1]), Number(m[2]), 1) - 1;
+  return dayNumber(s);
+}
+
 export function dayString(day) {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }

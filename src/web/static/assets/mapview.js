@@ -4,7 +4,7 @@
 import * as L from '/assets/vendor/leaflet/leaflet-src.esm.js';
 // topojson-client's UMD build sets globalThis.topojson when imported as a module
 import '/assets/vendor/topojson-client/topojson-client.js';
-import { dayNumber } from './chart.js';
+import { lastDayNumber } from './chart.js';
 
 let outlines = null;
 
@@ -72,7 +72,7 @@ export function radiusFor(mentions) {
  * the last week, orange within a month, yellow within a quarter, grey older.
  */
 export function recencyColour(lastSeen, referenceDay) {
-  const last = dayNumber(lastSeen);
+  const last = lastDayNumber(lastSeen);
   if (last === null || referenceDay === null) return '#777';
   const age = referenceDay - last;
   if (age <= 7) return '#c0392b';

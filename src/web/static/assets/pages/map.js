@@ -5,7 +5,7 @@
 // claims made in the reporting, not of ground truth.
 import { api, features, items } from '../api.js';
 import { clean, clear, entityHref, h, publishedLabel, route, sentenceHref } from '../dom.js';
-import { dayNumber, dayString } from '../chart.js';
+import { dayNumber, dayString, lastDayNumber } from '../chart.js';
 import { dateText } from '../shapes.js';
 
 // Names written on the map for the most mentioned places; more would overlap
@@ -62,7 +62,8 @@ export async function render(main, { params }) {
   const [{ createMap, fitTo, L, partyColour, radiusFor, recencyColour, RECENCY_LEGEND }, all] = await Promise.all([import('../mapview.js'), api('places')]);
   const allPlaces = features(all);
   const firstDays = allPlaces.map((f) => dayNumber(f.properties?.firstSeen)).filter((d) => d !== null);
-  const lastDays = allPlaces.map((f) => dayNumber(f.properties?.lastSeen)).filter((d) => d !== null);
+  // a place last seen in "2024" is in the news until the end of 2024
+  const lastDays = allPlaces.map((f) => lastDayNumber(f.properties?.lastSeen)).filter((d) => d !== null);
   const minDay = firstDays.length ? Math.min(...firstDays) : null;
   const maxDay = lastDays.length ? Math.max(...lastDays) : null;
   const requested = dayNumber(params.get('until'));
@@ -78,7 +79,8 @@ export async function render(main, { params }) {
     disabled: minDay === null,
     'aria-valuetext': current !== null ? dayString(current) : 'no dates',
   });
-  const sliderLabel = h('output', { for: 'slider', id: 'slider-date' }, current !== null ? dayString(current) : 'no dated places');
+  const labelFor = (day) => (day === null ? 'no dated places' : day >= maxDay ? `${dayString(day)} (latest: all, undated too)` : dayString(day));
+  const sliderLabel = h('output', { for: 'slider', id: 'slider-date' }, labelFor(current));
   const controlToggle = h('input', { type: 'checkbox', id: 'control-toggle', checked: params.get('control') !== '0' });
   const count = h('p', { class: 'status', role: 'status', id: 'map-count' });
   const box = h('div', { class: 'map large', id: 'map', role: 'region', 'aria-label': 'Map of places and control claims' });
@@ -115,7 +117,8 @@ export async function render(main, { params }) {
 
   const draw = async () => {
     const mine = ++request;
-    const until = current !== null ? dayString(current) : undefined;
+    // at the slider's right end nothing is left out, undated places and claims included
+    const until = current !== null && current < maxDay ? dayString(current) : undefined;
     const [places, control] = await Promise.all([api('places', { until }), api('control', { asOf: until }).catch(() => ({ features: [] }))]);
     // a newer slider position, or the reader has left the page
     if (mine !== request || gone) return;
@@ -173,7 +176,7 @@ export async function render(main, { params }) {
     }
     clear(partyLegend).append(parties.size ? legendList([...parties.entries()]) : h('p', { class: 'empty' }, 'No control claims as of this date.'));
     paintSwatches(partyLegend);
-    count.textContent = `${shown.length} place${shown.length === 1 ? '' : 's'} and ${claims.length} control claim${claims.length === 1 ? '' : 's'} as of ${until ?? 'any date'}`;
+    count.textContent = `${shown.length} place${shown.length === 1 ? '' : 's'} and ${claims.length} control claim${claims.length === 1 ? '' : 's'} ${until ? `as of ${until}` : 'in all'}`;
     box.dataset.places = String(shown.length);
     box.dataset.claims = String(claims.length);
     if (!fitted) {
@@ -185,7 +188,7 @@ export async function render(main, { params }) {
   let timer = null;
   slider.addEventListener('input', () => {
     current = Number(slider.value);
-    sliderLabel.textContent = dayString(current);
+    sliderLabel.textContent = labelFor(current);
     slider.setAttribute('aria-valuetext', dayString(current));
     history.replaceState(null, '', route('/map', { until: dayString(current), control: controlToggle.checked ? null : '0' }));
     clearTimeout(timer);

@@ -93,10 +93,12 @@ export async function render(main, { params }) {
     since: params.get('since') ?? '',
     until: params.get('until') ?? '',
   };
-  const [timeline, stories, places] = await Promise.all([
+  const [timeline, stories, places, people] = await Promise.all([
     api('timeline', { ...filters, limit: 500 }),
     api('stories', { limit: 500 }),
     api('places'),
+    // the entity filter offers the most mentioned names (places have their own)
+    api('entities', { limit: 200 }),
   ]);
   const events = items(timeline);
   const days = events.map((e) => dayNumber(e.date)).filter((d) => d !== null);
@@ -108,8 +110,14 @@ export async function render(main, { params }) {
     { class: 'filters', role: 'search', 'aria-label': 'Timeline filters' },
     select('story', 'Story ', items(stories).map((s) => ({ value: s.id, label: clean(s.title ?? s.id) })), filters.story),
     select('place', ' Place ', features(places).map((f) => ({ value: f.properties.key, label: clean(f.properties.name) })), filters.place),
-    h('label', { for: 'entity' }, ' Entity key '),
-    h('input', { id: 'entity', name: 'entity', value: filters.entity, size: 18 }),
+    select(
+      'entity',
+      ' Entity ',
+      items(people)
+        .filter((e) => e.type !== 'place')
+        .map((e) => ({ value: e.key, label: `${clean(e.name)} (${e.type})` })),
+      filters.entity,
+    ),
     h('label', { for: 'since' }, ' From '),
     h('input', { type: 'date', id: 'since', name: 'since', value: filters.since }),
     h('label', { for: 'until' }, ' to '),
