@@ -111,12 +111,12 @@ describe('sitrep serve', () => {
     expect(result.stderr).toMatch(/port/);
   });
 
-  it('prints its URL, answers the API and stops cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, [BIN, '--db', 'memory://', 'serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  async function untilStopped(args: string[], check: (url: string) => Promise<void>, wait = 60_000) {
+    const child = spawn(process.execPath, [BIN, '--db', 'memory://', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     const url = await new Promise<string>((done, fail) => {
-      const timer = setTimeout(() => fail(new Error(`no URL printed: ${out}`)), 60_000);
+      const timer = setTimeout(() => fail(new Error(`no URL printed: ${out}`)), wait);
       child.stdout.on('data', () => {
         const m = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
         if (m) {
@@ -125,11 +125,36 @@ describe('sitrep serve', () => {
         }
       });
     });
-    const answer = await fetch(`${url}api/articles`);
-    expect(answer.status).toBe(200);
-    expect(await answer.json()).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-    child.kill('SIGTERM');
+    try {
+      await check(url);
+    } finally {
+      child.kill('SIGTERM');
+    }
     expect(await exited).toBe(0);
+    return out;
+  }
+
+  it('prints its URL, answers the API and stops cleanly on SIGTERM', async () => {
+    await untilStopped(['serve', '--port', '0'], async (url) => {
+      const answer = await fetch(`${url}api/articles`);
+      expect(answer.status).toBe(200);
+      expect(await answer.json()).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
+    });
   }, 90_000);
+
+  it('demo (npm start) ingests the sample corpus, lists it, then serves the web app on it', async () => {
+    const out = await untilStopped(
+      ['demo', '--port', '0'],
+      async (url) => {
+        const page = await fetch(url);
+        expect(page.status).toBe(200);
+        expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+        const articles = (await (await fetch(`${url}api/articles`)).json()) as { total: number };
+        expect(articles.total).toBe(5);
+      },
+      240_000,
+    );
+    expect(out).toMatch(/Most mentioned:/);
+  }, 300_000);
 });

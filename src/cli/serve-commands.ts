@@ -5,7 +5,7 @@
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import { DEFAULT_HOST, DEFAULT_PORT, refuseToStart, ServeError, startServer } from '../api/index.ts';
-import { openStore } from '../store/index.ts';
+import { openStore, type Store } from '../store/index.ts';
 import type { Environment } from './env.ts';
 
 export interface ServeContext {
@@ -33,12 +33,16 @@ export function addServeOptions(command: Command): Command {
     .option('--host <address>', 'address to bind; not a loopback address needs SITREP_TOKEN', DEFAULT_HOST);
 }
 
-/** Serves until SIGINT or SIGTERM; resolves once the server and the store are closed. */
-export async function serveUntilStopped(ctx: ServeContext, flags: ServeFlags): Promise<void> {
+/**
+ * Serves until SIGINT or SIGTERM; resolves once the server (and the store,
+ * when it opened it: an `open` store given is the caller's to close) is closed.
+ */
+export async function serveUntilStopped(ctx: ServeContext, flags: ServeFlags, open?: Store): Promise<void> {
   // Said before the store is opened: a refusal should not wait for a database.
   const refusal = refuseToStart(flags.host, { token: ctx.env.token, writeToken: ctx.env.writeToken });
   if (refusal) throw ctx.usageError(refusal);
-  const store = await openStore(ctx.db());
+  const store = open ?? (await openStore(ctx.db()));
+  const closeStore = () => (open ? Promise.resolve() : store.close());
   let running;
   try {
     running = await startServer({
@@ -50,7 +54,7 @@ export async function serveUntilStopped(ctx: ServeContext, flags: ServeFlags): P
       log: ctx.err,
     });
   } catch (error) {
-    await store.close();
+    await closeStore();
     if (error instanceof ServeError) throw ctx.usageError(error.message);
     throw error;
   }
@@ -67,7 +71,7 @@ export async function serveUntilStopped(ctx: ServeContext, flags: ServeFlags): P
     process.on('SIGTERM', stop);
   });
   await running.close();
-  await store.close();
+  await closeStore();
   ctx.err('sitrep serve: stopped');
 }
 
