@@ -4,7 +4,7 @@
 // scrolls to it and focuses it. The text is sliced by offsets and put in as
 // text nodes, so nothing in it can become markup.
 import { api } from '../api.js';
-import { clean, entityHref, externalLink, h, publishedLabel, section, sentenceHref, storyHref } from '../dom.js';
+import { clean, entityHref, externalLink, h, publishedLabel, route, section, sentenceHref, storyHref } from '../dom.js';
 import { formatNumber } from '../chart.js';
 
 /** Parses "12-80" into {start: 12, end: 80}, or null. */
@@ -29,7 +29,7 @@ function annotations(analysis, names) {
     out.push({ start: m.start, end: m.end, kind: 'entity', type: m.type, key: m.entity, label: `${names.get(m.entity) ?? m.text} (${m.type})` });
   }
   for (const t of analysis.times ?? []) {
-    out.push({ start: t.start, end: t.end, kind: 'time', label: `date: ${t.value}${t.mod ? ` (${t.mod})` : ''}` });
+    out.push({ start: t.start, end: t.end, kind: 'time', value: t.value, label: `date: ${t.value}${t.mod ? ` (${t.mod})` : ''}` });
   }
   for (const f of analysis.figures ?? []) {
     const label = `figure: ${formatNumber(f.value)}${f.valueMax ? `–${formatNumber(f.valueMax)}` : ''} ${f.unit}${f.counted ? ` of ${f.counted}` : ''}${f.hypothetical ? ' (hypothetical)' : ''}`;
@@ -113,7 +113,21 @@ function segment(slice, covering) {
   const title = covering.map((c) => c.label).join('; ');
   const cls = kinds.map((k) => `hl-${k}`).concat(entity ? [`ent-${entity.type}`] : []).join(' ');
   if (entity) return h('a', { href: entityHref(entity.key), class: cls, title }, slice);
+  // a date with a year, month or day opens the timeline around it
+  const time = covering.find((c) => c.kind === 'time' && /^\d{4}(-\d{2}){0,2}$/.test(c.value ?? ''));
+  if (time) {
+    const [since, until] = timeRange(time.value);
+    return h('a', { href: route('/timeline', { since, until }), class: cls, title }, slice);
+  }
   return h('span', { class: cls, title }, slice);
+}
+
+/** First and last day of a TIMEX3 year, month or day value. */
+function timeRange(value) {
+  const [y, m, d] = value.split('-').map(Number);
+  if (d) return [value, value];
+  if (m) return [`${value}-01`, new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10)];
+  return [`${y}-01-01`, `${y}-12-31`];
 }
 
 function legend() {

@@ -86,6 +86,8 @@ export async function render(main, { params }) {
   const box = h('div', { class: 'map large', id: 'map', role: 'region', 'aria-label': 'Map of places and control claims' });
   const panel = h('aside', { class: 'panel', 'aria-labelledby': 'panel-heading' }, h('h2', { id: 'panel-heading' }, 'Place'), h('p', null, 'Choose a place on the map or in the list below.'));
   const placeList = h('ul', { class: 'columns', id: 'place-list' });
+  // the control claims as a list too: readable without the map, by keyboard and screen reader
+  const claimList = h('ul', { class: 'claims', id: 'claim-list' });
   const partyLegend = h('div', { class: 'party-legend' });
 
   main.append(
@@ -104,6 +106,7 @@ export async function render(main, { params }) {
     h('div', { class: 'map-layout' }, box, panel),
     h('div', { class: 'legends' }, h('div', null, h('h2', null, 'Last mentioned'), legendList(RECENCY_LEGEND)), h('div', null, h('h2', null, 'Control claims by party'), partyLegend, h('p', { class: 'note' }, 'Dashed: not verified by an independent source. Black ring: contested by a counter-claim. These are claims made in the articles, not ground truth.'))),
     h('section', { 'aria-labelledby': 'places-heading' }, h('h2', { id: 'places-heading' }, 'Places as of the slider date'), placeList),
+    h('section', { 'aria-labelledby': 'claims-heading' }, h('h2', { id: 'claims-heading' }, 'Control claims as of the slider date'), claimList),
   );
   paintSwatches(main);
 
@@ -125,6 +128,7 @@ export async function render(main, { params }) {
     placesLayer.clearLayers();
     controlLayer.clearLayers();
     clear(placeList);
+    clear(claimList);
     const latlngs = [];
     const shown = features(places);
     for (const f of shown) {
@@ -172,10 +176,25 @@ export async function render(main, { params }) {
         p.articleId ? h('p', null, h('a', { href: sentenceHref(p.articleId, p.sentence) }, 'the sentence it came from')) : null,
       );
       marker.bindPopup(popup);
+      claimList.append(
+        h(
+          'li',
+          null,
+          h('span', { class: 'swatch dot', 'data-colour': colour }),
+          ' ',
+          h('strong', null, clean(p.name ?? p.key)),
+          `: ${clean(p.relation)}, claimed by ${clean(partyLabel)}${p.date ? ` (${dateText(p.date)})` : ''} `,
+          p.unverified ? h('span', { class: 'badge unverified' }, 'unverified') : null,
+          p.contested ? h('span', { class: 'badge contested' }, 'contested') : null,
+          p.articleId ? [' ', h('a', { href: sentenceHref(p.articleId, p.sentence) }, 'source sentence')] : null,
+        ),
+      );
       marker.bindTooltip(h('span', null, `${clean(p.name ?? p.key)}: ${clean(p.relation)} (${clean(partyLabel)})${p.unverified ? ', unverified' : ''}${p.contested ? ', contested' : ''}`));
     }
     clear(partyLegend).append(parties.size ? legendList([...parties.entries()]) : h('p', { class: 'empty' }, 'No control claims as of this date.'));
     paintSwatches(partyLegend);
+    paintSwatches(claimList);
+    if (!claims.length) claimList.append(h('li', { class: 'empty' }, 'None as of this date.'));
     count.textContent = `${shown.length} place${shown.length === 1 ? '' : 's'} and ${claims.length} control claim${claims.length === 1 ? '' : 's'} ${until ? `as of ${until}` : 'in all'}`;
     box.dataset.places = String(shown.length);
     box.dataset.claims = String(claims.length);
