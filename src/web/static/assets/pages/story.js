@@ -118,7 +118,8 @@ export async function render(main, { args }) {
       { class: 'lede' },
       `${countOf(articles)} article${countOf(articles) === 1 ? '' : 's'} · ${story.independentSources ?? '?'} independent source${story.independentSources === 1 ? '' : 's'}`,
       story.dates ? ` · ${dateText(story.dates.start)} – ${dateText(story.dates.end)}` : '',
-      story.thread ? [' · thread ', h('a', { href: route('/timeline', { story: story.id }) }, 'timeline')] : ['  · ', h('a', { href: route('/timeline', { story: story.id }) }, 'timeline')],
+      ' · ',
+      h('a', { href: route('/timeline', { story: story.id }) }, 'timeline of this story'),
     ),
     story.summary ? h('p', { class: 'summary', dir: 'auto' }, story.summary) : null,
     h(
