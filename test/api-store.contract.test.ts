@@ -7,6 +7,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { variantKey } from '../src/analyze/entities/index.ts';
 import { ingestPaths } from '../src/pipeline/ingest.ts';
 import type { Store } from '../src/store/index.ts';
 import { freshStore, testBackends } from './helpers/backends.ts';
@@ -52,7 +53,7 @@ for (const backend of await testBackends()) {
       const page = await store.pageEntities({ limit: 3 });
       expect(page.total).toBe(listed.length);
       expect(page.items.map((e) => e.key)).toEqual(listed.slice(0, 3).map((e) => e.key));
-      const myrnohrad = await store.pageEntities({ variants: ['mirnograd'] });
+      const myrnohrad = await store.pageEntities({ variants: [variantKey('Mirnograd')] });
       expect(myrnohrad.items.map((e) => e.name)).toContain('Myrnohrad');
       const people = await store.pageEntities({ type: 'person', limit: ALL });
       expect(people.items.every((e) => e.type === 'person')).toBe(true);
@@ -125,7 +126,7 @@ for (const backend of await testBackends()) {
       const byOutlet = result.facets.outlet.reduce((n, f) => n + f.count, 0);
       expect(byOutlet).toBeLessThanOrEqual(result.total);
       expect(result.facets.place.map((f) => f.label)).toContain('Pokrovsk');
-      const spelled = await store.searchPage({ text: 'Mirnograd', entityVariants: ['mirnograd'] });
+      const spelled = await store.searchPage({ text: 'Mirnograd', entityVariants: [variantKey('Mirnograd')] });
       expect(spelled.total).toBeGreaterThan(0);
       const story = result.facets.story[0]!;
       const inStory = await store.searchPage({ text: 'Pokrovsk', filters: { story: story.value } });

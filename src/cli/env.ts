@@ -13,6 +13,8 @@ export interface Environment {
   token?: string;
   /** `sitrep serve`: the token with write scope (SITREP_WRITE_TOKEN): POST /api/articles. */
   writeToken?: string;
+  /** Where alerts are POSTed (SITREP_WEBHOOK_URL), or null. */
+  webhookUrl: string | null;
 }
 
 /** What a table gets in a pipe: wide enough that nothing useful is cut, as `ps` does. */
@@ -26,5 +28,6 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     // An empty variable is no token (a shell's `SITREP_TOKEN= sitrep serve`).
     ...(env.SITREP_TOKEN ? { token: env.SITREP_TOKEN } : {}),
     ...(env.SITREP_WRITE_TOKEN ? { writeToken: env.SITREP_WRITE_TOKEN } : {}),
+    webhookUrl: env.SITREP_WEBHOOK_URL || null,
   };
 }

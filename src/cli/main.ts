@@ -24,6 +24,8 @@ import { CLAIM_COLUMNS, FIGURE_COLUMNS, QUOTE_COLUMNS, registerAttributionComman
 import { registerConnectCommands } from './connect-commands.ts';
 import { addServeOptions, registerServeCommands, serveUntilStopped, type ServeFlags } from './serve-commands.ts';
 import { registerReportCommands } from './report-commands.ts';
+import { registerWatchCommands } from './watch-commands.ts';
+import { registerAlertCommands } from './alert-commands.ts';
 import { renderTable, type Column } from './table.ts';
 
 /** Exit codes: 0 all went in; 1 usage error or fatal; 2 the run finished but some inputs failed. */
@@ -374,6 +376,8 @@ export function buildProgram(io: Io, state: RunState): Command {
   registerConnectCommands(program, commandContext);
   registerServeCommands(program, { ...commandContext, env: io.env });
   registerReportCommands(program, commandContext);
+  registerWatchCommands(program, commandContext, (code) => (state.exitCode = code), io.env);
+  registerAlertCommands(program, commandContext, io.env);
 
   program
     .command('stats')

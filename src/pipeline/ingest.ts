@@ -20,6 +20,7 @@ import { variantKey } from '../analyze/entities/index.ts';
 import type { Analysis, ArticleEntity } from '../model/index.ts';
 import type { AnalysisToStore, Store } from '../store/index.ts';
 import { dateFromCorpusEvidence, linkEntityAliases } from './connect.ts';
+import { raiseAlerts } from './alerts.ts';
 import { connectStoredCorpus } from './connect-corpus.ts';
 import { expandPaths, readInputFile, type InputOptions } from './inputs.ts';
 
@@ -233,10 +234,12 @@ export async function ingestResults(
   const summary: IngestSummary = {
     files: 0, stored: 0, duplicates: 0, nearDuplicates: 0, failed: 0, failures: [], passedOver: [], startedAt, finishedAt: startedAt,
   };
+  const storedIds: string[] = [];
   const count = (event: IngestEvent) => {
     switch (event.type) {
       case 'stored':
         summary.stored++;
+        storedIds.push(event.id);
         if (event.duplicateOf) summary.nearDuplicates++;
         break;
       case 'duplicate':
@@ -262,6 +265,8 @@ export async function ingestResults(
     await dateFromCorpusEvidence(store);
     await connectStoredCorpus(store, clock());
   }
+  // What users follow, against what this run added (stored as alerts; delivered elsewhere).
+  await raiseAlerts(store, storedIds, clock());
   summary.finishedAt = clock().toISOString();
   await store.recordIngestRun({
     startedAt: summary.startedAt,

@@ -2,6 +2,7 @@ import type { Analysis, Article, DateProvenance, EntityMention, EntityType, Furn
 import { StoreError } from '../model/index.ts';
 import type { SqlDriver, SqlExecutor } from './driver.ts';
 import { schemaVersion } from './migrate.ts';
+import { alertsPart } from './alerts-sql.ts';
 import { listClaims, listFigures, listQuotes, readAttribution, saveAttribution } from './attribution-sql.ts';
 import {
   connectionsStale, getStory, listClaimLinks, listEvents, listFigureSeries, listQuoteGroups, listStories, listThreads, replaceConnections,
@@ -266,6 +267,7 @@ export function createSqlStore(driver: SqlDriver): Store {
     backend: driver.backend,
     // The API's reads (listings with totals, aggregates, search facets).
     ...createReadSql(driver),
+    ...alertsPart(driver),
 
     async saveArticle(article: NewArticle): Promise<SaveOutcome> {
       return driver.transaction(async (tx) => {
