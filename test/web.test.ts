@@ -254,6 +254,15 @@ describe('web app', () => {
     await page.waitForSelector('main[data-rendered="overview"]');
     await page.keyboard.press('Tab');
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to content');
+    // the skip link moves focus to the page's content and leaves the route alone
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
+    expect(page.url()).toBe(`${fx.base}/#/`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.getElementById('main')?.contains(document.activeElement))).toBe(true);
+    // back to the top, then along the main navigation
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
     // tab to the Search link of the main navigation and follow it
     for (let i = 0; i < 12; i++) {
       await page.keyboard.press('Tab');

@@ -97,6 +97,12 @@ function markCurrentNav(page) {
   }
 }
 
+// The skip link must not change the hash (hashes are routes here): it moves focus instead.
+document.querySelector('a.skip')?.addEventListener('click', (event) => {
+  event.preventDefault();
+  document.getElementById('main')?.focus();
+});
+
 window.addEventListener('hashchange', () => {
   void show().then(() => {
     // move focus to the new page for keyboard and screen-reader users, unless

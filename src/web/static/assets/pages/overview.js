@@ -142,7 +142,7 @@ function figureItem(f) {
   );
 }
 
-function quoteItem(q) {
+function quoteItem(q, sourcesByRef) {
   const who = q.speakerKey ? h('a', { href: entityHref(q.speakerKey) }, q.speaker ?? q.speakerKey) : clean(q.speaker ?? 'unattributed');
   const first = q.sources?.[0];
   return h(
@@ -158,6 +158,25 @@ function quoteItem(q) {
       q.shared ? h('span', { class: 'badge' }, `in ${q.sources.length} articles`) : null,
       cites(q.sources),
     ),
+    carriers(q, sourcesByRef),
+  );
+}
+
+/** Who passed a shared quote on, and whom they credit: "Business Insider [2] via the Kyiv Independent [1]". */
+function carriers(q, sourcesByRef) {
+  const credited = (q.sources ?? []).filter((c) => c.channel);
+  if (!credited.length) return null;
+  return h(
+    'p',
+    { class: 'carriers' },
+    joined(credited, (c) => [
+      clean(c.outlet ?? c.title ?? c.article),
+      ' ',
+      h('a', { href: sentenceHref(c.article, c.sentence), class: 'cite' }, `[${c.ref}]`),
+      ` via ${clean(c.channel)}`,
+      // hash links are routes here, so the credited source links to its article, not to an anchor
+      c.creditedRef && sourcesByRef?.get(c.creditedRef) ? [' ', h('a', { href: `#/article/${encodeURIComponent(sourcesByRef.get(c.creditedRef).article)}`, class: 'cite' }, `[${c.creditedRef}]`)] : '',
+    ]),
   );
 }
 
@@ -207,6 +226,7 @@ export async function render(main, { params }) {
   const period = report.period ?? {};
   const from = report.generatedFrom ?? {};
   const places = report.places ?? [];
+  const sourcesByRef = new Map((report.sources ?? []).map((s) => [s.ref, s]));
   const { box, setup } = smallMap(places);
   const dates =
     from.articles !== undefined
@@ -235,7 +255,7 @@ export async function render(main, { params }) {
         { class: 'col-side' },
         section('Places in the news', [box, h('p', null, h('a', { href: route('/map', { until: period.until }) }, 'Open the map'))]),
         section('Figures', h('ul', { class: 'figures' }, (report.figures ?? []).map(figureItem)), { empty: 'No figures in this period.' }),
-        section('Who said what', h('ul', { class: 'quotes' }, (report.quotes ?? []).map(quoteItem)), { empty: 'No quotes in this period.' }),
+        section('Who said what', h('ul', { class: 'quotes' }, (report.quotes ?? []).map((q) => quoteItem(q, sourcesByRef))), { empty: 'No quotes in this period.' }),
       ),
     ),
     section('Sources', h('ol', { class: 'sources-list' }, (report.sources ?? []).map(sourceItem)), { empty: 'No sources.' }),
