@@ -13,6 +13,8 @@ const FACETS = [
 ];
 // the date facet filters by day: since = until = that day
 const FACET_PARAMS = ['outlet', 'story', 'entity', 'place', 'since', 'until'];
+// results per page: a screenful or two of snippets
+const PAGE = 20;
 
 export async function render(main, { params }) {
   const q = params.get('q') ?? '';
@@ -29,7 +31,8 @@ export async function render(main, { params }) {
     input.focus();
     return;
   }
-  const result = await api('search', { q, ...filters, limit: 50 });
+  const offset = Math.max(0, Number(params.get('offset')) || 0);
+  const result = await api('search', { q, ...filters, limit: PAGE, offset });
   const active = FACET_PARAMS.filter((k) => filters[k]);
   const facets = result.facets ?? {};
   const facetBlocks = FACETS.map(([name, label]) => {
@@ -69,7 +72,24 @@ export async function render(main, { params }) {
       'div',
       { class: 'search-layout' },
       h('aside', { class: 'facets', 'aria-label': 'Filter results' }, h('h2', null, 'Filter'), active.length ? h('p', null, h('a', { href: route('/search', { q }) }, 'Clear filters')) : null, facetBlocks),
-      section(`${result.total ?? results.length} result${(result.total ?? results.length) === 1 ? '' : 's'} for “${clean(q)}”`, h('ol', { class: 'results' }, results), { empty: 'Nothing found.', id: 'results-heading' }),
+      h(
+        'div',
+        null,
+        section(`${result.total ?? results.length} result${(result.total ?? results.length) === 1 ? '' : 's'} for “${clean(q)}”`, h('ol', { class: 'results', start: offset + 1 }, results), { empty: 'Nothing found.', id: 'results-heading' }),
+        pager(q, filters, offset, result.total ?? results.length),
+      ),
     ),
+  );
+}
+
+function pager(q, filters, offset, total) {
+  if (total <= PAGE) return null;
+  const at = (o) => route('/search', { q, ...filters, offset: o || null });
+  return h(
+    'nav',
+    { class: 'pager', 'aria-label': 'Result pages' },
+    offset > 0 ? h('a', { href: at(Math.max(0, offset - PAGE)) }, '← Previous') : null,
+    ` ${offset + 1}–${Math.min(total, offset + PAGE)} of ${total} `,
+    offset + PAGE < total ? h('a', { href: at(offset + PAGE) }, 'Next →') : null,
   );
 }
