@@ -75,26 +75,29 @@ export function formatNumber(n) {
   return n.toLocaleString('en-GB', { maximumFractionDigits: 2 });
 }
 
-/** Bars of {date, count}: mentions over time. */
+/** Bars of {date, count}: mentions over time; dates may be coarse ("2024"), labelled as given. */
 export function barChart(rows, label) {
-  const points = rows.map((r) => ({ day: dayNumber(r.date), count: Number(r.count) || 0 })).filter((p) => p.day !== null);
+  const points = rows.map((r) => ({ date: String(r.date), day: dayNumber(r.date), count: Number(r.count) || 0 })).filter((p) => p.day !== null);
   const svg = frame(label);
   if (!points.length) return svg;
-  const first = Math.min(...points.map((p) => p.day));
-  const last = Math.max(...points.map((p) => p.day));
-  const span = Math.max(1, last - first + 1);
+  points.sort((a, b) => a.day - b.day);
+  const first = points[0];
+  const last = points[points.length - 1];
+  const span = Math.max(1, last.day - first.day + 1);
   const yMax = Math.max(1, ...points.map((p) => p.count));
-  axes(svg, dayString(first), dayString(last), yMax);
+  axes(svg, first.date, points.length > 1 ? last.date : '', yMax);
   const plotW = WIDTH - PAD.left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
-  // at least 2 units wide so a single day on a long axis stays visible
-  const barW = Math.max(2, plotW / span - 1);
+  // at least 2 units wide so a single day on a long axis stays visible; at
+  // most 40 so one coarse date ("2024") is a bar, not a wall
+  const barW = Math.min(40, Math.max(2, plotW / span - 1));
   for (const p of points) {
-    const x = PAD.left + ((p.day - first) / span) * plotW;
+    const x = points.length === 1 ? PAD.left + (plotW - barW) / 2 : PAD.left + ((p.day - first.day) / span) * (plotW - barW);
     const hgt = (p.count / yMax) * plotH;
     const bar = s('rect', { x: x.toFixed(1), y: (PAD.top + plotH - hgt).toFixed(1), width: barW.toFixed(1), height: hgt.toFixed(1), class: 'bar' });
-    bar.appendChild(s('title', {}, `${dayString(p.day)}: ${p.count}`));
+    bar.appendChild(s('title', {}, `${p.date}: ${p.count}`));
     svg.appendChild(bar);
+    if (points.length <= 12) svg.appendChild(s('text', { x: (x + barW / 2).toFixed(1), y: (PAD.top + plotH - hgt - 4).toFixed(1), 'text-anchor': 'middle', class: 'tick value' }, `${p.count}`));
   }
   return svg;
 }

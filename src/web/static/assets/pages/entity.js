@@ -35,7 +35,10 @@ export async function render(main, { args }) {
         'div',
         { class: 'col-main' },
         section('Spellings', h('ul', { class: 'variants' }, (e.variants ?? []).map((v) => h('li', { dir: 'auto' }, v))), { empty: 'Only one spelling seen.' }),
-        section('Mentions over time', barChart(e.mentionsByDay ?? [], `Mentions of ${clean(e.name)} per day`), {}),
+        section('Mentions over time', [
+          barChart(e.mentionsByDay ?? [], `Mentions of ${clean(e.name)} by the date of their articles`),
+          e.undatedMentions ? h('p', { class: 'note' }, `and ${e.undatedMentions} mention${e.undatedMentions === 1 ? '' : 's'} in articles with no known date`) : null,
+        ]),
         section('Quotes by', h('ul', { class: 'quotes' }, (e.quotesBy ?? []).map(quoteItem)), { empty: 'No quotes by this entity.' }),
         section('Quotes about', h('ul', { class: 'quotes' }, (e.quotesAbout ?? []).map(quoteItem)), { empty: 'No quotes about this entity.' }),
         section('Claims', h('ul', { class: 'claims' }, (e.claims ?? []).map(claimItem)), { empty: 'No claims.' }),
