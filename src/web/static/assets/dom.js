@@ -139,11 +139,7 @@ export function publishedLabel(published) {
   return provenance === 'metadata' ? value : `${value} (${provenance})`;
 }
 
-/** A small status line while data loads, and an error box when it fails. */
-export function loading(label = 'Loading…') {
-  return h('p', { class: 'status', role: 'status' }, label);
-}
-
+/** An error box for a page that failed to load. */
 export function errorBox(error) {
   return h('p', { class: 'error', role: 'alert' }, `Could not load: ${error?.message ?? String(error)}`);
 }

@@ -3,7 +3,6 @@
 // field renamed on the server is fixed once. Each accepts the few spellings
 // the records use for the same thing (an article id is `articleId` in export
 // records and `article` in event/figure sources).
-import { clean, h, sentenceHref } from './dom.js';
 
 export function articleIdOf(x) {
   if (!x || typeof x !== 'object') return typeof x === 'string' ? x : null;
@@ -23,39 +22,11 @@ export function spanOf(x) {
   return null;
 }
 
-/** A link to the sentence a source points at. */
-export function sourceLink(src, label) {
-  const id = articleIdOf(src);
-  if (!id) return null;
-  const text = label ?? [src.outlet, src.title ?? src.articleTitle].filter(Boolean).map(clean).join(': ') ?? id;
-  return h('a', { href: sentenceHref(id, spanOf(src)), class: 'source' }, text || id);
-}
-
-/** A list of source links, comma-separated. */
-export function sourceLinks(sources) {
-  const links = (sources ?? []).map((s, i) => sourceLink(s, undefined) ?? null).filter(Boolean);
-  const out = [];
-  links.forEach((l, i) => {
-    if (i) out.push(', ');
-    out.push(l);
-  });
-  return out;
-}
-
 /** The name of a party, speaker or source: a string, or {name|text|description|entity}. */
 export function nameOf(x, fallback = 'unattributed') {
   if (!x) return fallback;
   if (typeof x === 'string') return x;
   return x.name ?? x.partyText ?? x.text ?? x.description ?? x.entity ?? fallback;
-}
-
-/** The entity key behind a party, speaker or claim side, when known. */
-export function entityKeyOf(x) {
-  if (!x || typeof x !== 'object') return null;
-  if (typeof x.key === 'string') return x.key;
-  if (typeof x.entity === 'string') return x.entity;
-  if (typeof x.party === 'string' && x.party.includes(':')) return x.party;
-  return null;
 }
 
 /** A count from a number or a list. */

@@ -5,8 +5,9 @@ import { api, features } from '../api.js';
 import { clean, entityHref, h, publishedLabel, route, section, sentenceHref } from '../dom.js';
 import { formatNumber } from '../chart.js';
 import { withMap } from '../lazy-map.js';
-import { articleIdOf, countOf, dateText, entityKeyOf, nameOf, sourceLinks, spanOf } from '../shapes.js';
+import { articleIdOf, countOf, dateText, nameOf, spanOf } from '../shapes.js';
 import { linkRow } from './links.js';
+import { entry as eventEntry } from './timeline.js';
 
 function articleRow(a) {
   const copies = Array.isArray(a.copies) ? a.copies : [];
@@ -23,19 +24,6 @@ function articleRow(a) {
           h('ul', null, copies.map((c) => h('li', null, h('a', { href: `#/article/${encodeURIComponent(c.id ?? c)}` }, c.title ?? c.id ?? c), c.outlet ? ` — ${clean(c.outlet)}` : ''))),
         )
       : null,
-  );
-}
-
-export function eventRow(ev) {
-  const spans = ev.sentences ?? ev.sources ?? [];
-  const first = spans.find((s) => articleIdOf(s));
-  return h(
-    'li',
-    null,
-    h('time', null, dateText(ev.date)),
-    ' ',
-    first ? h('a', { href: sentenceHref(articleIdOf(first), spanOf(first)) }, ev.text) : ev.text,
-    spans.length > 1 ? h('span', { class: 'sources' }, ` (${spans.length} sources)`) : null,
   );
 }
 
@@ -129,7 +117,7 @@ export async function render(main, { args }) {
         'div',
         { class: 'col-main' },
         section('Articles', h('ul', { class: 'articles' }, articles.map(articleRow)), { empty: 'No articles.' }),
-        section('Timeline', h('ol', { class: 'events' }, (story.events ?? []).map(eventRow)), { empty: 'No dated events.' }),
+        section('Timeline', h('ol', { class: 'events' }, (story.events ?? []).map(eventEntry)), { empty: 'No dated events.' }),
         section('Quotes', h('ul', { class: 'quotes' }, (story.quotes ?? []).map(quoteItem)), { empty: 'No quotes.' }),
         section('Claims and counter-claims', [h('ul', { class: 'disputes' }, (story.claimLinks ?? []).map((l) => linkRow(l, claimsById))), h('ul', { class: 'claims' }, (story.claims ?? []).map(claimItem))], { empty: 'No claims.' }),
       ),

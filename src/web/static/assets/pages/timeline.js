@@ -59,7 +59,8 @@ function sourcesOf(ev) {
   return list.filter((s) => articleIdOf(s));
 }
 
-function entry(ev) {
+/** One timeline entry: date, badges, text, and its sources folded open on demand. */
+export function entry(ev) {
   const sources = sourcesOf(ev);
   const id = `ev-${(ev.id ?? '').replace(/[^A-Za-z0-9_-]/g, '_')}`;
   return h(
