@@ -152,6 +152,8 @@ describe('web app', () => {
     expect(await page.locator('.cards .card').count()).toBeGreaterThan(0);
     // the small map draws country outlines (offline) and the places as circles
     await page.waitForSelector('#overview-map path.leaflet-interactive', { timeout: 10_000 });
+    // the outlines are world-atlas countries served from node_modules: many non-interactive paths
+    await page.waitForFunction(() => document.querySelectorAll('#overview-map path:not(.leaflet-interactive)').length > 100, null, { timeout: 10_000 });
     await page.screenshot({ path: join(SHOTS, 'overview.png'), fullPage: true });
   });
 
