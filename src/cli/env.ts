@@ -9,6 +9,10 @@ export interface Environment {
   interactive: boolean;
   /** Terminal width for tables, or a wide default when piped. */
   columns: number;
+  /** `sitrep serve`: the read token (SITREP_TOKEN), needed to bind a non-loopback address. */
+  token?: string;
+  /** `sitrep serve`: the token with write scope (SITREP_WRITE_TOKEN): POST /api/articles. */
+  writeToken?: string;
   /** Where alerts are POSTed (SITREP_WEBHOOK_URL), or null. */
   webhookUrl: string | null;
 }
@@ -21,6 +25,9 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     defaultDatabase: env.SITREP_DB || env.DATABASE_URL || './sitrep-data',
     interactive: Boolean(process.stderr.isTTY),
     columns: process.stdout.isTTY ? process.stdout.columns || 100 : PIPE_COLUMNS,
+    // An empty variable is no token (a shell's `SITREP_TOKEN= sitrep serve`).
+    ...(env.SITREP_TOKEN ? { token: env.SITREP_TOKEN } : {}),
+    ...(env.SITREP_WRITE_TOKEN ? { writeToken: env.SITREP_WRITE_TOKEN } : {}),
     webhookUrl: env.SITREP_WEBHOOK_URL || null,
   };
 }
