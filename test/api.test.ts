@@ -153,6 +153,23 @@ describe('OpenAPI document', () => {
     expect(posted.json.duplicates).toBe(1);
     expect(posted.json.failed).toEqual([expect.objectContaining({ item: 1, code: 'ENOARTICLE' })]);
 
+    // Follows and alerts: a follow added over HTTP, then an ingest that matches it raises alerts.
+    const followed = await post('/api/follows', JSON.stringify({ kind: 'place', value: 'Mirnograd' }));
+    expect(followed.status, followed.text).toBe(200);
+    validate('/api/follows', 'POST', 200, followed.json);
+    covered.add('POST /api/follows');
+    expect(followed.json).toMatchObject({ kind: 'place', label: 'Myrnohrad' });
+    const follows = await check('/api/follows', '/api/follows');
+    expect(follows.items).toHaveLength(1);
+    await check('/api/alerts', '/api/alerts');
+    const breaking = await check('/api/breaking', '/api/breaking?at=2024-08-07');
+    expect(Array.isArray(breaking.items)).toBe(true);
+    const atom = await fetch(`${server.url.replace(/\/$/, '')}/api/alerts.atom`);
+    expect(atom.headers.get('content-type')).toMatch(/^application\/atom\+xml/);
+    expect(await atom.text()).toMatch(/^<\?xml[^]*<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
+    const unknown = await post('/api/follows', JSON.stringify({ kind: 'place', value: 'Atlantis' }));
+    expect(unknown.status).toBe(400);
+
     // Errors have the documented shape too.
     const missing = await get('/api/articles/ffffffffffffffff');
     expect(missing.status).toBe(404);

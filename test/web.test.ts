@@ -249,6 +249,17 @@ describe('web app', () => {
     await page.screenshot({ path: join(SHOTS, 'figures.png') });
   });
 
+  it('follows a place from the alerts page and lists it', async () => {
+    await open(page, '#/alerts', 'alerts');
+    await page.selectOption('#follow-kind', 'place');
+    await page.fill('#follow-value', 'Pokrovsk');
+    await page.click('form.follow-form button[type=submit]');
+    await page.waitForFunction(() => /Following place “Pokrovsk”/.test(document.querySelector('main .status')?.textContent ?? ''));
+    await open(page, '#/', 'overview');
+    await open(page, '#/alerts', 'alerts');
+    expect(await page.locator('ul.follows li').allTextContents()).toEqual([expect.stringContaining('Pokrovsk')]);
+  });
+
   it('is usable by keyboard: skip link, the main navigation, a search typed and sent', async () => {
     // a fresh load: a hash change within the page would leave focus where it was
     await page.goto('about:blank');
@@ -267,8 +278,8 @@ describe('web app', () => {
     await page.keyboard.press('Shift+Tab');
     // tab to the Search link of the main navigation and follow it
     for (let i = 0; i < 12; i++) {
-      await page.keyboard.press('Tab');
       if ((await page.evaluate(() => document.activeElement?.textContent)) === 'Search') break;
+      await page.keyboard.press('Tab');
     }
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Search');
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
@@ -312,6 +323,7 @@ describe('web app', () => {
       ['#/claims', 'claims'],
       ['#/timeline', 'timeline'],
       ['#/map', 'map'],
+      ['#/alerts', 'alerts'],
     ];
     const story = await api<{ id: string } | null>(`articles/${a.id}`).then((r) => (r as unknown as { story: { id: string } | null }).story);
     if (story) visits.push([`#/story/${story.id}`, 'story']);

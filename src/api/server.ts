@@ -5,6 +5,7 @@
  * headers; every error has the one shape; unknown errors are logged and
  * answered 500 without their details.
  */
+import { alertsAtom } from '../export/atom.ts';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Store } from '../store/index.ts';
@@ -141,6 +142,20 @@ export function createRequestHandler(options: ServeOptions & { boundHost: string
       sendJson(res, 200, document);
       return;
     }
+    if (url.pathname === '/api/alerts.atom' && (method === 'GET' || method === 'HEAD')) {
+      // Alerts for feed readers: Atom, not JSON. Every text in it is escaped (export/atom).
+      const base = `http://${(req.headers.host ?? '127.0.0.1').slice(0, 200)}`;
+      const feed = alertsAtom(await options.store.listAlerts({ limit: ATOM_ALERTS }), {
+        title: 'sitrep alerts',
+        id: `${base}/api/alerts.atom`,
+        selfUrl: `${base}/api/alerts.atom`,
+        articleUrl: (id) => `${base}/#/article/${encodeURIComponent(id)}`,
+        updated: new Date().toISOString(),
+      });
+      res.writeHead(200, { 'content-type': 'application/atom+xml; charset=utf-8', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
+      res.end(method === 'HEAD' ? undefined : feed);
+      return;
+    }
     const matching = compiled
       .map((c) => ({ c, m: url.pathname.match(c.pattern) }))
       .filter((x): x is { c: CompiledRoute; m: RegExpMatchArray } => x.m !== null);
@@ -232,6 +247,9 @@ export function createRequestHandler(options: ServeOptions & { boundHost: string
 }
 
 /** Starts listening; refuses (ServeError) to listen off loopback without a token. */
+/** Entries in the alerts feed: feed readers keep what they have seen; the latest hundred is plenty. */
+const ATOM_ALERTS = 100;
+
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const host = options.host ?? DEFAULT_HOST;
   const refusal = refuseToStart(host, options);

@@ -1,5 +1,6 @@
 /** Every route the server answers, in the order the OpenAPI document lists them. */
 import type { Route } from '../route.ts';
+import { addFollow, breaking, listAlerts, listFollows } from './alerts.ts';
 import { getArticle, listArticles } from './articles.ts';
 import { claims, disputes, figures, getSeries, listSeries, quotes } from './attribution.ts';
 import { getEntity, listEntities } from './entities.ts';
@@ -30,4 +31,8 @@ export const ROUTES: readonly Route[] = [
   getSeries,
   search,
   overview,
+  listAlerts,
+  listFollows,
+  addFollow,
+  breaking,
 ];

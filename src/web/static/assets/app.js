@@ -12,6 +12,7 @@ import * as figures from './pages/figures.js';
 import * as claims from './pages/claims.js';
 import * as search from './pages/search.js';
 import * as article from './pages/article.js';
+import * as alerts from './pages/alerts.js';
 
 const pages = {
   '': overview,
@@ -24,6 +25,7 @@ const pages = {
   claims,
   search,
   article,
+  alerts,
 };
 
 let cleanup = null;
