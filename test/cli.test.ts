@@ -55,6 +55,14 @@ describe('sitrep CLI', () => {
     expect(second.stderr).toMatch(/Nothing new/);
   });
 
+  it('runs the demo without serving (--no-serve): the samples are in, the tables printed, the process ends', () => {
+    const demo = sitrep(['demo', '--no-serve']);
+    expect(demo.code).toBe(0);
+    expect(demo.stdout).toMatch(/Most mentioned:/);
+    expect(demo.stdout).toMatch(/Control claims:/);
+    expect(demo.stderr).not.toMatch(/serving/);
+  });
+
   it('lists articles as a table, and as JSON with --json', () => {
     const table = sitrep(['articles']);
     expect(table.code).toBe(0);

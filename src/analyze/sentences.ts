@@ -42,6 +42,12 @@ function trimSpan(text: string, start: number, end: number): Span | null {
   return end > start ? { start, end } : null;
 }
 
+const CODE_NEWLINE = 0x0a;
+const CODE_DOT = 0x2e;
+const CODE_BANG = 0x21;
+const CODE_QUESTION = 0x3f;
+const CODE_ELLIPSIS = 0x2026;
+
 export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];
   let start = 0;
@@ -51,13 +57,15 @@ export function splitSentences(text: string): Span[] {
     start = end;
   };
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '\n') {
+    // Most characters end nothing: their code is compared, no one-character string is made.
+    const code = text.charCodeAt(i);
+    if (code === CODE_NEWLINE) {
       // A line break always ends a sentence: clean text has one paragraph per line.
       push(i);
       continue;
     }
-    if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…') continue;
+    if (code !== CODE_DOT && code !== CODE_BANG && code !== CODE_QUESTION && code !== CODE_ELLIPSIS) continue;
+    const ch = text[i]!;
     // Runs of terminal punctuation ("?!", "...") and the closers after them stay with the sentence.
     let end = i + 1;
     while (end < text.length && /[.!?…]/.test(text[end]!)) end++;

@@ -22,6 +22,11 @@ import { createProgress } from './progress.ts';
 import { ENTITY_COLUMNS, registerAnalysisCommands } from './analysis-commands.ts';
 import { CLAIM_COLUMNS, FIGURE_COLUMNS, QUOTE_COLUMNS, registerAttributionCommands } from './attribution-commands.ts';
 import { registerConnectCommands } from './connect-commands.ts';
+import { addServeOptions, registerServeCommands, serveUntilStopped, type ServeFlags } from './serve-commands.ts';
+import { registerReportCommands } from './report-commands.ts';
+import { registerWatchCommands } from './watch-commands.ts';
+import { registerAlertCommands } from './alert-commands.ts';
+import { registerWorkerCommands, runEnqueue } from './worker-commands.ts';
 import { renderTable, type Column } from './table.ts';
 
 /** Exit codes: 0 all went in; 1 usage error or fatal; 2 the run finished but some inputs failed. */
@@ -128,27 +133,28 @@ function mapping(spec: string | undefined): ColumnMapping {
   }
 }
 
-async function runIngest(
-  io: Io,
-  paths: string[],
-  opts: { db: string; map?: string; maxSize?: number; json?: boolean; quiet?: boolean; verbose?: boolean },
-): Promise<number> {
+type IngestFlags = { db: string; map?: string; maxSize?: number; json?: boolean; quiet?: boolean; verbose?: boolean };
+
+async function runIngest(io: Io, paths: string[], opts: IngestFlags): Promise<number> {
   const csvMapping = mapping(opts.map);
-  return withStore(opts.db, async (store) => {
-    const progress = createProgress(io.env.interactive && !opts.quiet && !opts.json && !opts.verbose);
-    const summary = await ingestPaths(store, paths, {
-      csvMapping,
-      ...(opts.maxSize !== undefined ? { maxBytes: opts.maxSize } : {}),
-      onEvent: (event) => {
-        progress.onEvent(event);
-        if (opts.verbose) logEvent(io, event);
-      },
-    });
-    progress.stop();
-    if (opts.json) io.out(JSON.stringify(summary, null, 2));
-    else printSummary(io, summary, opts.db);
-    return summary.failed > 0 ? EXIT_PARTIAL : 0;
+  return withStore(opts.db, (store) => ingestInto(io, store, paths, opts, csvMapping));
+}
+
+/** Ingests into an open store (the demo keeps one open: an in-memory store lives as long as it is open). */
+async function ingestInto(io: Io, store: Store, paths: string[], opts: IngestFlags, csvMapping: ColumnMapping = {}): Promise<number> {
+  const progress = createProgress(io.env.interactive && !opts.quiet && !opts.json && !opts.verbose);
+  const summary = await ingestPaths(store, paths, {
+    csvMapping,
+    ...(opts.maxSize !== undefined ? { maxBytes: opts.maxSize } : {}),
+    onEvent: (event) => {
+      progress.onEvent(event);
+      if (opts.verbose) logEvent(io, event);
+    },
   });
+  progress.stop();
+  if (opts.json) io.out(JSON.stringify(summary, null, 2));
+  else printSummary(io, summary, opts.db);
+  return summary.failed > 0 ? EXIT_PARTIAL : 0;
 }
 
 /** What a command's action reports back besides its output. */
@@ -170,6 +176,14 @@ export function buildProgram(io: Io, state: RunState): Command {
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
     .exitOverride();
   const db = () => program.opts<{ db: string }>().db;
+  const commandContext = {
+    out: io.out,
+    err: io.err,
+    columns: io.env.columns,
+    db,
+    withStore,
+    usageError: (message: string) => new UsageError(message),
+  };
 
   program
     .command('ingest')
@@ -180,34 +194,45 @@ export function buildProgram(io: Io, state: RunState): Command {
     .option('--json', 'print the run summary as JSON')
     .option('-q, --quiet', 'no progress bar')
     .option('-v, --verbose', 'one line per article on standard error (stored, duplicate, failed)')
+    .option('--enqueue', 'queue the documents for `sitrep worker` processes instead (PostgreSQL only)')
+    .option('--job-timeout <seconds>', 'with --enqueue: how long a job may run before it is retried', positiveInt('--job-timeout'))
     .action(async (paths: string[], opts) => {
-      state.exitCode = await runIngest(io, paths, { db: db(), ...opts });
+      state.exitCode = opts.enqueue
+        ? await runEnqueue(commandContext, paths, opts)
+        : await runIngest(io, paths, { db: db(), ...opts });
     });
 
-  program
-    .command('demo')
-    .description('ingest the bundled sample corpus and list what was stored (what `npm start` runs)')
-    .action(async () => {
-      io.err(`Ingesting the sample corpus (${SAMPLE_CORPUS})…`);
-      state.exitCode = await runIngest(io, [SAMPLE_CORPUS], { db: db() });
-      await withStore(db(), async (store) => {
-        io.out(renderTable(await store.listArticles({ limit: 50 }), ARTICLE_COLUMNS, io.env.columns));
-        const DEMO_ENTITIES = 15; // a screenful under the article table
-        io.out(`\nMost mentioned:\n${renderTable(await store.listEntities({ limit: DEMO_ENTITIES }), ENTITY_COLUMNS, io.env.columns)}`);
-        // A few lines of each, enough to show what `sitrep quotes|claims|figures` hold.
-        const DEMO_ROWS = 8;
-        const sections: Array<[string, string]> = [
-          ['Quotes', renderTable(await store.listQuotes({ limit: DEMO_ROWS }), QUOTE_COLUMNS, io.env.columns)],
-          ['Control claims', renderTable(await store.listClaims({ control: true, limit: DEMO_ROWS }), CLAIM_COLUMNS, io.env.columns)],
-          ['Figures', renderTable(await store.listFigures({ limit: DEMO_ROWS }), FIGURE_COLUMNS, io.env.columns)],
-        ];
-        for (const [heading, table] of sections) io.out(`\n${heading}:\n${table}`);
-      });
+  addServeOptions(
+    program
+      .command('demo')
+      .description('ingest the bundled sample corpus, list what was stored and serve the web app on it (what `npm start` runs)')
+      .option('--no-serve', 'stop after listing (do not start the web app)'),
+  ).action(async (opts: ServeFlags & { serve: boolean }) => {
+    io.err(`Ingesting the sample corpus (${SAMPLE_CORPUS})…`);
+    // One store for the whole demo: with memory:// a second open would be another, empty database.
+    const store = await openStore(db());
+    try {
+      state.exitCode = await ingestInto(io, store, [SAMPLE_CORPUS], { db: db() });
+      io.out(renderTable(await store.listArticles({ limit: 50 }), ARTICLE_COLUMNS, io.env.columns));
+      const DEMO_ENTITIES = 15; // a screenful under the article table
+      io.out(`\nMost mentioned:\n${renderTable(await store.listEntities({ limit: DEMO_ENTITIES }), ENTITY_COLUMNS, io.env.columns)}`);
+      // A few lines of each, enough to show what `sitrep quotes|claims|figures` hold.
+      const DEMO_ROWS = 8;
+      const sections: Array<[string, string]> = [
+        ['Quotes', renderTable(await store.listQuotes({ limit: DEMO_ROWS }), QUOTE_COLUMNS, io.env.columns)],
+        ['Control claims', renderTable(await store.listClaims({ control: true, limit: DEMO_ROWS }), CLAIM_COLUMNS, io.env.columns)],
+        ['Figures', renderTable(await store.listFigures({ limit: DEMO_ROWS }), FIGURE_COLUMNS, io.env.columns)],
+      ];
+      for (const [heading, table] of sections) io.out(`\n${heading}:\n${table}`);
       io.err(
         '\nNext: sitrep show ID · sitrep entity Mirnograd · sitrep quotes --by Zelensky · sitrep claims --control · ' +
           'sitrep figures --unit km2 · sitrep search Zelensky · sitrep ingest YOUR_FILES',
       );
-    });
+      if (opts.serve) await serveUntilStopped({ ...commandContext, env: io.env }, opts, store);
+    } finally {
+      await store.close();
+    }
+  });
 
   program
     .command('articles')
@@ -351,17 +376,14 @@ export function buildProgram(io: Io, state: RunState): Command {
       });
     });
 
-  const commandContext = {
-    out: io.out,
-    err: io.err,
-    columns: io.env.columns,
-    db,
-    withStore,
-    usageError: (message: string) => new UsageError(message),
-  };
   registerAnalysisCommands(program, commandContext);
   registerAttributionCommands(program, commandContext);
   registerConnectCommands(program, commandContext);
+  registerServeCommands(program, { ...commandContext, env: io.env });
+  registerReportCommands(program, commandContext);
+  registerWatchCommands(program, commandContext, (code) => (state.exitCode = code), io.env);
+  registerAlertCommands(program, commandContext, io.env);
+  registerWorkerCommands(program, commandContext);
 
   program
     .command('stats')

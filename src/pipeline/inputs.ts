@@ -294,7 +294,7 @@ async function* readText(text: string, kind: InputKind, source: string, options:
 }
 
 /** A JSON file holding one article object or an array of them: read as JSON Lines, one element per line. */
-async function* readJsonArray(text: string, source: string): AsyncGenerator<ReadResult> {
+export async function* readJsonArray(text: string, source: string): AsyncGenerator<ReadResult> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

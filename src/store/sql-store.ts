@@ -2,10 +2,12 @@ import type { Analysis, Article, DateProvenance, EntityMention, EntityType, Furn
 import { StoreError } from '../model/index.ts';
 import type { SqlDriver, SqlExecutor } from './driver.ts';
 import { schemaVersion } from './migrate.ts';
+import { alertsPart } from './alerts-sql.ts';
 import { listClaims, listFigures, listQuotes, readAttribution, saveAttribution } from './attribution-sql.ts';
 import {
   connectionsStale, getStory, listClaimLinks, listEvents, listFigureSeries, listQuoteGroups, listStories, listThreads, replaceConnections,
 } from './connections-sql.ts';
+import { createReadSql } from './read-sql.ts';
 import { run } from './sql-run.ts';
 import type {
   AnalysisToStore,
@@ -62,12 +64,12 @@ interface ArticleRow {
   ingested_at: Date | string;
 }
 
-type SummaryRow = Omit<ArticleRow, 'body' | 'meta' | 'removed' | 'content_hash' | 'format'> & {
+export type SummaryRow = Omit<ArticleRow, 'body' | 'meta' | 'removed' | 'content_hash' | 'format'> & {
   length: number;
   published_range: PublishedRange | null;
 };
 
-const SUMMARY_COLUMNS = `id, source, url, title, outlet, author, language, published, published_provenance,
+export const SUMMARY_COLUMNS = `id, source, url, title, outlet, author, language, published, published_provenance,
   published_evidence, meta->'publishedRange' AS published_range, duplicate_of, similarity, ingested_at,
   char_length(body)::int AS length`;
 
@@ -75,7 +77,7 @@ function iso(value: Date | string): string {
   return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
 }
 
-function toSummary(row: SummaryRow): ArticleSummary {
+export function toSummary(row: SummaryRow): ArticleSummary {
   return {
     id: row.id,
     title: row.title,
@@ -190,7 +192,7 @@ async function saveAnalysis(tx: SqlExecutor, articleId: string, stored: Analysis
   await saveAttribution(tx, articleId, analysis);
 }
 
-interface EntityRow {
+export interface EntityRow {
   key: string;
   type: EntityType;
   name: string;
@@ -207,7 +209,7 @@ interface EntityRow {
   last_seen: string | null;
 }
 
-function toEntitySummary(row: EntityRow): EntitySummary {
+export function toEntitySummary(row: EntityRow): EntitySummary {
   return {
     key: row.key,
     type: row.type,
@@ -236,7 +238,7 @@ function toEntitySummary(row: EntityRow): EntitySummary {
  * spelling the registry merged) count for the entity it is an alias of.
  * `$1`… placeholders are left to the caller's WHERE clause.
  */
-function entitySummarySql(where: string, tail: string): string {
+export function entitySummarySql(where: string, tail: string): string {
   return `WITH resolved AS (
       SELECT m.article_id, coalesce(x.alias_of, x.key) AS key
         FROM entity_mentions m JOIN entities x ON x.key = m.entity_key)
@@ -263,6 +265,10 @@ function snippetAround(body: string, start: number, end: number): string {
 export function createSqlStore(driver: SqlDriver): Store {
   return {
     backend: driver.backend,
+    // The API's reads (listings with totals, aggregates, search facets).
+    ...createReadSql(driver),
+    ...alertsPart(driver),
+    exclusively: (name, work) => driver.exclusively(name, work),
 
     async saveArticle(article: NewArticle): Promise<SaveOutcome> {
       return driver.transaction(async (tx) => {

@@ -4,6 +4,9 @@
  */
 import type {
   Analysis,
+  Follow,
+  FollowKind,
+  NewAlert,
   Article,
   Claim,
   ClaimLink,
@@ -296,6 +299,209 @@ export interface Store {
    * from it.
    */
   saveCorpusDatings(datings: CorpusDatingToStore[]): Promise<void>;
+
+  /**
+   * Runs `work` holding the lock `name` across every process on this database
+   * (workers): what must not run twice at once — the corpus pass — runs under it.
+   */
+  exclusively<T>(name: string, work: () => Promise<T>): Promise<T>;
+
+  // --- Reads for the HTTP API and the web app (store/read-sql.ts) ----------
+  // Listings with filters and their totals (for paging), and the aggregates
+  // the pages show: place attention, related entities, search facets.
+  /** Articles matching the filters, newest first, with how many match in all. */
+  pageArticles(query?: ArticleQuery): Promise<Page<ArticleSummary>>;
+  /** The clean texts of these articles (full ids), for quoting sentences by their spans. */
+  articleTexts(ids: string[]): Promise<Record<string, string>>;
+  /** The sentence spans of these articles' analyses. */
+  articleSentences(ids: string[]): Promise<Record<string, Span[]>>;
+  /** Stories matching the filters, newest first (as listStories), with the total. */
+  pageStories(query?: StoryQuery): Promise<Page<StoryRecordOut>>;
+  /** Canonical entities, most mentioned first; `variants` keeps those spelled so (variant keys). */
+  pageEntities(query?: EntityQuery): Promise<Page<EntitySummary>>;
+  /** Canonical entities by key (an alias's key gives the entity it is an alias of). */
+  entitiesByKey(keys: string[]): Promise<EntitySummary[]>;
+  /** Entities named in the most articles that also name this one (aliases followed both ways). */
+  relatedEntities(key: string, limit?: number): Promise<RelatedEntity[]>;
+  /** Places on the map with their attention in the period (or in these articles), most mentioned first. */
+  placeAttention(query?: PlaceQuery): Promise<PlaceAttention[]>;
+  pageQuotes(query?: QuotePageQuery): Promise<Page<StoredQuote>>;
+  pageClaims(query?: ClaimPageQuery): Promise<Page<StoredClaim>>;
+  pageFigures(query?: FigurePageQuery): Promise<Page<StoredFigure>>;
+  pageClaimLinks(query?: ClaimLinkPageQuery): Promise<Page<ClaimLink>>;
+  pageFigureSeries(query?: FigureSeriesPageQuery): Promise<Page<FigureSeries>>;
+  getFigureSeries(id: string): Promise<FigureSeries | null>;
+  /** Timeline events in date order; `top` keeps the best-scored ones (still in date order). */
+  pageEvents(query?: EventPageQuery): Promise<Page<TimelineEntry>>;
+  /** Full-text and any-spelling search with filters, paging, a total and facets over every match. */
+  searchPage(query: SearchPageQuery): Promise<SearchPage>;
+
+  // --- Follows and alerts (connect/alerts) ---------------------------------
+  /** Adds a follow; following the same target again returns the existing one. */
+  addFollow(follow: Omit<Follow, 'id'>, at: string): Promise<Follow>;
+  /** Removes a follow and its alerts; false when there was none. */
+  removeFollow(id: number): Promise<boolean>;
+  listFollows(): Promise<Follow[]>;
+  /** Records alerts; one already recorded (same follow, kind and subject) is left as it is. Returns those added. */
+  addAlerts(alerts: NewAlert[], at: string): Promise<StoredAlert[]>;
+  /** Alerts, newest first. */
+  listAlerts(query?: { limit?: number; offset?: number; followId?: number }): Promise<StoredAlert[]>;
+  /** Alerts waiting for webhook delivery whose next attempt is due at `now`, oldest first. */
+  pendingAlerts(now: string, limit: number): Promise<StoredAlert[]>;
+  /** Records a delivery attempt's outcome. */
+  markAlertDelivery(id: number, outcome: { delivered: true; at: string } | { delivered: false; error: string; nextAttemptAt: string | null; at: string }): Promise<void>;
+}
+
+/** An alert as stored: what matched, for which follow, and how its delivery went. */
+export interface StoredAlert extends NewAlert {
+  id: number;
+  createdAt: string;
+  follow: { kind: FollowKind; label: string };
+  delivery: { deliveredAt: string | null; givenUpAt: string | null; attempts: number; nextAttemptAt: string | null; lastError: string | null };
+}
+
+// --- Read queries of the API block ------------------------------------------
+
+export interface Page<T> {
+  items: T[];
+  /** How many match in all, whatever the paging. */
+  total: number;
+}
+
+export interface Paging {
+  limit?: number;
+  offset?: number;
+}
+
+/** Filters on articles, shared by article listings and search. Dates are `YYYY-MM-DD`, both ends included. */
+export interface ArticleFilters {
+  outlet?: string;
+  language?: string;
+  since?: string;
+  until?: string;
+  /** Only this story's articles. */
+  story?: string;
+  /** Only articles mentioning one of these entity keys (aliases followed). */
+  entities?: string[];
+  /** Only articles mentioning one of these place keys (aliases followed). */
+  places?: string[];
+  ids?: string[];
+  /** Only the near-duplicates of this article. */
+  duplicateOf?: string;
+}
+
+export interface ArticleQuery extends ArticleFilters, Paging {}
+
+export interface StoryQuery extends Paging {
+  thread?: string;
+  /** Stories whose dates overlap the period. */
+  since?: string;
+  until?: string;
+  /** Stories with an article mentioning one of these keys (aliases followed). */
+  entities?: string[];
+}
+
+export interface EntityQuery extends Paging {
+  type?: EntityType;
+  /** Normalised spellings (variant keys): entities spelled so in some article. */
+  variants?: string[];
+}
+
+export interface RelatedEntity {
+  key: string;
+  name: string;
+  type: EntityType;
+  /** Articles naming both. */
+  count: number;
+}
+
+export interface PlaceQuery {
+  since?: string;
+  until?: string;
+  articles?: string[];
+}
+
+export interface PlaceAttention {
+  key: string;
+  name: string;
+  place: PlaceInfo;
+  mentions: number;
+  articles: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+}
+
+export interface QuotePageQuery extends Paging {
+  speakers?: string[];
+  articles?: string[];
+  /** Quotes whose words name one of these entity keys (the speaker's own excepted). */
+  about?: string[];
+  /** Only quotations found in more than one article. */
+  shared?: boolean;
+}
+
+export interface ClaimPageQuery extends Paging {
+  parties?: string[];
+  places?: string[];
+  kind?: Claim['kind'];
+  control?: boolean;
+  articles?: string[];
+  /** Claims made by, or naming, one of these entity keys. */
+  involving?: string[];
+}
+
+export interface FigurePageQuery extends Paging {
+  unit?: string;
+  includeHypothetical?: boolean;
+  articles?: string[];
+}
+
+export interface ClaimLinkPageQuery extends Paging {
+  relation?: ClaimLink['relation'];
+  entities?: string[];
+  articles?: string[];
+}
+
+export interface FigureSeriesPageQuery extends Paging {
+  unit?: string;
+  places?: string[];
+  articles?: string[];
+  minPoints?: number;
+}
+
+export interface EventPageQuery extends Paging {
+  entities?: string[];
+  articles?: string[];
+  since?: string;
+  until?: string;
+  top?: number;
+}
+
+export interface SearchPageQuery extends Paging {
+  /** Web-search syntax, as searchArticles. */
+  text: string;
+  /** Variant keys of the query: articles naming the entity under any spelling. */
+  entityVariants?: string[];
+  filters?: ArticleFilters;
+}
+
+export interface FacetValue {
+  value: string;
+  /** Display name, for keys (stories, entities, places). */
+  label?: string;
+  count: number;
+}
+
+/** A search result: its snippet is plain text, the matched words given as offsets into it (never markup). */
+export interface SearchPageHit extends ArticleSummary {
+  rank: number;
+  snippet: string;
+  highlights: Span[];
+}
+
+export interface SearchPage extends Page<SearchPageHit> {
+  /** Counts over every match (not only the page), the most frequent first. */
+  facets: { outlet: FacetValue[]; date: FacetValue[]; story: FacetValue[]; entity: FacetValue[]; place: FacetValue[] };
 }
 
 /** An article's dating: its publication date and the time values resolved against it. */

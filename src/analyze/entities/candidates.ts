@@ -8,7 +8,7 @@
  * non-overlapping set.
  */
 import type { EntityType } from '../../model/index.ts';
-import { loadGazetteer, placeCandidates, type GazetteerEntry } from './gazetteer.ts';
+import { loadGazetteer, regionOrRiverCandidates, type GazetteerEntry } from './gazetteer.ts';
 import { COUNTRY_ADJECTIVE, countryNamed, demonymCountry, isDemonym, NON_PERSON_HEADS, PERSON_TITLES, UNIT_DESCRIPTORS, UNIT_KINDS } from './lexicon.ts';
 import { loadNameLists, type KnownName, type KnownPerson } from './names.ts';
 import type { Token } from './tokenize.ts';
@@ -71,23 +71,28 @@ function wordCount(key: string): number {
   return n;
 }
 
-let listIndex: { outlets: Map<string, KnownName>; organizations: Map<string, KnownName>; maxWords: number } | undefined;
+/** `prefixes`: every leading run of words of a listed key, so a look-up stops as soon as no listed name goes on. */
+let listIndex: { outlets: Map<string, KnownName>; organizations: Map<string, KnownName>; prefixes: Set<string>; maxWords: number } | undefined;
 
 /** The outlet and organisation lists keyed by their tokens, lowercased (no regex work per look-up). */
 function lists() {
   if (!listIndex) {
     const names = loadNameLists();
+    const prefixes = new Set<string>();
     const index = (items: KnownName[]) => {
       const map = new Map<string, KnownName>();
       for (const item of items) {
         for (const form of [item.name, ...item.variants]) {
           const words = form.replace(/^the /i, '').match(/\p{Lu}(?:\.\p{Lu})+\.?|[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*|\S/gu) ?? [];
-          map.set(words.join(' ').toLowerCase(), item);
+          const key = words.join(' ').toLowerCase();
+          map.set(key, item);
+          const keyWords = key.split(' ');
+          for (let n = 1; n <= keyWords.length; n++) prefixes.add(keyWords.slice(0, n).join(' '));
         }
       }
       return map;
     };
-    listIndex = { outlets: index(names.outlets), organizations: index(names.organizations), maxWords: names.maxWords + 2 };
+    listIndex = { outlets: index(names.outlets), organizations: index(names.organizations), prefixes, maxWords: names.maxWords + 2 };
   }
   return listIndex;
 }
@@ -151,7 +156,7 @@ class SentenceRules {
         const suffix = this.lower(i + len);
         if (!REGION_WORDS.has(suffix) && !RIVER_WORDS.has(suffix)) continue;
         const phrase = text.slice(tokens[i]!.start, tokens[i + len]!.end);
-        const entries = placeCandidates(phrase).filter((e) => e.kind === 'region' || e.kind === 'river');
+        const entries = regionOrRiverCandidates(phrase);
         if (entries.length === 0) continue;
         out.push({ start: tokens[i]!.start, end: tokens[i + len]!.end, type: 'place', priority: PRIORITY.regionOrRiver, places: entries, source: 'pattern' });
       }
@@ -215,12 +220,14 @@ class SentenceRules {
 
   /** Outlets and organisations from the lists starting at token i, longest first. */
   listed(i: number): void {
-    const { outlets, organizations, maxWords } = lists();
+    const { outlets, organizations, prefixes, maxWords } = lists();
     const { tokens } = this;
     let key = '';
     const keys: string[] = [];
     for (let len = 1; len <= Math.min(maxWords, tokens.length - i); len++) {
       key = len === 1 ? this.lower(i) : `${key} ${this.lower(i + len - 1)}`;
+      // No listed name goes on from here: no longer phrase can be one either.
+      if (!prefixes.has(key)) break;
       keys.push(key);
     }
     for (let len = keys.length; len >= 1; len--) {

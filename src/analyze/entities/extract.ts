@@ -13,7 +13,7 @@ import { splitSentences } from '../sentences.ts';
 import { PRIORITY, ruleCandidates, selectCandidates, taggerCandidates, type Candidate } from './candidates.ts';
 import { loadGazetteer } from './gazetteer.ts';
 import { isDemonym, NON_PERSON_HEADS, NOT_ENTITIES, PERSON_TITLES } from './lexicon.ts';
-import { demonymCountriesOf, majorPlaceNames, resolveMentions } from './resolve.ts';
+import { demonymCountriesOf, majorPlaceNames, resolveMentions, roleNounStarts } from './resolve.ts';
 import { loadTaggerModel, tagSentence, TAGS } from './tagger.ts';
 import { observationsOf, wordInfos, type WordInfo } from './words.ts';
 import { tokenize, type Token } from './tokenize.ts';
@@ -395,5 +395,5 @@ export function extractEntities(text: string, options: ExtractOptions = {}): Ext
     selected.push(...chosen, ...typoPlaces(window, infos, chosen));
   }
   selected.sort((a, b) => a.start - b.start);
-  return resolveMentions(text, selected, sentences, demonymCountriesOf(tokens));
+  return resolveMentions(text, selected, sentences, demonymCountriesOf(tokens), roleNounStarts(tokens));
 }

@@ -61,13 +61,20 @@ const TRANSLITERATION_MIN_RANK = 10_000;
 
 export interface Gazetteer {
   byName: Map<string, GazetteerEntry[]>;
-  byVariant: Map<string, GazetteerEntry[]>;
+  /**
+   * Every entry by the variant key of each of its forms. Built on first use:
+   * only a name with no exact spelling asks for it, and keying 300k forms
+   * costs more than half a second of start-up.
+   */
+  readonly byVariant: Map<string, GazetteerEntry[]>;
   /**
    * The variant index restricted to places a transliterated spelling may be
    * trusted for (see TRANSLITERATION_*): the table's places and sizeable towns
    * in Ukraine, Russia and Belarus. Other skeletons collide with English words.
    */
   byTrustedVariant: Map<string, GazetteerEntry[]>;
+  /** The variant index restricted to regions and rivers (a few hundred entries), which the rules ask about often. */
+  regionOrRiverByVariant: Map<string, GazetteerEntry[]>;
   /** Lowercase words of prominent place names, for the tagger. */
   placeTokens: Set<string>;
   /** Country code → the country's entry. */
@@ -114,27 +121,47 @@ function build(): Gazetteer {
   for (const place of file.places) entries.push({ ...place });
 
   const byName = new Map<string, GazetteerEntry[]>();
-  const byVariant = new Map<string, GazetteerEntry[]>();
   const byTrustedVariant = new Map<string, GazetteerEntry[]>();
+  const regionOrRiverByVariant = new Map<string, GazetteerEntry[]>();
   const placeTokens = new Set<string>();
   const countries = new Map<string, GazetteerEntry>();
   for (const entry of entries) {
+    const trusted =
+      entry.id.startsWith('sitrep:') ||
+      (entry.country !== null && TRANSLITERATED_COUNTRIES.has(entry.country) && entry.rank >= TRANSLITERATION_MIN_RANK);
+    const regionOrRiver = isRegionOrRiver(entry);
     for (const form of [entry.name, ...entry.variants]) {
       // Uncached: 300k one-off keys would only flush the caches that serve tagging.
       addTo(byName, normalizeNameUncached(form), entry);
+      // Variant keys only where they are looked up (see byVariant): most entries need none.
+      if (!trusted && !regionOrRiver) continue;
       const key = variantKeyUncached(form);
-      addTo(byVariant, key, entry);
-      const trusted =
-        entry.id.startsWith('sitrep:') ||
-        (entry.country !== null && TRANSLITERATED_COUNTRIES.has(entry.country) && entry.rank >= TRANSLITERATION_MIN_RANK);
       if (trusted) addTo(byTrustedVariant, key, entry);
+      if (regionOrRiver) addTo(regionOrRiverByVariant, key, entry);
     }
     if (entry.rank >= PLACE_TOKEN_MIN_POPULATION) {
       for (const word of normalizeNameUncached(entry.name).split(' ')) if (word.length >= 3) placeTokens.add(word);
     }
     if (entry.kind === 'country' && entry.country) countries.set(entry.country, entry);
   }
-  return { byName, byVariant, byTrustedVariant, placeTokens, countries };
+  let byVariant: Map<string, GazetteerEntry[]> | undefined;
+  return {
+    byName,
+    get byVariant() {
+      if (!byVariant) {
+        byVariant = new Map();
+        for (const entry of entries) {
+          addTo(byVariant, variantKeyUncached(entry.name), entry);
+          for (const form of entry.variants) addTo(byVariant, variantKeyUncached(form), entry);
+        }
+      }
+      return byVariant;
+    },
+    byTrustedVariant,
+    regionOrRiverByVariant,
+    placeTokens,
+    countries,
+  };
 }
 
 let gazetteer: Gazetteer | undefined;
@@ -151,6 +178,18 @@ export function placeCandidates(name: string): GazetteerEntry[] {
   const exact = g.byName.get(normalizeName(name));
   if (exact && exact.length > 0) return exact;
   return g.byVariant.get(variantKey(name)) ?? [];
+}
+
+function isRegionOrRiver(entry: GazetteerEntry): boolean {
+  return entry.kind === 'region' || entry.kind === 'river';
+}
+
+/** placeCandidates(name) that are regions or rivers ("Kharkiv Oblast", "Seym River"), without the whole variant index. */
+export function regionOrRiverCandidates(name: string): GazetteerEntry[] {
+  const g = loadGazetteer();
+  const exact = g.byName.get(normalizeName(name));
+  if (exact && exact.length > 0) return exact.filter(isRegionOrRiver);
+  return g.regionOrRiverByVariant.get(variantKey(name)) ?? [];
 }
 
 export function placeInfo(entry: GazetteerEntry): PlaceInfo {

@@ -62,6 +62,34 @@ function endsWithRoleNoun(text: string, at: number): boolean {
   return ROLE_NOUN_LIST.some((role) => tail.endsWith(role));
 }
 
+const CODE_UPPER_A = 65;
+const CODE_UPPER_Z = 90;
+
+/** The first words of the role nouns (case as ROLE_PATTERN reads them), by the code of their first character. */
+const ROLE_FIRST_WORDS = new Map<number, string[]>();
+for (const role of ROLE_NOUN_LIST) {
+  const first = role.split(' ')[0]!;
+  const list = ROLE_FIRST_WORDS.get(first.charCodeAt(0)) ?? [];
+  if (!list.includes(first)) list.push(first);
+  ROLE_FIRST_WORDS.set(first.charCodeAt(0), list);
+}
+
+/**
+ * Where a role phrase may start: the tokens that begin with a role noun's
+ * first word. ROLE_PATTERN puts whitespace before the role noun, so a match's
+ * noun starts a token, and that token begins with the noun's first word
+ * ("head" of "head of state", "president" of "president's"): every sentence
+ * ROLE_PATTERN can match in holds one of these, in order.
+ */
+export function roleNounStarts(tokens: ReadonlyArray<{ text: string; start: number }>): number[] {
+  const starts: number[] = [];
+  for (const t of tokens) {
+    const firstWords = ROLE_FIRST_WORDS.get(t.text.charCodeAt(0));
+    if (firstWords && firstWords.some((w) => t.text.startsWith(w))) starts.push(t.start);
+  }
+  return starts;
+}
+
 function countryOf(demonym: string | undefined, possessive: string | undefined): string | null {
   const word = (demonym ?? possessive ?? '').toLowerCase();
   return DEMONYMS[word] ?? null;
@@ -75,11 +103,10 @@ function countryOf(demonym: string | undefined, possessive: string | undefined):
 const ARTICLE_TAG_CHARS = 4000;
 
 function articleTag(text: string): string {
-  let h = 0x811c9dc5 ^ text.length;
-  for (let i = 0; i < Math.min(text.length, ARTICLE_TAG_CHARS); i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
+  // Kept in int32 throughout (`| 0`): a hash that strays into doubles sent V8 into a loop of deoptimisations.
+  let h = (0x811c9dc5 ^ text.length) | 0;
+  const n = Math.min(text.length, ARTICLE_TAG_CHARS);
+  for (let i = 0; i < n; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
@@ -123,6 +150,8 @@ export function resolveMentions(
   selected: Candidate[],
   sentences: ReadonlyArray<{ start: number; end: number }>,
   demonymCountries: Set<string>,
+  /** Where role phrases may start (roleNounStarts): only sentences holding one are read for them. */
+  roleAt: readonly number[],
 ): { mentions: EntityMention[]; entities: ArticleEntity[] } {
   const byKey = new Map<string, Working>();
   const mentions: EntityMention[] = [];
@@ -143,11 +172,18 @@ export function resolveMentions(
   for (const c of selected) if (c.type === 'place' && c.places?.length === 1 && c.places[0]!.region) regions.add(c.places[0]!.region);
 
   const people: Candidate[] = [];
+  // An article names the same places again and again, mostly through one shared list of namesakes each
+  // (the gazetteer's), and the context is fixed by now: each list is weighed once.
+  const chosen = new Map<GazetteerEntry[], GazetteerEntry | undefined>();
+  const placeOf = (places: GazetteerEntry[]) => {
+    if (!chosen.has(places)) chosen.set(places, choosePlace(places, countries, regions));
+    return chosen.get(places);
+  };
   for (const c of selected) {
     const surface = text.slice(c.start, c.end);
     switch (c.type) {
       case 'place': {
-        const entry = c.places && c.places.length > 0 ? choosePlace(c.places, countries, regions) : undefined;
+        const entry = c.places && c.places.length > 0 ? placeOf(c.places) : undefined;
         if (entry) {
           const w = entityOf(byKey, 'place', entry.name, `place:${entry.id}`);
           w.entity.place = placeInfo(entry);
@@ -225,7 +261,11 @@ export function resolveMentions(
   }
 
   // Role phrases: "the president", "Ukraine's head of state", "its spokesperson" (after "said X, ").
+  // Only sentences holding a role noun can match, and most hold none: they skip the regex.
+  let nextRole = 0;
   for (const s of sentences) {
+    while (nextRole < roleAt.length && roleAt[nextRole]! < s.start) nextRole++;
+    if (nextRole === roleAt.length || roleAt[nextRole]! >= s.end) continue;
     const sentence = text.slice(s.start, s.end);
     ROLE_PATTERN.lastIndex = 0;
     for (let m = ROLE_PATTERN.exec(sentence); m; m = ROLE_PATTERN.exec(sentence)) {
@@ -263,8 +303,11 @@ export function resolveMentions(
 export function demonymCountriesOf(tokens: ReadonlyArray<{ text: string }>): Set<string> {
   const countries = new Set<string>();
   for (const t of tokens) {
+    // Demonyms are capitalised; most words are not, and an ASCII one tells by its code alone.
+    const initial = t.text.charCodeAt(0);
+    if (initial < 128 && (initial < CODE_UPPER_A || initial > CODE_UPPER_Z)) continue;
     const first = t.text.charAt(0);
-    if (first === first.toLowerCase()) continue; // demonyms are capitalised; most words are not
+    if (first === first.toLowerCase()) continue;
     const code = demonymCountry(t.text.toLowerCase());
     if (code) countries.add(code);
   }

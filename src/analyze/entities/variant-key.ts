@@ -151,15 +151,19 @@ function wordSkeletonUncached(word: string): string {
  * The variant key of a name: equal for spellings and transliterations of one
  * name, e.g. `variantKey('Zelenskyy') === variantKey('Зеленський')`.
  */
-export const variantKey = memoize(variantKeyUncached);
+export const variantKey = memoize((name) => variantKeyWith(name, normalizeName, wordSkeleton));
 
 /** variantKey without the cache, for bulk one-off work. */
 export function variantKeyUncached(name: string): string {
-  if (/^[A-Za-z]+$/.test(name)) return wordSkeleton(name.toLowerCase());
-  return normalizeName(name)
+  return variantKeyWith(name, normalizeNameUncached, wordSkeletonUncached);
+}
+
+function variantKeyWith(name: string, normalize: (name: string) => string, skeleton: (word: string) => string): string {
+  if (/^[A-Za-z]+$/.test(name)) return skeleton(name.toLowerCase());
+  return normalize(name)
     .replace(/'/g, '')
     .split(' ')
     .filter((w) => w.length > 0)
-    .map(wordSkeleton)
+    .map(skeleton)
     .join(' ');
 }

@@ -177,9 +177,27 @@ export function wordInfo(text: string): WordInfo {
   return info;
 }
 
+/**
+ * Infos by the tokeniser's word number (Token.word): an array index per token
+ * instead of a map look-up. An entry is trusted only while it holds that very
+ * text (the tokeniser's table may have restarted and given the number to
+ * another word); else the word is looked up again.
+ */
+let byWordId: WordInfo[] = [];
+
 export function wordInfos(tokens: readonly Token[]): WordInfo[] {
+  if (byWordId.length > WORD_CACHE_LIMIT) byWordId = [];
   const out = new Array<WordInfo>(tokens.length);
-  for (let i = 0; i < tokens.length; i++) out[i] = wordInfo(tokens[i]!.text);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const id = token.word;
+    let info = id >= 0 ? byWordId[id] : undefined;
+    if (info === undefined || info.text !== token.text) {
+      info = wordInfo(token.text);
+      if (id >= 0) byWordId[id] = info;
+    }
+    out[i] = info;
+  }
   return out;
 }
 

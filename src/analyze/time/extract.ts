@@ -10,7 +10,7 @@ import { TimeGrammar } from './grammar.ts';
 import type { GrammarMatch, Meaning } from './meaning.ts';
 import { resolveMatch, type Anchor, type Reference, type Resolved } from './resolve.ts';
 import { tenseAround } from './tense.ts';
-import { tokenize, type Token } from './tokens.ts';
+import { tokensOf, type Token } from './tokens.ts';
 
 export interface ExtractOptions {
   /** The article's date (ISO 8601 date or timestamp), or null when unknown. */
@@ -164,6 +164,22 @@ function statementAnchor(m: Meaning, r: Resolved): Anchor | null {
 }
 
 /**
+ * The grammar's matches of the tokens last asked for: they depend on the text
+ * alone, not on the date they are resolved against, and an undated article is
+ * read twice (see analyze()). Nothing downstream changes a match.
+ */
+let lastTokens: readonly Token[] | undefined;
+let lastMatches: GrammarMatch[] = [];
+
+function matchesOf(tokens: readonly Token[], text: string): GrammarMatch[] {
+  if (tokens !== lastTokens) {
+    lastMatches = new TimeGrammar(tokens, text).parseAll();
+    lastTokens = tokens;
+  }
+  return lastMatches;
+}
+
+/**
  * Temporal expressions in `text`, in order, with TIMEX3 type, value,
  * granularity and modifier. Relative expressions are resolved against
  * `published`; with no published date they keep X placeholders. Never throws
@@ -171,8 +187,8 @@ function statementAnchor(m: Meaning, r: Resolved): Anchor | null {
  */
 export function extractTimes(text: string, options: ExtractOptions): TimeExpression[] {
   if (text.length === 0) return [];
-  const tokens = tokenize(text);
-  const matches = new TimeGrammar(tokens, text).parseAll();
+  const tokens = tokensOf(text);
+  const matches = matchesOf(tokens, text);
   if (matches.length === 0) return [];
   const sentences = options.sentences ?? splitSentences(text);
   const ranges = sentenceTokenRanges(tokens, sentences);

@@ -13,7 +13,7 @@ import { extractTimes } from './extract.ts';
 import { WEEKDAYS } from './lexicon.ts';
 import { timexSpan } from './resolve.ts';
 import { tenseAround, type Tense } from './tense.ts';
-import { tokenize, type Token } from './tokens.ts';
+import { tokensOf, type Token } from './tokens.ts';
 
 export type InferredPublishedDate = PublishedDate & { range?: PublishedRange };
 
@@ -105,7 +105,7 @@ function sentenceAt(sentences: readonly Span[], offset: number): Span | null {
 
 /** The tense of each expression's clause, for telling reported events from announced ones. */
 function tensesOf(text: string, times: readonly TimeExpression[], sentences: readonly Span[]): Array<Tense | null> {
-  const tokens = tokenize(text);
+  const tokens = tokensOf(text);
   return times.map((t) => {
     const sentence = sentenceAt(sentences, t.start) ?? { start: t.start, end: t.end };
     return tenseAround(tokens, tokenAt(tokens, t.start), tokenAt(tokens, t.end), tokenAt(tokens, sentence.start), tokenAt(tokens, sentence.end));

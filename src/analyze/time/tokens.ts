@@ -1,8 +1,9 @@
 /**
  * The token stream the time grammar reads: words, digit runs and single
- * punctuation marks, with offsets into the text. One pass of one regular
- * expression with no nested quantifiers, so the cost is linear in the text.
+ * punctuation marks, with offsets into the text. One pass over the
+ * characters, so the cost is linear in the text.
  */
+import { classAt, LETTER, MARK, SPACE, widthAt } from '../char-class.ts';
 
 export type TokenKind = 'word' | 'number' | 'punct';
 
@@ -22,36 +23,86 @@ export interface Token {
   capitalised: boolean;
 }
 
-/** A word may carry inner apostrophes only as separate tokens ("year's" → year ' s), which keeps possessives easy to skip. */
-const TOKEN = /\p{L}[\p{L}\p{M}]*|[0-9]+|\S/gu;
-
+/**
+ * Tokens are what `/\p{L}[\p{L}\p{M}]*|[0-9]+|\S/gu` matches: a letter and
+ * the letters and marks after it, a run of ASCII digits, or any other single
+ * non-space character. A word may carry inner apostrophes only as separate
+ * tokens ("year's" → year ' s), which keeps possessives easy to skip. Read by
+ * hand, a character table look-up each (char-class.ts): as one regex with a
+ * match object per token it was the costliest part of the time stage.
+ */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  const n = text.length;
   let previousEnd = 0;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
-    const raw = m[0];
-    const start = m.index;
-    let broken = false;
-    for (let i = previousEnd; i < start; i++) {
-      if (text.charCodeAt(i) === 10) {
-        broken = true;
-        break;
-      }
+  let broken = false;
+  let i = 0;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    const cls = classAt(text, i);
+    if (cls & SPACE) {
+      if (code === CODE_NEWLINE) broken = true;
+      i++;
+      continue;
     }
-    const first = raw.charCodeAt(0);
-    const kind: TokenKind = first >= 48 && first <= 57 ? 'number' : raw.length > 1 || /\p{L}/u.test(raw) ? 'word' : 'punct';
+    const start = i;
+    let kind: TokenKind;
+    // Lowercase ASCII throughout (most words): the word is its own lowercase form, no toLowerCase needed.
+    let lowerAscii = code >= CODE_LOWER_A && code <= CODE_LOWER_Z;
+    if (cls & LETTER) {
+      i += widthAt(text, i);
+      while (i < n && classAt(text, i) & (LETTER | MARK)) {
+        const c = text.charCodeAt(i);
+        if (c < CODE_LOWER_A || c > CODE_LOWER_Z) lowerAscii = false;
+        i += widthAt(text, i);
+      }
+      kind = 'word';
+    } else if (code >= CODE_0 && code <= CODE_9) {
+      i++;
+      while (i < n && text.charCodeAt(i) >= CODE_0 && text.charCodeAt(i) <= CODE_9) i++;
+      kind = 'number';
+    } else {
+      i += widthAt(text, i);
+      // An astral character that is no letter (an emoji) counts as a word, as the regex reading had it.
+      kind = i - start > 1 ? 'word' : 'punct';
+    }
+    const raw = text.slice(start, i);
+    const norm = kind === 'word' && !lowerAscii ? raw.toLowerCase() : raw;
     tokens.push({
       start,
-      end: start + raw.length,
+      end: i,
       raw,
-      norm: kind === 'word' ? raw.toLowerCase() : raw,
+      norm,
       kind,
       spaced: start > previousEnd,
       broken,
-      capitalised: kind === 'word' && raw !== raw.toLowerCase() && raw[0] !== raw[0]!.toLowerCase(),
+      capitalised: kind === 'word' && raw !== norm && raw[0] !== raw[0]!.toLowerCase(),
     });
-    previousEnd = start + raw.length;
+    previousEnd = i;
+    broken = false;
   }
   return tokens;
+}
+
+const CODE_NEWLINE = 10;
+const CODE_0 = 48;
+const CODE_9 = 57;
+const CODE_LOWER_A = 97;
+const CODE_LOWER_Z = 122;
+
+/**
+ * The tokens of the text last asked for. One analysis reads the same text
+ * two or three times (its expressions, then again against a date the text
+ * gave, and the tenses around them); tokens depend on the text alone, so the
+ * later readings reuse the first's. Callers must not change the array.
+ */
+let lastText: string | undefined;
+let lastTokens: readonly Token[] = [];
+
+export function tokensOf(text: string): readonly Token[] {
+  if (text !== lastText) {
+    lastTokens = tokenize(text);
+    lastText = text;
+  }
+  return lastTokens;
 }
