@@ -124,17 +124,16 @@ export function renderHtml(report: SituationReport): string {
 
   if (report.keyEvents.length) {
     push('<section><h2>Key developments</h2>');
-    const groups: Array<[ReportEvent['timing'], string]> = [
-      ['before', 'Earlier, as the period’s articles recall it'],
-      ['within', 'In the period'],
-      ['after', 'Ahead'],
+    const groups: Array<[string, (e: ReportEvent) => boolean]> = [
+      ['Earlier, as the period’s articles recall it', (e) => e.timing === 'before'],
+      ['In the period', (e) => e.timing === 'within' && !e.approximate],
+      ['Also reported in the period, with no closer date', (e) => e.timing === 'within' && e.approximate],
+      ['Ahead', (e) => e.timing === 'after'],
     ];
-    for (const [timing, heading] of groups) {
-      const events = report.keyEvents.filter((e) => e.timing === timing && !e.approximate);
+    for (const [heading, belongs] of groups) {
+      const events = report.keyEvents.filter(belongs);
       if (events.length) push(`<h3>${heading}</h3><ul>${events.map(eventItem).join('')}</ul>`);
     }
-    const approximate = report.keyEvents.filter((e) => e.timing === 'within' && e.approximate);
-    if (approximate.length) push(`<h3>Also reported in the period, with no closer date</h3><ul>${approximate.map(eventItem).join('')}</ul>`);
     push('</section>');
   }
 
@@ -210,7 +209,8 @@ export function renderHtml(report: SituationReport): string {
 
   push('<section><h2>Sources</h2><ol class="sources">');
   for (const s of report.sources) {
-    const url = safeUrl(s.url);
+    // Only an http(s) address is shown as the article's link; anything else in its URL field is left out.
+    const url = safeUrl(s.url) ?? safeUrl(s.location);
     const where = url ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer nofollow">${escapeHtml(url)}</a>` : `<code>${escapeHtml(s.location)}</code>`;
     const outside = s.inPeriod ? '' : ' <span class="note">(outside the period: cited for what it answers)</span>';
     const copy = s.duplicateOf ? ` <span class="note">(a copy of ${escapeHtml(s.duplicateOf)})</span>` : '';

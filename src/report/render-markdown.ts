@@ -74,17 +74,16 @@ export function renderMarkdown(report: SituationReport): string {
 
   if (report.keyEvents.length) {
     push('## Key developments', '');
-    const groups: Array<[ReportEvent['timing'], string]> = [
-      ['before', 'Earlier, as the period’s articles recall it'],
-      ['within', 'In the period'],
-      ['after', 'Ahead'],
+    const groups: Array<[string, (e: ReportEvent) => boolean]> = [
+      ['Earlier, as the period’s articles recall it', (e) => e.timing === 'before'],
+      ['In the period', (e) => e.timing === 'within' && !e.approximate],
+      ['Also reported in the period, with no closer date', (e) => e.timing === 'within' && e.approximate],
+      ['Ahead', (e) => e.timing === 'after'],
     ];
-    for (const [timing, heading] of groups) {
-      const events = report.keyEvents.filter((e) => e.timing === timing && !e.approximate);
+    for (const [heading, belongs] of groups) {
+      const events = report.keyEvents.filter(belongs);
       if (events.length) push(`### ${heading}`, '', ...events.map(eventLine), '');
     }
-    const approximate = report.keyEvents.filter((e) => e.timing === 'within' && e.approximate);
-    if (approximate.length) push('### Also reported in the period, with no closer date', '', ...approximate.map(eventLine), '');
   }
 
   if (report.quotes.length) {
@@ -151,7 +150,8 @@ export function renderMarkdown(report: SituationReport): string {
 
   push('## Sources', '');
   for (const s of report.sources) {
-    const url = safeUrl(s.url);
+    // Only an http(s) address is shown as the article's link; anything else in its URL field is left out.
+    const url = safeUrl(s.url) ?? safeUrl(s.location);
     const where = url ? `<${url}>` : `\`${plainText(s.location).replace(/`/g, "'")}\``;
     const outside = s.inPeriod ? '' : ' _(outside the period: cited for what it answers)_';
     const copy = s.duplicateOf ? ` _(a copy of ${mdText(s.duplicateOf)})_` : '';

@@ -92,6 +92,8 @@ const BACKGROUND_EVENTS = 6;
 /** Dates ahead the articles mention (a summit in November). */
 const AHEAD_EVENTS = 4;
 const QUOTES = 10;
+/** Lines one speaker gets before others are heard (a president is quoted in every article). */
+const QUOTES_PER_SPEAKER = 4;
 const DISPUTES = 10;
 const CLAIMS = 10;
 const FIGURES = 10;
@@ -368,6 +370,8 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
     kind: ReportQuote['kind'];
     /** A stable tie-break. */
     key: string;
+    /** Who said it (entity key, or the words naming an unnamed source). */
+    speaker: string | null;
     /** `article:sentence` of each appearance: one statement is reported once. */
     sentences: string[];
     make: () => ReportQuote;
@@ -391,6 +395,7 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
       named: g.speaker !== null,
       kind,
       key: g.id,
+      speaker: g.speaker ? entities.canonical(g.speaker) : (g.appearances[0]?.speaker ?? null),
       sentences: g.appearances.map((a) => quoteSentence(a.articleId, a.index)),
       make: () => {
         const said =
@@ -429,6 +434,7 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
       named: Boolean(q.speaker?.entity),
       kind: q.kind,
       key,
+      speaker: q.speaker?.entity ? entities.canonical(q.speaker.entity) : (q.speaker?.description ?? q.speaker?.text ?? null),
       sentences: [quoteSentence(q.articleId, q.index)],
       make: () => {
         const said = q.saidOn ?? allArticles.get(q.articleId)?.published.value?.slice(0, 10) ?? null;
@@ -456,15 +462,22 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
   quoteCandidates.sort(
     (a, b) => b.articles - a.articles || Number(b.named) - Number(a.named) || QUOTE_KIND_RANK[a.kind] - QUOTE_KIND_RANK[b.kind] || byString(a.key, b.key),
   );
-  const quotes: ReportQuote[] = [];
+  const chosen = new Set<QuoteCandidate>();
   const saidSentences = new Set<string>();
-  for (const c of quoteCandidates) {
-    if (quotes.length >= QUOTES) break;
-    // A reported line and the fragment quoted inside it are one statement: the first (best) stands for both.
-    if (c.sentences.some((s) => saidSentences.has(s))) continue;
-    for (const s of c.sentences) saidSentences.add(s);
-    quotes.push(c.make());
+  const perSpeaker = new Map<string, number>();
+  // Two passes: first no speaker takes more than a few lines, so other voices are heard; then what is left fills up.
+  for (const cap of [QUOTES_PER_SPEAKER, QUOTES]) {
+    for (const c of quoteCandidates) {
+      if (chosen.size >= QUOTES) break;
+      const speaker = c.speaker ?? '';
+      // A reported line and the fragment quoted inside it are one statement: the first (best) stands for both.
+      if (chosen.has(c) || c.sentences.some((s) => saidSentences.has(s)) || (perSpeaker.get(speaker) ?? 0) >= cap) continue;
+      for (const s of c.sentences) saidSentences.add(s);
+      perSpeaker.set(speaker, (perSpeaker.get(speaker) ?? 0) + 1);
+      chosen.add(c);
+    }
   }
+  const quotes: ReportQuote[] = quoteCandidates.filter((c) => chosen.has(c)).map((c) => c.make());
 
   // --- Claims against counter-claims -------------------------------------------
   const sideKey = (s: ClaimSide) => `${s.articleId}:${s.index}`;
@@ -654,7 +667,7 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
     title: a.title,
     outlet: a.outlet,
     url: a.url,
-    location: a.url ?? a.source,
+    location: a.source,
     published: days.day,
     provenance: a.published.provenance,
     range: a.published.range ? { earliest: a.published.range.earliest, latest: a.published.range.latest } : null,

@@ -53,7 +53,7 @@ export interface ReportSource {
   title: string;
   outlet: string | null;
   url: string | null;
-  /** Where the article was read from (a path or URL) when it has no URL of its own. */
+  /** Where the article was read from: a path, `path:line`, or the feed or page URL. */
   location: string;
   /** The day it was published when known (YYYY-MM-DD), else null. */
   published: string | null;
