@@ -20,7 +20,7 @@ interface ReportOptions {
 export function registerReportCommands(program: Command, ctx: CommandContext): void {
   program
     .command('report')
-    .description('the situation report for a period (default: the latest week with dated articles): key developments, who said what, disputed claims, figures, places, each line citing its sources')
+    .description('the situation report for a period (default: the latest week with dated articles), in Markdown or HTML, every line citing its sources')
     .option('--since <date>', 'first day, YYYY-MM-DD')
     .option('--until <date>', 'last day, YYYY-MM-DD')
     .option('--story <id>', 'one story only (its id, or the full id of one of its articles)')
