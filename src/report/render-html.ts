@@ -143,7 +143,10 @@ export function renderHtml(report: SituationReport): string {
       const who = q.speaker ? `<strong>${t(q.speaker)}</strong>` : '<em>unattributed</em>';
       const [open, close] = q.kind === 'reported' ? ['', ''] : ['“', '”'];
       const carriers = q.sources
-        .map((c) => `${c.outlet ? t(c.outlet) : 'outlet unknown'} ${refs([c])}${c.channel ? ` via ${t(c.channel)}${c.creditedRef ? ` ${refs([{ ref: c.creditedRef }])}` : ''}` : ''}`)
+        .map((c) => {
+          const outlet = c.outlet ? t(c.outlet) : `outlet unknown${c.creditedAs ? ` (${refs([{ ref: c.creditedAs.by }])} credits it as ${t(c.creditedAs.channel)})` : ''}`;
+          return `${outlet} ${refs([c])}${c.channel ? ` via ${t(c.channel)}${c.creditedRef ? ` ${refs([{ ref: c.creditedRef }])}` : ''}` : ''}`;
+        })
         .join('; ');
       push(
         `<li>${who}, ${escapeHtml(q.saidText)}${q.kind === 'reported' ? ' (reported speech)' : ''}: ${open}${t(q.text)}${close} — ` +

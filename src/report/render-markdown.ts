@@ -92,7 +92,10 @@ export function renderMarkdown(report: SituationReport): string {
       const who = q.speaker ? `**${mdText(q.speaker)}**` : '_unattributed_';
       const marks = q.kind === 'reported' ? ['', ''] : ['“', '”'];
       const carriers = q.sources
-        .map((c) => `${c.outlet ? mdText(c.outlet) : 'outlet unknown'} ${refs([c])}${c.channel ? ` via ${mdText(c.channel)}${c.creditedRef ? ` ${refs([{ ref: c.creditedRef }])}` : ''}` : ''}`)
+        .map((c) => {
+          const outlet = c.outlet ? mdText(c.outlet) : `outlet unknown${c.creditedAs ? ` (${refs([{ ref: c.creditedAs.by }])} credits it as ${mdText(c.creditedAs.channel)})` : ''}`;
+          return `${outlet} ${refs([c])}${c.channel ? ` via ${mdText(c.channel)}${c.creditedRef ? ` ${refs([{ ref: c.creditedRef }])}` : ''}` : ''}`;
+        })
         .join('; ');
       push(`- ${who}, ${mdText(q.saidText)}${q.kind === 'reported' ? ' (reported speech)' : ''}: ${marks[0]}${mdText(q.text)}${marks[1]} — ${q.shared ? `carried by ${q.sources.length} articles: ` : ''}${carriers}`);
     }

@@ -414,6 +414,7 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
               published: a.published,
               channel: a.channel,
               creditedRef: null,
+              creditedAs: null,
             };
             if (a.creditedArticle) {
               cited.add(a.creditedArticle);
@@ -451,6 +452,7 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
               published: allArticles.get(q.articleId)?.published.value ?? null,
               channel: q.channel?.text ?? null,
               creditedRef: null,
+              creditedAs: null,
             },
           ],
           shared: false,
@@ -685,6 +687,12 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
   ];
   for (const c of citations) c.ref = refOf.get(c.article) ?? 0;
   for (const [carrier, credited] of creditedOf) carrier.creditedRef = refOf.get(credited) ?? null;
+  for (const q of quotes) {
+    for (const c of q.sources) {
+      const by = q.sources.find((o) => o !== c && o.creditedRef === c.ref && o.channel);
+      if (by) c.creditedAs = { channel: by.channel!, by: by.ref };
+    }
+  }
   const refsOf = (ids: Iterable<string>) => [...new Set([...ids].map((id) => refOf.get(id)).filter((r): r is number => r !== undefined))].sort((a, b) => a - b);
   for (const s of stories) s.refs = refsOf(s.articles);
   for (const p of places) p.refs = refsOf(placeArticles.get(p.key) ?? []);

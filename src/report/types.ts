@@ -128,6 +128,12 @@ export interface QuoteCarrier extends Citation {
   channel: string | null;
   /** The citation of the article in the report it was taken from, when the corpus holds it. */
   creditedRef: number | null;
+  /**
+   * When another carrier credits this article as its channel: the name it
+   * gives ("the Kyiv Independent") and that carrier's citation. Says who this
+   * article likely is when its own outlet is unknown.
+   */
+  creditedAs: { channel: string; by: number } | null;
 }
 
 export interface ReportQuote {
