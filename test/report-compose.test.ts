@@ -191,9 +191,27 @@ describe('figures', () => {
     ]);
     expect(f.change).toEqual({ from: 1250, to: 1300, delta: 50, fromDate: '2024-08-19', toDate: '2024-08-20' });
     const md = renderMarkdown(r);
-    expect(md).toContain('Change: 1,250 → 1,300 km² (+50), 2024-08-19 to 2024-08-20.');
+    expect(md).toContain('Change: 1,250 → 1,300 km² (+50) between 19 August 2024 and 20 August 2024.');
     expect(md).toContain('- 19 August 2024: **over 1,250 km²** — Zelensky [1]');
     expect(r.headline).toContain('Changed figures: territory held in Kursk: 1,250 → 1,300.');
+  });
+
+  it('shows what the period reports against the last value before it, not the whole history', () => {
+    const history = [dated('h1', '2024-06-01'), dated('h2', '2024-07-01'), dated('h3', '2024-07-20'), dated('a3', '2024-08-26')];
+    const s = series([
+      point('h1', 0, 500, '2024-06-01', 'old'),
+      point('h3', 0, 1100, '2024-07-20', 'before'),
+      point('h2', 0, 900, '2024-07-01', 'older'),
+      point('a2', 0, 1300, '2024-08-20', 'Ukraine'),
+      point('a3', 0, 1400, '2024-08-26', 'later'),
+    ]);
+    const r = composeSituation(records({ articles: [...articles, ...history], series: [s] }), { since: '2024-08-14', until: '2024-08-20', undated: 'exclude' });
+    expect(r.figures[0]!.points.map((p) => [p.value, p.party])).toEqual([
+      [1100, 'before'],
+      [1300, 'Ukraine'],
+    ]);
+    expect(r.figures[0]!.change).toMatchObject({ from: 1100, to: 1300, delta: 200 });
+    expect(r.sources.find((x) => x.article === 'h3')).toMatchObject({ inPeriod: false });
   });
 
   it('computes no change when fewer than two points have a calendar date', () => {

@@ -6,7 +6,7 @@
  * right-to-left text cannot reorder the words around it; links are only
  * ever http(s) URLs, or the report's own anchors.
  */
-import { periodText } from './dates.ts';
+import { periodText, timexText } from './dates.ts';
 import { controlText, formatDelta, formatNumber, plainText, safeUrl, unitLabel } from './text.ts';
 import type { Citation, ClaimSideOut, ReportEvent, SituationReport } from './types.ts';
 
@@ -189,8 +189,8 @@ export function renderHtml(report: SituationReport): string {
       push('</tbody></table>');
       if (f.change) {
         push(
-          `<p class="change">Change: ${formatNumber(f.change.from)} → ${formatNumber(f.change.to)} ${escapeHtml(unitLabel(f.unit))} (${formatDelta(f.change.delta)}), ` +
-            `${escapeHtml(f.change.fromDate)} to ${escapeHtml(f.change.toDate)}.</p>`,
+          `<p class="change">Change: ${formatNumber(f.change.from)} → ${formatNumber(f.change.to)} ${escapeHtml(unitLabel(f.unit))} (${formatDelta(f.change.delta)}) ` +
+            `between ${escapeHtml(timexText(f.change.fromDate))} and ${escapeHtml(timexText(f.change.toDate))}.</p>`,
         );
       } else if (f.points.length > 1) {
         push('<p class="note">No change computed: fewer than two points have a full date, so their order is not known.</p>');

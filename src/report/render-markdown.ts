@@ -3,7 +3,7 @@
  * send. Every piece of article text is escaped, so nothing in it becomes a
  * link, an image, emphasis or raw HTML when the Markdown is rendered.
  */
-import { periodText } from './dates.ts';
+import { periodText, timexText } from './dates.ts';
 import { controlText, formatDelta, formatNumber, plainText, safeUrl, unitLabel } from './text.ts';
 import type { Citation, ClaimSideOut, ReportEvent, SituationReport } from './types.ts';
 
@@ -134,7 +134,7 @@ export function renderMarkdown(report: SituationReport): string {
       if (f.change) {
         push(
           '',
-          `Change: ${formatNumber(f.change.from)} → ${formatNumber(f.change.to)} ${mdText(unitLabel(f.unit))} (${formatDelta(f.change.delta)}), ${mdText(f.change.fromDate)} to ${mdText(f.change.toDate)}.`,
+          `Change: ${formatNumber(f.change.from)} → ${formatNumber(f.change.to)} ${mdText(unitLabel(f.unit))} (${formatDelta(f.change.delta)}) between ${mdText(timexText(f.change.fromDate))} and ${mdText(timexText(f.change.toDate))}.`,
         );
       } else if (f.points.length > 1) {
         push('', '_No change computed: fewer than two points have a full date, so their order is not known._');

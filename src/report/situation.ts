@@ -7,6 +7,7 @@
  */
 import type {
   ArticleEntity,
+  SeriesPoint,
   ClaimLink,
   ClaimRelation,
   ClaimSide,
@@ -94,9 +95,19 @@ const AHEAD_EVENTS = 4;
 const QUOTES = 10;
 /** Lines one speaker gets before others are heard (a president is quoted in every article). */
 const QUOTES_PER_SPEAKER = 4;
+/**
+ * A quote said more than a month before the period is background (a 2022
+ * statement quoted again); within a month it is part of the week's news
+ * (what was said the week before is what the period's articles react to).
+ */
+const QUOTE_BACKGROUND_DAYS = 30;
 const DISPUTES = 10;
 const CLAIMS = 10;
 const FIGURES = 10;
+/** Points shown per figure: a short table; a long series keeps its latest points. */
+const FIGURE_POINTS = 8;
+/** Stories listed: the rest are counted in the summary. */
+const STORIES = 10;
 const PLACES = 30;
 /** Places listed under each story: enough to say where it happens. */
 const STORY_PLACES = 5;
@@ -280,9 +291,10 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
 
   // --- Stories ----------------------------------------------------------------
   const threads = new Map(records.threads.map((t) => [t.id, t]));
-  const stories: ReportStory[] = records.stories
+  const storiesInScope = records.stories
     .map((s) => ({ s, ids: s.articles.filter(inScope).sort() }))
-    .filter(({ ids }) => ids.length > 0)
+    .filter(({ ids }) => ids.length > 0);
+  const stories: ReportStory[] = storiesInScope
     .sort(
       (x, y) =>
         y.ids.length - x.ids.length ||
@@ -290,6 +302,7 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
         byNullable(y.s.dates?.end ?? null, x.s.dates?.end ?? null) ||
         byString(x.s.id, y.s.id),
     )
+    .slice(0, STORIES)
     .map(({ s, ids }) => {
       const counts = new Map<string, number>();
       for (const id of ids) for (const [k, n] of placesByArticle.get(id) ?? []) counts.set(k, (counts.get(k) ?? 0) + n);
@@ -343,8 +356,10 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
   const keyEvents: ReportEvent[] = [...pick('before', BACKGROUND_EVENTS), ...pick('within', KEY_EVENTS), ...pick('after', AHEAD_EVENTS)]
     .sort((a, b) => byTimex(a.date, b.date) || eventRank(a, b))
     .map((e) => {
-      const sources = [...e.sources]
-        .sort((a, b) => Number(inScope(b.articleId)) - Number(inScope(a.articleId)) || byString(a.articleId, b.articleId) || a.sentence - b.sentence)
+      // The period's own articles vouch for it; others reporting the same event stay in the timeline.
+      const sources = e.sources
+        .filter((src) => inScope(src.articleId))
+        .sort((a, b) => byString(a.articleId, b.articleId) || a.sentence - b.sentence)
         .slice(0, EVENT_SOURCES);
       return {
         date: e.date,
@@ -363,9 +378,15 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
   const speakerName = (key: string | null, fallback: string | null) => entities.name(key) ?? fallback;
   /** Carriers whose `creditedRef` waits for the source numbering. */
   const creditedOf = new Map<QuoteCarrier, string>();
+  /** Said well before the period: background, ranked after what was said in or near it. */
+  const saidBefore = (said: string | null) => {
+    const iv = said ? timexInterval(said) : null;
+    return Boolean(iv && period.since && iv.end < addDays(period.since, -QUOTE_BACKGROUND_DAYS));
+  };
   interface QuoteCandidate {
-    /** Distinct articles carrying it. */
+    /** Distinct articles of the period carrying it. */
     articles: number;
+    earlier: boolean;
     named: boolean;
     kind: ReportQuote['kind'];
     /** A stable tie-break. */
@@ -390,16 +411,17 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
     }
     const carriers = [...perArticle.values()].sort((a, b) => byNullable(a.published, b.published) || byString(a.articleId, b.articleId));
     const kind = g.appearances.map((a) => a.kind).sort((a, b) => QUOTE_KIND_RANK[a] - QUOTE_KIND_RANK[b])[0] ?? 'reported';
+    const said =
+      carriers.map((a) => quoteAt.get(`${a.articleId}:${a.index}`)?.saidOn ?? null).find((d) => d !== null) ?? g.earliest?.published.slice(0, 10) ?? null;
     quoteCandidates.push({
-      articles: perArticle.size,
+      articles: carriers.filter((a) => inScope(a.articleId)).length,
+      earlier: saidBefore(said),
       named: g.speaker !== null,
       kind,
       key: g.id,
       speaker: g.speaker ? entities.canonical(g.speaker) : (g.appearances[0]?.speaker ?? null),
       sentences: g.appearances.map((a) => quoteSentence(a.articleId, a.index)),
       make: () => {
-        const said =
-          carriers.map((a) => quoteAt.get(`${a.articleId}:${a.index}`)?.saidOn ?? null).find((d) => d !== null) ?? g.earliest?.published.slice(0, 10) ?? null;
         const first = g.appearances[0];
         return {
           speaker: speakerName(g.speaker, first?.speaker ?? null),
@@ -430,15 +452,16 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
   for (const q of records.quotes) {
     const key = `${q.articleId}:${q.index}`;
     if (!inScope(q.articleId) || grouped.has(key)) continue;
+    const said = q.saidOn ?? allArticles.get(q.articleId)?.published.value?.slice(0, 10) ?? null;
     quoteCandidates.push({
       articles: 1,
+      earlier: saidBefore(said),
       named: Boolean(q.speaker?.entity),
       kind: q.kind,
       key,
       speaker: q.speaker?.entity ? entities.canonical(q.speaker.entity) : (q.speaker?.description ?? q.speaker?.text ?? null),
       sentences: [quoteSentence(q.articleId, q.index)],
       make: () => {
-        const said = q.saidOn ?? allArticles.get(q.articleId)?.published.value?.slice(0, 10) ?? null;
         return {
           speaker: speakerName(q.speaker?.entity ?? null, q.speaker ? (q.speaker.description ?? q.speaker.text) : null),
           speakerKey: q.speaker?.entity ? entities.canonical(q.speaker.entity) : null,
@@ -460,9 +483,9 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
       },
     });
   }
-  // Carried by more articles first, then a named speaker's, then words in quotation marks.
+  // Said in the period before what it recalls; carried by more of its articles; a named speaker's; words in quotation marks.
   quoteCandidates.sort(
-    (a, b) => b.articles - a.articles || Number(b.named) - Number(a.named) || QUOTE_KIND_RANK[a.kind] - QUOTE_KIND_RANK[b.kind] || byString(a.key, b.key),
+    (a, b) => Number(a.earlier) - Number(b.earlier) || b.articles - a.articles || Number(b.named) - Number(a.named) || QUOTE_KIND_RANK[a.kind] - QUOTE_KIND_RANK[b.kind] || byString(a.key, b.key),
   );
   const chosen = new Set<QuoteCandidate>();
   const saidSentences = new Set<string>();
@@ -604,9 +627,22 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
     .sort((a, b) => b.points.filter((p) => inScope(p.articleId)).length - a.points.filter((p) => inScope(p.articleId)).length || b.points.length - a.points.length || byString(a.id, b.id))
     .slice(0, FIGURES)
     .map((s) => {
-      const dated = s.points.filter((p) => p.date && timexInterval(p.date));
-      const undated = s.points.filter((p) => !(p.date && timexInterval(p.date)));
-      const ordered = [...dated.sort((a, b) => byTimex(a.date, b.date) || byString(a.articleId, b.articleId) || a.index - b.index), ...undated];
+      const hasDate = (p: SeriesPoint) => Boolean(p.date && timexInterval(p.date));
+      const byDate = (a: SeriesPoint, b: SeriesPoint) => byTimex(a.date, b.date) || byString(a.articleId, b.articleId) || a.index - b.index;
+      // What the period reports, and the last value before it (what the period's figure changed from).
+      const reported = s.points.filter((p) => inScope(p.articleId));
+      const firstReported = reported.filter(hasDate).sort(byDate)[0];
+      const baseline = firstReported
+        ? s.points
+            .filter((p) => !inScope(p.articleId) && hasDate(p) && byTimex(p.date, firstReported.date) <= 0)
+            .sort(byDate)
+            .at(-1)
+        : undefined;
+      const shown = [...(baseline ? [baseline] : []), ...reported];
+      // The latest points when there are more than a table's worth.
+      const dated = shown.filter(hasDate).sort(byDate).slice(-FIGURE_POINTS);
+      const undated = shown.filter((p) => !hasDate(p)).slice(0, Math.max(0, FIGURE_POINTS - dated.length));
+      const ordered = [...dated, ...undated];
       const points: ReportFigurePoint[] = ordered.map((p) => {
         const f = figureAt.get(`${p.articleId}:${p.index}`);
         return {
@@ -702,7 +738,7 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
   const outlets = new Set(inScopeRows.map((s) => s.article.outlet).filter((o): o is string => o !== null));
   const generatedFrom = {
     articles: scope.size,
-    stories: stories.length,
+    stories: storiesInScope.length,
     outlets: outlets.size,
     exactDates: inScopeRows.filter((s) => s.fit === 'exact' && s.article.published.provenance !== 'inferred').length,
     inferredDates: inScopeRows.filter((s) => s.fit !== 'unknown' && s.article.published.provenance === 'inferred').length,
@@ -753,7 +789,7 @@ function composeHeadline(
     return [counts.corpus === 0 ? 'No articles are stored yet: nothing to report (sitrep ingest PATH adds some).' : `No article falls in ${periodText(period.since, period.until)}${basis}.`];
   }
   const lines = [
-    `${story ? `Story "${story.title}", ` : ''}${periodText(period.since, period.until)}${basis}: ${plural(counts.articles, 'article')} from ${plural(counts.outlets, 'named outlet')}` +
+    `${story ? `Story "${story.title}", ` : ''}${periodText(period.since, period.until)}${basis}: ${plural(counts.articles, 'article')}${counts.outlets ? ` from ${plural(counts.outlets, 'named outlet')}` : ''}` +
       `${dating.length ? ` — ${dating.join(', ')}` : ''}.`,
   ];
   if (stories.length) {
@@ -771,7 +807,7 @@ function composeHeadline(
         `${disputes.length > 1 ? ` (and ${plural(disputes.length - 1, 'more dispute')})` : ''}.`,
     );
   }
-  const changed = figures.filter((f) => f.change);
+  const changed = figures.filter((f) => f.change && f.change.delta !== 0);
   if (changed.length) {
     lines.push(
       `Changed figures: ${changed
@@ -813,6 +849,7 @@ async function everything<T>(page: (p: { limit: number; offset: number }) => Pro
  */
 export async function loadSituation(store: Store, query: SituationQuery = {}): Promise<SituationReport> {
   const articles = await everything((p) => store.listArticles(p));
+  const byId = new Map(articles.map((a) => [a.id, a]));
   const story = query.story ? await store.getStory(query.story) : null;
   if (query.story && !story) throw new ReportError('ENOSTORY', `no story "${query.story}" (stories are listed by: sitrep stories)`);
   const { articles: scoped } = selectScope(articles, query, story);
@@ -846,17 +883,19 @@ export async function loadSituation(store: Store, query: SituationQuery = {}): P
     entities: entities.map((e) => ({ key: e.key, type: e.type, name: e.name, aliasOf: e.aliasOf })),
   };
   // One article at a time: the store's connection pool is small, and a week is a few hundred articles.
+  // The analysis carries the article's quotes, claims and figures (the same rows the attribution
+  // lists read), so one query per article gives everything.
   for (const id of [...related].sort()) {
-    const [quotes, claims, figures, analysis] = await Promise.all([
-      everything((p) => store.listQuotes({ ...p, articleId: id })),
-      everything((p) => store.listClaims({ ...p, articleId: id })),
-      everything((p) => store.listFigures({ ...p, articleId: id })),
-      store.getAnalysis(id),
-    ]);
-    records.quotes.push(...quotes);
-    records.claims.push(...claims);
-    records.figures.push(...figures);
-    if (analysis) records.analyses.push({ articleId: id, sentences: analysis.sentences, entities: analysis.entities, entityIndex: analysis.entityIndex });
+    const analysis = await store.getAnalysis(id);
+    const a = byId.get(id);
+    if (!analysis || !a) continue;
+    const source = { articleId: id, articleTitle: a.title, outlet: a.outlet, published: a.published.value };
+    analysis.quotes.forEach((q, index) => records.quotes.push({ ...q, ...source, index }));
+    analysis.claims.forEach((c, index) => records.claims.push({ ...c, ...source, index }));
+    analysis.figures.forEach((f, index) => {
+      if (!f.hypothetical) records.figures.push({ ...f, ...source, index });
+    });
+    records.analyses.push({ articleId: id, sentences: analysis.sentences, entities: analysis.entities, entityIndex: analysis.entityIndex });
   }
   return composeSituation(records, { ...query, ...(story ? { story: story.id } : {}) });
 }
