@@ -7,6 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readEnvironment } from '../src/cli/env.ts';
 import { main } from '../src/cli/main.ts';
 
 let dir: string;
@@ -18,7 +19,8 @@ async function sitrep(args: string[]) {
   const code = await main(['--db', db, ...args], {
     out: (s) => out.push(s),
     err: (s) => err.push(s),
-    env: { defaultDatabase: db, interactive: false, columns: 120 },
+    // Whatever the environment module adds later, this test needs none of it: an empty environment.
+    env: { ...readEnvironment({}), defaultDatabase: db, interactive: false, columns: 120 },
   });
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
