@@ -10,10 +10,14 @@ import { parseHTML } from 'linkedom';
 import { ingestPaths } from '../src/pipeline/ingest.ts';
 import { loadSituation, renderHtml, renderMarkdown, type SituationReport } from '../src/report/index.ts';
 import { openStore, type Store } from '../src/store/index.ts';
+import { freshStore, testBackends } from './helpers/backends.ts';
 
 // Relative, so the source list (which shows where each article was read from) is the same on every machine.
 const SAMPLES = 'corpus/samples';
 const NOW = new Date('2026-01-15T09:00:00Z');
+
+// The seeds' report must not depend on the backend: PostgreSQL too, when a server answers.
+const postgres = (await testBackends()).find((b) => b.name === 'postgres');
 
 let store: Store;
 let report: SituationReport;
@@ -176,5 +180,15 @@ describe('the report on the seed articles', () => {
     const none = await loadSituation(store, { since: '2022-01-01', until: '2022-12-31', undated: 'exclude' });
     expect(none.generatedFrom.articles).toBe(0);
     expect(renderMarkdown(none)).toContain('No article falls in 1 January – 31 December 2022');
+  });
+
+  it.skipIf(!postgres)('is the same report on PostgreSQL', async () => {
+    const pg = await freshStore(postgres!);
+    try {
+      await ingestPaths(pg.store, [SAMPLES], { now: () => NOW });
+      expect(JSON.stringify(await loadSituation(pg.store, {}))).toBe(JSON.stringify(report));
+    } finally {
+      await pg.close();
+    }
   });
 });
