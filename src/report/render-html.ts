@@ -6,7 +6,7 @@
  * right-to-left text cannot reorder the words around it; links are only
  * ever http(s) URLs, or the report's own anchors.
  */
-import { periodText, timexText } from './dates.ts';
+import { periodText, spanText, timexText } from './dates.ts';
 import { controlText, formatDelta, formatNumber, plainText, safeUrl, unitLabel } from './text.ts';
 import type { Citation, ClaimSideOut, ReportEvent, SituationReport } from './types.ts';
 
@@ -63,7 +63,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 `.trim();
 
 function eventItem(e: ReportEvent): string {
-  const note = e.dated === 'article' ? ' <span class="note">(dated by its article: the text gives no date)</span>' : '';
+  const note = e.dated === 'article' && !e.approximate ? ' <span class="note">(dated by its article: the text gives no date)</span>' : '';
   return `<li><span class="date">${escapeHtml(e.dateText)}</span> — ${t(e.text)} ${refs(e.sources)}${note}</li>`;
 }
 
@@ -109,7 +109,7 @@ export function renderHtml(report: SituationReport): string {
   if (report.stories.length) {
     push('<section><h2>Main stories</h2><ol>');
     for (const s of report.stories) {
-      const dates = s.firstSeen && s.lastSeen ? (s.firstSeen === s.lastSeen ? s.firstSeen : `${s.firstSeen}…${s.lastSeen}`) : 'undated';
+      const dates = spanText(s.firstSeen, s.lastSeen);
       const more = s.totalArticles > s.articles.length ? ` (${s.totalArticles} in all)` : '';
       const places = s.places.length ? ` · places: ${s.places.map((p) => t(p.name)).join(', ')}` : '';
       const thread = s.thread ? ` · thread: ${t(s.thread.title)}` : '';

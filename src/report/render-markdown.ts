@@ -3,7 +3,7 @@
  * send. Every piece of article text is escaped, so nothing in it becomes a
  * link, an image, emphasis or raw HTML when the Markdown is rendered.
  */
-import { periodText, timexText } from './dates.ts';
+import { periodText, spanText, timexText } from './dates.ts';
 import { controlText, formatDelta, formatNumber, plainText, safeUrl, unitLabel } from './text.ts';
 import type { Citation, ClaimSideOut, ReportEvent, SituationReport } from './types.ts';
 
@@ -30,7 +30,7 @@ const BASIS = {
 };
 
 function eventLine(e: ReportEvent): string {
-  const undatedNote = e.dated === 'article' ? ' _(dated by its article: the text gives no date)_' : '';
+  const undatedNote = e.dated === 'article' && !e.approximate ? ' _(dated by its article: the text gives no date)_' : '';
   return `- **${mdText(e.dateText)}** — ${mdText(e.text)} ${refs(e.sources)}${undatedNote}`;
 }
 
@@ -60,7 +60,7 @@ export function renderMarkdown(report: SituationReport): string {
   if (report.stories.length) {
     push('## Main stories', '');
     report.stories.forEach((s, i) => {
-      const dates = s.firstSeen && s.lastSeen ? (s.firstSeen === s.lastSeen ? s.firstSeen : `${s.firstSeen}…${s.lastSeen}`) : 'undated';
+      const dates = spanText(s.firstSeen, s.lastSeen);
       const places = s.places.length ? ` · places: ${s.places.map((p) => mdText(p.name)).join(', ')}` : '';
       const thread = s.thread ? ` · thread: ${mdText(s.thread.title)}` : '';
       push(

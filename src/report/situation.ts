@@ -601,6 +601,8 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
         byString(a.articleId, b.articleId) ||
         a.index - b.index,
     )
+    // One line per proposition an article states: the same words attributed twice (a name, then "him") are one claim.
+    .filter((c, i, all) => all.findIndex((o) => o.articleId === c.articleId && o.content.text === c.content.text) === i)
     .slice(0, CLAIMS)
     .map((c) => ({
       ...cite(c.articleId, sentenceSpan(c.articleId, c.sentence)),
