@@ -159,6 +159,11 @@ describe('claims against counter-claims', () => {
       ['Kremlin', 'denial'],
       ['Peskov', 'denial'],
     ]);
+    // Both denials answer the one claim: two links, two rows.
+    expect(r.disputes[0]!.pairs).toEqual([
+      [0, 0],
+      [0, 1],
+    ]);
     const md = renderMarkdown(r);
     expect(md).toMatch(/\| \*\*Zelensky\*\* \(June 2024\) claims: “Zelensky claim a2:0” \[2\] \| \*\*Kremlin\*\* \(May 2024\) denies: “Kremlin denial a1:3” \[1\] \|/);
   });

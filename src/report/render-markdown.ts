@@ -107,11 +107,11 @@ export function renderMarkdown(report: SituationReport): string {
     report.disputes.forEach((d, i) => {
       const where = d.places.length ? d.places.map((p) => mdText(p.name)).join(', ') : d.about.map((a) => mdText(a.name)).join(', ');
       push(`### ${i + 1}. ${where || 'Claim and counter-claim'} (${d.relations.join(', ')})`, '', '| Claim | Counter-claim |', '|---|---|');
-      for (let row = 0; row < Math.max(d.claims.length, d.counters.length); row++) {
-        const claim = d.claims[row];
-        const counter = d.counters[row];
-        push(`| ${claim ? sideLine(claim) : ''} | ${counter ? sideLine(counter) : ''} |`);
-      }
+      // One row per link found: a claim and what answers it; a side no link pairs gets a row of its own.
+      const rows: Array<[ClaimSideOut | undefined, ClaimSideOut | undefined]> = d.pairs.map(([c, x]) => [d.claims[c], d.counters[x]]);
+      d.claims.forEach((c, i) => d.pairs.some((p) => p[0] === i) || rows.push([c, undefined]));
+      d.counters.forEach((x, i) => d.pairs.some((p) => p[1] === i) || rows.push([undefined, x]));
+      for (const [claim, counter] of rows) push(`| ${claim ? sideLine(claim) : ''} | ${counter ? sideLine(counter) : ''} |`);
       push('');
     });
   }

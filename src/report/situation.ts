@@ -531,9 +531,12 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
   };
   const role = new Map<string, 'claim' | 'counter'>();
   const sides = new Map<string, ClaimSide>();
+  /** Each link as claim → counter. */
+  const oriented: Array<{ link: ClaimLink; claim: ClaimSide; counter: ClaimSide }> = [];
   for (const l of links) {
     // A denial answers the claim; otherwise the earlier side is the claim and the later one answers it.
     const [claim, counter] = l.relation === 'denies' && l.a.kind === 'denial' && l.b.kind !== 'denial' ? [l.b, l.a] : [l.a, l.b];
+    oriented.push({ link: l, claim, counter });
     for (const [s, r] of [[claim, 'claim'], [counter, 'counter']] as const) {
       const k = sideKey(s);
       if (!parent.has(k)) parent.set(k, k);
@@ -544,14 +547,16 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
     const rb = find(sideKey(counter));
     if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
   }
-  const components = new Map<string, { keys: string[]; relations: Set<ClaimRelation>; shared: Set<string> }>();
-  for (const l of links) {
+  const components = new Map<string, { keys: string[]; relations: Set<ClaimRelation>; shared: Set<string>; links: typeof oriented }>();
+  for (const o of oriented) {
+    const l = o.link;
     const root = find(sideKey(l.a));
     let c = components.get(root);
     if (!c) {
-      c = { keys: [], relations: new Set(), shared: new Set() };
+      c = { keys: [], relations: new Set(), shared: new Set(), links: [] };
       components.set(root, c);
     }
+    c.links.push(o);
     c.relations.add(l.relation);
     for (const k of l.shared) c.shared.add(entities.canonical(k));
   }
@@ -580,10 +585,21 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
         for (const k of here) placeCount.set(k, (placeCount.get(k) ?? 0) + 1);
       }
       const placeKeys = [...placeCount].sort((a, b) => b[1] - a[1] || byString(entities.name(a[0]) ?? a[0], entities.name(b[0]) ?? b[0])).map(([k]) => k);
+      // Which claim each link sets against which counter (a side may take part in several links).
+      const at = (list: ClaimSide[], side: ClaimSide) => list.findIndex((x) => sideKey(x) === sideKey(side));
+      const pairs: Array<[number, number]> = [];
+      for (const { claim, counter } of c.links) {
+        const straight: [number, number] = [at(claims, claim), at(counters, counter)];
+        const swapped: [number, number] = [at(claims, counter), at(counters, claim)];
+        const pair = straight[0] >= 0 && straight[1] >= 0 ? straight : swapped[0] >= 0 && swapped[1] >= 0 ? swapped : null;
+        if (pair && !pairs.some((p) => p[0] === pair[0] && p[1] === pair[1])) pairs.push(pair);
+      }
+      pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
       return {
         relations: [...c.relations].sort(),
         claims: claims.map(sideOut),
         counters: counters.map(sideOut),
+        pairs,
         places: placeKeys.map((key) => ({ key, name: entities.name(key) ?? key })),
         about: shared.filter((k) => !isPlace(k)).map((key) => ({ key, name: entities.name(key) ?? key })),
       };

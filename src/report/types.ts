@@ -168,6 +168,8 @@ export interface ReportDispute {
   claims: ClaimSideOut[];
   /** …and what denies or contradicts them, side by side. */
   counters: ClaimSideOut[];
+  /** The links found, as [index into claims, index into counters]: which counter answers which claim. */
+  pairs: Array<[number, number]>;
   /** Places both sides are about. */
   places: NamedKey[];
   /** Other entities both sides are about. */
