@@ -119,7 +119,7 @@ describe('the report on the seed articles', () => {
   it('says who said what, and when: Peskov on 17 July, Alaudinov via Tass', () => {
     const said = section('Who said what');
     expect(said).toMatch(/\*\*Dmitry Peskov\*\*, 17 July 2024: “This operation is ongoing, it will continue until it has been successfully completed”/);
-    expect(said).toMatch(/\*\*Apty Alaudinov\*\*, date unknown: “Today, we note that about half of the territory occupied by the enemy has been liberated” — outlet unknown \[\d\] via the state agency Tass/);
+    expect(said).toMatch(/\*\*Apty Alaudinov\*\*, date not stated, article on or after 2024-08-01 \(inferred\): “Today, we note that about half of the territory occupied by the enemy has been liberated” — outlet unknown \[\d\] via the state agency Tass/);
     // Business Insider credits the Kyiv Independent's translation: the credited article is cited.
     expect(said).toMatch(/Business Insider \[3\] via the Kyiv Independent \[2\]/);
   });

@@ -376,6 +376,15 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
 
   // --- Who said what ------------------------------------------------------------
   const speakerName = (key: string | null, fallback: string | null) => entities.name(key) ?? fallback;
+  /** When a statement's own date is unknown, what its article's date says ("date not stated, article on or after 2024-08-01 (inferred)"). */
+  const saidTextOf = (said: string | null, articleId: string | undefined) => {
+    if (said) return timexText(said);
+    const a = articleId ? allArticles.get(articleId) : undefined;
+    if (!a) return 'date unknown';
+    const days = articleDays(a.published);
+    const fit: DateFit = days.day ? 'exact' : days.earliest || days.latest ? 'range' : 'unknown';
+    return fit === 'unknown' ? 'date unknown' : `date not stated, article ${dateTextOf(a, days, fit).replace(' (date inferred)', ' (inferred)')}`;
+  };
   /** Carriers whose `creditedRef` waits for the source numbering. */
   const creditedOf = new Map<QuoteCarrier, string>();
   /** Said well before the period: background, ranked after what was said in or near it. */
@@ -429,7 +438,7 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
           text: g.text,
           kind,
           said,
-          saidText: timexText(said),
+          saidText: saidTextOf(said, carriers[0]?.articleId),
           sources: carriers.map((a) => {
             const carrier: QuoteCarrier = {
               ...cite(a.articleId, sentenceSpan(a.articleId, quoteAt.get(`${a.articleId}:${a.index}`)?.sentence ?? null)),
@@ -468,7 +477,7 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
           text: q.content.text,
           kind: q.kind,
           said,
-          saidText: timexText(said),
+          saidText: saidTextOf(said, q.articleId),
           sources: [
             {
               ...cite(q.articleId, sentenceSpan(q.articleId, q.sentence)),
