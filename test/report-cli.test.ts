@@ -51,6 +51,12 @@ describe('sitrep report', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^# Situation report: 13–19 August 2024$/m);
     expect(r.stdout).toContain('1. Example News — “Pokrovsk evacuation continues”, 2024-08-19. <https://news.example/pokrovsk>');
+    // Stamped with the time it was made, unless asked not to: then the same data gives the same bytes.
+    expect(r.stdout).toMatch(/generated \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z/);
+    const a = await sitrep(['report', '--no-stamp']);
+    const b = await sitrep(['report', '--no-stamp']);
+    expect(a.stdout).not.toContain('generated');
+    expect(b.stdout).toBe(a.stdout);
   });
 
   it('writes the HTML report to a file', async () => {

@@ -14,6 +14,7 @@ interface ReportOptions {
   format: 'md' | 'html';
   out?: string;
   undated: boolean;
+  stamp: boolean;
   json?: boolean;
 }
 
@@ -27,6 +28,7 @@ export function registerReportCommands(program: Command, ctx: CommandContext): v
     .addOption(new Option('--format <format>', 'md or html').choices(['md', 'html']).default('md'))
     .option('--out <file>', 'write the report to this file (default: standard output)')
     .option('--no-undated', 'leave out articles whose date is unknown (by default they are kept, marked "date unknown")')
+    .option('--no-stamp', 'leave out the time the report was made (the same data then gives the same bytes)')
     .option('--json', 'print the report object (what /api/overview serves) instead')
     .action(async (opts: ReportOptions) => {
       await ctx.withStore(ctx.db(), async (store) => {
@@ -37,6 +39,8 @@ export function registerReportCommands(program: Command, ctx: CommandContext): v
             ...(opts.until ? { until: opts.until } : {}),
             ...(opts.story ? { story: opts.story } : {}),
             undated: opts.undated ? 'include' : 'exclude',
+            // A document that is sent on says when it was made; the composer itself never reads the clock.
+            ...(opts.stamp ? { generatedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z') } : {}),
           });
         } catch (error) {
           if (error instanceof ReportError) throw ctx.usageError(error.message);
