@@ -7,6 +7,8 @@ import { variantKey } from '../analyze/entities/index.ts';
 import { alertsAtom } from '../export/atom.ts';
 import type { Follow, FollowKind } from '../model/index.ts';
 import { deliverPendingAlerts } from '../pipeline/deliver-alerts.ts';
+import { loadBreakingStories } from '../pipeline/breaking.ts';
+import { BREAKING_WINDOW_HOURS, type BreakingStory } from '../connect/breaking.ts';
 import type { Store, StoredAlert } from '../store/index.ts';
 import type { CommandContext } from './analysis-commands.ts';
 import { positive } from './attribution-commands.ts';
@@ -29,6 +31,14 @@ const ALERT_COLUMNS: Column<StoredAlert>[] = [
   { header: 'ALERT', value: (a) => a.title, flexible: true },
   { header: 'ARTICLE', value: (a) => a.articleId?.slice(0, 10) ?? '-' },
   { header: 'WEBHOOK', value: (a) => (a.delivery.deliveredAt ? 'sent' : a.delivery.givenUpAt ? 'given up' : a.delivery.attempts > 0 ? `retrying (${a.delivery.attempts})` : 'pending') },
+];
+
+const BREAKING_COLUMNS: Column<BreakingStory>[] = [
+  { header: 'STORY', value: (s) => s.id.replace(/^story-/, '').slice(0, 10) },
+  { header: 'RECENT', value: (s) => s.recentArticles, align: 'right' },
+  { header: 'SOURCES', value: (s) => s.recentSources, align: 'right' },
+  { header: 'GROWTH', value: (s) => `${s.growth.toFixed(1)}×`, align: 'right' },
+  { header: 'TITLE', value: (s) => s.title, flexible: true },
 ];
 
 /** What a follow points at: the entity (canonical key) or story it names, or the keyword itself. */
@@ -85,6 +95,22 @@ export function registerAlertCommands(program: Command, ctx: CommandContext, env
       await ctx.withStore(ctx.db(), async (store) => {
         if (!(await store.removeFollow(n))) throw ctx.usageError(`unfollow: no follow with id ${n}`);
         ctx.out(`unfollowed ${n}`);
+      });
+    });
+
+  program
+    .command('breaking')
+    .description('stories growing fastest against their own history (articles and independent outlets per hour)')
+    .option('--at <time>', 'judge at this moment (ISO date/time; default now)')
+    .option('--window <hours>', 'the recent window in hours', positive(ctx, '--window'), BREAKING_WINDOW_HOURS)
+    .option('--json', 'print JSON')
+    .action(async (opts: { at?: string; window: number; json?: boolean }) => {
+      const at = opts.at ? new Date(opts.at) : new Date();
+      if (Number.isNaN(at.getTime())) throw ctx.usageError(`--at: not a date or time: "${opts.at}"`);
+      await ctx.withStore(ctx.db(), async (store) => {
+        const breaking = await loadBreakingStories(store, at, opts.window);
+        if (opts.json) ctx.out(JSON.stringify(breaking, null, 2));
+        else ctx.out(breaking.length ? renderTable(breaking, BREAKING_COLUMNS, ctx.columns) : `No story is breaking at ${at.toISOString()}.`);
       });
     });
 

@@ -265,6 +265,7 @@ export function createSqlStore(driver: SqlDriver): Store {
   return {
     backend: driver.backend,
     ...alertsPart(driver),
+    exclusively: (name, work) => driver.exclusively(name, work),
 
     async saveArticle(article: NewArticle): Promise<SaveOutcome> {
       return driver.transaction(async (tx) => {

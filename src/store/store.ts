@@ -300,6 +300,12 @@ export interface Store {
    */
   saveCorpusDatings(datings: CorpusDatingToStore[]): Promise<void>;
 
+  /**
+   * Runs `work` holding the lock `name` across every process on this database
+   * (workers): what must not run twice at once — the corpus pass — runs under it.
+   */
+  exclusively<T>(name: string, work: () => Promise<T>): Promise<T>;
+
   // --- Follows and alerts (connect/alerts) ---------------------------------
   /** Adds a follow; following the same target again returns the existing one. */
   addFollow(follow: Omit<Follow, 'id'>, at: string): Promise<Follow>;
