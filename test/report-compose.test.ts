@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimLink, ClaimSide, FigureSeries, QuoteGroup, SeriesPoint, StoryRecordOut, TimelineEntry } from '../src/model/index.ts';
 import { composeSituation, renderMarkdown, ReportError, type SituationRecords } from '../src/report/index.ts';
+import { figureText } from '../src/report/situation.ts';
 import type { ArticleSummary, StoredQuote } from '../src/store/index.ts';
 
 function article(id: string, published: Partial<ArticleSummary['published']> = {}, outlet: string | null = `Outlet ${id}`): ArticleSummary {
@@ -285,5 +286,16 @@ describe('who said what', () => {
       ['direct', 'We hold'],
       ['partial', 'throwing everything'],
     ]);
+  });
+});
+
+describe('figures in words', () => {
+  it('reads values as a reader writes them', () => {
+    expect(figureText({ value: 1300, valueMax: null, qualifier: 'over', unit: 'km2' })).toBe('over 1,300 km²');
+    expect(figureText({ value: 0.5, valueMax: null, qualifier: 'about', unit: 'fraction' })).toBe('about half');
+    expect(figureText({ value: 1 / 3, valueMax: null, qualifier: null, unit: 'fraction' })).toBe('a third');
+    expect(figureText({ value: 50, valueMax: 60, qualifier: null, unit: 'troops' })).toBe('50–60 troops');
+    expect(figureText({ value: 61e9, valueMax: null, qualifier: null, unit: 'usd' })).toBe('US$61,000,000,000');
+    expect(figureText({ value: 12, valueMax: null, qualifier: 'almost', unit: 'percent' })).toBe('almost 12%');
   });
 });

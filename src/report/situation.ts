@@ -211,8 +211,9 @@ const FIGURE_UNITS: Record<string, string> = {
 export function figureText(p: { value: number; valueMax: number | null; qualifier: string | null; unit: string }): string {
   const n = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 2 });
   if (p.unit === 'fraction') {
-    const words: Record<string, string> = { '0.5': 'half', '0.25': 'a quarter', '0.75': 'three quarters', '0.333': 'a third' };
-    const word = words[String(p.value)] ?? `${n(p.value * 100)}%`;
+    // The fractions news writes in words; within 0.005 so 0.333… reads "a third".
+    const words: Array<[number, string]> = [[0.5, 'half'], [0.25, 'a quarter'], [0.75, 'three quarters'], [1 / 3, 'a third'], [2 / 3, 'two thirds']];
+    const word = words.find(([v]) => Math.abs(v - p.value) < 0.005)?.[1] ?? `${n(p.value * 100)}%`;
     return `${p.qualifier ? `${p.qualifier} ` : ''}${word}`;
   }
   const value = p.valueMax !== null ? `${n(p.value)}–${n(p.valueMax)}` : n(p.value);
