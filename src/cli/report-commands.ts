@@ -14,19 +14,21 @@ interface ReportOptions {
   format: 'md' | 'html';
   out?: string;
   undated: boolean;
+  stamp: boolean;
   json?: boolean;
 }
 
 export function registerReportCommands(program: Command, ctx: CommandContext): void {
   program
     .command('report')
-    .description('the situation report for a period (default: the latest week with dated articles): key developments, who said what, disputed claims, figures, places, each line citing its sources')
+    .description('the situation report for a period (default: the latest week with dated articles), in Markdown or HTML, every line citing its sources')
     .option('--since <date>', 'first day, YYYY-MM-DD')
     .option('--until <date>', 'last day, YYYY-MM-DD')
     .option('--story <id>', 'one story only (its id, or the full id of one of its articles)')
     .addOption(new Option('--format <format>', 'md or html').choices(['md', 'html']).default('md'))
     .option('--out <file>', 'write the report to this file (default: standard output)')
     .option('--no-undated', 'leave out articles whose date is unknown (by default they are kept, marked "date unknown")')
+    .option('--no-stamp', 'leave out the time the report was made (the same data then gives the same bytes)')
     .option('--json', 'print the report object (what /api/overview serves) instead')
     .action(async (opts: ReportOptions) => {
       await ctx.withStore(ctx.db(), async (store) => {
@@ -37,6 +39,8 @@ export function registerReportCommands(program: Command, ctx: CommandContext): v
             ...(opts.until ? { until: opts.until } : {}),
             ...(opts.story ? { story: opts.story } : {}),
             undated: opts.undated ? 'include' : 'exclude',
+            // A document that is sent on says when it was made; the composer itself never reads the clock.
+            ...(opts.stamp ? { generatedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z') } : {}),
           });
         } catch (error) {
           if (error instanceof ReportError) throw ctx.usageError(error.message);

@@ -139,3 +139,12 @@ export function periodText(since: string | null, until: string | null): string {
   if (until) return `until ${dayText(until)}`;
   return 'all dates';
 }
+
+/** A span of days in short: "2024-07-31", "2024-07-31…2024-08-06", "2024" for a whole year, "undated". */
+export function spanText(first: string | null, last: string | null): string {
+  if (!first || !last) return first ?? last ?? 'undated';
+  if (first === last) return first;
+  const year = first.slice(0, 4);
+  if (first === `${year}-01-01` && last === `${year}-12-31`) return year;
+  return `${first}…${last}`;
+}

@@ -6,7 +6,7 @@
  * right-to-left text cannot reorder the words around it; links are only
  * ever http(s) URLs, or the report's own anchors.
  */
-import { periodText } from './dates.ts';
+import { periodText, spanText, timexText } from './dates.ts';
 import { controlText, formatDelta, formatNumber, plainText, safeUrl, unitLabel } from './text.ts';
 import type { Citation, ClaimSideOut, ReportEvent, SituationReport } from './types.ts';
 
@@ -63,7 +63,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 `.trim();
 
 function eventItem(e: ReportEvent): string {
-  const note = e.dated === 'article' ? ' <span class="note">(dated by its article: the text gives no date)</span>' : '';
+  const note = e.dated === 'article' && !e.approximate ? ' <span class="note">(dated by its article: the text gives no date)</span>' : '';
   return `<li><span class="date">${escapeHtml(e.dateText)}</span> — ${t(e.text)} ${refs(e.sources)}${note}</li>`;
 }
 
@@ -109,7 +109,7 @@ export function renderHtml(report: SituationReport): string {
   if (report.stories.length) {
     push('<section><h2>Main stories</h2><ol>');
     for (const s of report.stories) {
-      const dates = s.firstSeen && s.lastSeen ? (s.firstSeen === s.lastSeen ? s.firstSeen : `${s.firstSeen}…${s.lastSeen}`) : 'undated';
+      const dates = spanText(s.firstSeen, s.lastSeen);
       const more = s.totalArticles > s.articles.length ? ` (${s.totalArticles} in all)` : '';
       const places = s.places.length ? ` · places: ${s.places.map((p) => t(p.name)).join(', ')}` : '';
       const thread = s.thread ? ` · thread: ${t(s.thread.title)}` : '';
@@ -124,17 +124,16 @@ export function renderHtml(report: SituationReport): string {
 
   if (report.keyEvents.length) {
     push('<section><h2>Key developments</h2>');
-    const groups: Array<[ReportEvent['timing'], string]> = [
-      ['before', 'Earlier, as the period’s articles recall it'],
-      ['within', 'In the period'],
-      ['after', 'Ahead'],
+    const groups: Array<[string, (e: ReportEvent) => boolean]> = [
+      ['Earlier, as the period’s articles recall it', (e) => e.timing === 'before'],
+      ['In the period', (e) => e.timing === 'within' && !e.approximate],
+      ['Also reported in the period, with no closer date', (e) => e.timing === 'within' && e.approximate],
+      ['Ahead', (e) => e.timing === 'after'],
     ];
-    for (const [timing, heading] of groups) {
-      const events = report.keyEvents.filter((e) => e.timing === timing && !e.approximate);
+    for (const [heading, belongs] of groups) {
+      const events = report.keyEvents.filter(belongs);
       if (events.length) push(`<h3>${heading}</h3><ul>${events.map(eventItem).join('')}</ul>`);
     }
-    const approximate = report.keyEvents.filter((e) => e.timing === 'within' && e.approximate);
-    if (approximate.length) push(`<h3>Also reported in the period, with no closer date</h3><ul>${approximate.map(eventItem).join('')}</ul>`);
     push('</section>');
   }
 
@@ -144,7 +143,10 @@ export function renderHtml(report: SituationReport): string {
       const who = q.speaker ? `<strong>${t(q.speaker)}</strong>` : '<em>unattributed</em>';
       const [open, close] = q.kind === 'reported' ? ['', ''] : ['“', '”'];
       const carriers = q.sources
-        .map((c) => `${c.outlet ? t(c.outlet) : 'outlet unknown'} ${refs([c])}${c.channel ? ` via ${t(c.channel)}${c.creditedRef ? ` ${refs([{ ref: c.creditedRef }])}` : ''}` : ''}`)
+        .map((c) => {
+          const outlet = c.outlet ? t(c.outlet) : `outlet unknown${c.creditedAs ? ` (${refs([{ ref: c.creditedAs.by }])} credits it as ${t(c.creditedAs.channel)})` : ''}`;
+          return `${outlet} ${refs([c])}${c.channel ? ` via ${t(c.channel)}${c.creditedRef ? ` ${refs([{ ref: c.creditedRef }])}` : ''}` : ''}`;
+        })
         .join('; ');
       push(
         `<li>${who}, ${escapeHtml(q.saidText)}${q.kind === 'reported' ? ' (reported speech)' : ''}: ${open}${t(q.text)}${close} — ` +
@@ -187,8 +189,8 @@ export function renderHtml(report: SituationReport): string {
       push('</tbody></table>');
       if (f.change) {
         push(
-          `<p class="change">Change: ${formatNumber(f.change.from)} → ${formatNumber(f.change.to)} ${escapeHtml(unitLabel(f.unit))} (${formatDelta(f.change.delta)}), ` +
-            `${escapeHtml(f.change.fromDate)} to ${escapeHtml(f.change.toDate)}.</p>`,
+          `<p class="change">Change: ${formatNumber(f.change.from)} → ${formatNumber(f.change.to)} ${escapeHtml(unitLabel(f.unit))} (${formatDelta(f.change.delta)}) ` +
+            `between ${escapeHtml(timexText(f.change.fromDate))} and ${escapeHtml(timexText(f.change.toDate))}.</p>`,
         );
       } else if (f.points.length > 1) {
         push('<p class="note">No change computed: fewer than two points have a full date, so their order is not known.</p>');
@@ -210,7 +212,8 @@ export function renderHtml(report: SituationReport): string {
 
   push('<section><h2>Sources</h2><ol class="sources">');
   for (const s of report.sources) {
-    const url = safeUrl(s.url);
+    // Only an http(s) address is shown as the article's link; anything else in its URL field is left out.
+    const url = safeUrl(s.url) ?? safeUrl(s.location);
     const where = url ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer nofollow">${escapeHtml(url)}</a>` : `<code>${escapeHtml(s.location)}</code>`;
     const outside = s.inPeriod ? '' : ' <span class="note">(outside the period: cited for what it answers)</span>';
     const copy = s.duplicateOf ? ` <span class="note">(a copy of ${escapeHtml(s.duplicateOf)})</span>` : '';

@@ -3,7 +3,7 @@
  * send. Every piece of article text is escaped, so nothing in it becomes a
  * link, an image, emphasis or raw HTML when the Markdown is rendered.
  */
-import { periodText } from './dates.ts';
+import { periodText, spanText, timexText } from './dates.ts';
 import { controlText, formatDelta, formatNumber, plainText, safeUrl, unitLabel } from './text.ts';
 import type { Citation, ClaimSideOut, ReportEvent, SituationReport } from './types.ts';
 
@@ -30,7 +30,7 @@ const BASIS = {
 };
 
 function eventLine(e: ReportEvent): string {
-  const undatedNote = e.dated === 'article' ? ' _(dated by its article: the text gives no date)_' : '';
+  const undatedNote = e.dated === 'article' && !e.approximate ? ' _(dated by its article: the text gives no date)_' : '';
   return `- **${mdText(e.dateText)}** — ${mdText(e.text)} ${refs(e.sources)}${undatedNote}`;
 }
 
@@ -60,7 +60,7 @@ export function renderMarkdown(report: SituationReport): string {
   if (report.stories.length) {
     push('## Main stories', '');
     report.stories.forEach((s, i) => {
-      const dates = s.firstSeen && s.lastSeen ? (s.firstSeen === s.lastSeen ? s.firstSeen : `${s.firstSeen}…${s.lastSeen}`) : 'undated';
+      const dates = spanText(s.firstSeen, s.lastSeen);
       const places = s.places.length ? ` · places: ${s.places.map((p) => mdText(p.name)).join(', ')}` : '';
       const thread = s.thread ? ` · thread: ${mdText(s.thread.title)}` : '';
       push(
@@ -74,17 +74,16 @@ export function renderMarkdown(report: SituationReport): string {
 
   if (report.keyEvents.length) {
     push('## Key developments', '');
-    const groups: Array<[ReportEvent['timing'], string]> = [
-      ['before', 'Earlier, as the period’s articles recall it'],
-      ['within', 'In the period'],
-      ['after', 'Ahead'],
+    const groups: Array<[string, (e: ReportEvent) => boolean]> = [
+      ['Earlier, as the period’s articles recall it', (e) => e.timing === 'before'],
+      ['In the period', (e) => e.timing === 'within' && !e.approximate],
+      ['Also reported in the period, with no closer date', (e) => e.timing === 'within' && e.approximate],
+      ['Ahead', (e) => e.timing === 'after'],
     ];
-    for (const [timing, heading] of groups) {
-      const events = report.keyEvents.filter((e) => e.timing === timing && !e.approximate);
+    for (const [heading, belongs] of groups) {
+      const events = report.keyEvents.filter(belongs);
       if (events.length) push(`### ${heading}`, '', ...events.map(eventLine), '');
     }
-    const approximate = report.keyEvents.filter((e) => e.timing === 'within' && e.approximate);
-    if (approximate.length) push('### Also reported in the period, with no closer date', '', ...approximate.map(eventLine), '');
   }
 
   if (report.quotes.length) {
@@ -93,7 +92,10 @@ export function renderMarkdown(report: SituationReport): string {
       const who = q.speaker ? `**${mdText(q.speaker)}**` : '_unattributed_';
       const marks = q.kind === 'reported' ? ['', ''] : ['“', '”'];
       const carriers = q.sources
-        .map((c) => `${c.outlet ? mdText(c.outlet) : 'outlet unknown'} ${refs([c])}${c.channel ? ` via ${mdText(c.channel)}${c.creditedRef ? ` ${refs([{ ref: c.creditedRef }])}` : ''}` : ''}`)
+        .map((c) => {
+          const outlet = c.outlet ? mdText(c.outlet) : `outlet unknown${c.creditedAs ? ` (${refs([{ ref: c.creditedAs.by }])} credits it as ${mdText(c.creditedAs.channel)})` : ''}`;
+          return `${outlet} ${refs([c])}${c.channel ? ` via ${mdText(c.channel)}${c.creditedRef ? ` ${refs([{ ref: c.creditedRef }])}` : ''}` : ''}`;
+        })
         .join('; ');
       push(`- ${who}, ${mdText(q.saidText)}${q.kind === 'reported' ? ' (reported speech)' : ''}: ${marks[0]}${mdText(q.text)}${marks[1]} — ${q.shared ? `carried by ${q.sources.length} articles: ` : ''}${carriers}`);
     }
@@ -105,11 +107,11 @@ export function renderMarkdown(report: SituationReport): string {
     report.disputes.forEach((d, i) => {
       const where = d.places.length ? d.places.map((p) => mdText(p.name)).join(', ') : d.about.map((a) => mdText(a.name)).join(', ');
       push(`### ${i + 1}. ${where || 'Claim and counter-claim'} (${d.relations.join(', ')})`, '', '| Claim | Counter-claim |', '|---|---|');
-      for (let row = 0; row < Math.max(d.claims.length, d.counters.length); row++) {
-        const claim = d.claims[row];
-        const counter = d.counters[row];
-        push(`| ${claim ? sideLine(claim) : ''} | ${counter ? sideLine(counter) : ''} |`);
-      }
+      // One row per link found: a claim and what answers it; a side no link pairs gets a row of its own.
+      const rows: Array<[ClaimSideOut | undefined, ClaimSideOut | undefined]> = d.pairs.map(([c, x]) => [d.claims[c], d.counters[x]]);
+      d.claims.forEach((c, i) => d.pairs.some((p) => p[0] === i) || rows.push([c, undefined]));
+      d.counters.forEach((x, i) => d.pairs.some((p) => p[1] === i) || rows.push([undefined, x]));
+      for (const [claim, counter] of rows) push(`| ${claim ? sideLine(claim) : ''} | ${counter ? sideLine(counter) : ''} |`);
       push('');
     });
   }
@@ -132,7 +134,7 @@ export function renderMarkdown(report: SituationReport): string {
       if (f.change) {
         push(
           '',
-          `Change: ${formatNumber(f.change.from)} → ${formatNumber(f.change.to)} ${mdText(unitLabel(f.unit))} (${formatDelta(f.change.delta)}), ${mdText(f.change.fromDate)} to ${mdText(f.change.toDate)}.`,
+          `Change: ${formatNumber(f.change.from)} → ${formatNumber(f.change.to)} ${mdText(unitLabel(f.unit))} (${formatDelta(f.change.delta)}) between ${mdText(timexText(f.change.fromDate))} and ${mdText(timexText(f.change.toDate))}.`,
         );
       } else if (f.points.length > 1) {
         push('', '_No change computed: fewer than two points have a full date, so their order is not known._');
@@ -151,7 +153,8 @@ export function renderMarkdown(report: SituationReport): string {
 
   push('## Sources', '');
   for (const s of report.sources) {
-    const url = safeUrl(s.url);
+    // Only an http(s) address is shown as the article's link; anything else in its URL field is left out.
+    const url = safeUrl(s.url) ?? safeUrl(s.location);
     const where = url ? `<${url}>` : `\`${plainText(s.location).replace(/`/g, "'")}\``;
     const outside = s.inPeriod ? '' : ' _(outside the period: cited for what it answers)_';
     const copy = s.duplicateOf ? ` _(a copy of ${mdText(s.duplicateOf)})_` : '';

@@ -7,6 +7,7 @@
  */
 import type {
   ArticleEntity,
+  SeriesPoint,
   ClaimLink,
   ClaimRelation,
   ClaimSide,
@@ -92,9 +93,21 @@ const BACKGROUND_EVENTS = 6;
 /** Dates ahead the articles mention (a summit in November). */
 const AHEAD_EVENTS = 4;
 const QUOTES = 10;
+/** Lines one speaker gets before others are heard (a president is quoted in every article). */
+const QUOTES_PER_SPEAKER = 4;
+/**
+ * A quote said more than a month before the period is background (a 2022
+ * statement quoted again); within a month it is part of the week's news
+ * (what was said the week before is what the period's articles react to).
+ */
+const QUOTE_BACKGROUND_DAYS = 30;
 const DISPUTES = 10;
 const CLAIMS = 10;
 const FIGURES = 10;
+/** Points shown per figure: a short table; a long series keeps its latest points. */
+const FIGURE_POINTS = 8;
+/** Stories listed: the rest are counted in the summary. */
+const STORIES = 10;
 const PLACES = 30;
 /** Places listed under each story: enough to say where it happens. */
 const STORY_PLACES = 5;
@@ -198,8 +211,9 @@ const FIGURE_UNITS: Record<string, string> = {
 export function figureText(p: { value: number; valueMax: number | null; qualifier: string | null; unit: string }): string {
   const n = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 2 });
   if (p.unit === 'fraction') {
-    const words: Record<string, string> = { '0.5': 'half', '0.25': 'a quarter', '0.75': 'three quarters', '0.333': 'a third' };
-    const word = words[String(p.value)] ?? `${n(p.value * 100)}%`;
+    // The fractions news writes in words; within 0.005 so 0.333… reads "a third".
+    const words: Array<[number, string]> = [[0.5, 'half'], [0.25, 'a quarter'], [0.75, 'three quarters'], [1 / 3, 'a third'], [2 / 3, 'two thirds']];
+    const word = words.find(([v]) => Math.abs(v - p.value) < 0.005)?.[1] ?? `${n(p.value * 100)}%`;
     return `${p.qualifier ? `${p.qualifier} ` : ''}${word}`;
   }
   const value = p.valueMax !== null ? `${n(p.value)}–${n(p.valueMax)}` : n(p.value);
@@ -278,9 +292,10 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
 
   // --- Stories ----------------------------------------------------------------
   const threads = new Map(records.threads.map((t) => [t.id, t]));
-  const stories: ReportStory[] = records.stories
+  const storiesInScope = records.stories
     .map((s) => ({ s, ids: s.articles.filter(inScope).sort() }))
-    .filter(({ ids }) => ids.length > 0)
+    .filter(({ ids }) => ids.length > 0);
+  const stories: ReportStory[] = storiesInScope
     .sort(
       (x, y) =>
         y.ids.length - x.ids.length ||
@@ -288,6 +303,7 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
         byNullable(y.s.dates?.end ?? null, x.s.dates?.end ?? null) ||
         byString(x.s.id, y.s.id),
     )
+    .slice(0, STORIES)
     .map(({ s, ids }) => {
       const counts = new Map<string, number>();
       for (const id of ids) for (const [k, n] of placesByArticle.get(id) ?? []) counts.set(k, (counts.get(k) ?? 0) + n);
@@ -341,8 +357,10 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
   const keyEvents: ReportEvent[] = [...pick('before', BACKGROUND_EVENTS), ...pick('within', KEY_EVENTS), ...pick('after', AHEAD_EVENTS)]
     .sort((a, b) => byTimex(a.date, b.date) || eventRank(a, b))
     .map((e) => {
-      const sources = [...e.sources]
-        .sort((a, b) => Number(inScope(b.articleId)) - Number(inScope(a.articleId)) || byString(a.articleId, b.articleId) || a.sentence - b.sentence)
+      // The period's own articles vouch for it; others reporting the same event stay in the timeline.
+      const sources = e.sources
+        .filter((src) => inScope(src.articleId))
+        .sort((a, b) => byString(a.articleId, b.articleId) || a.sentence - b.sentence)
         .slice(0, EVENT_SOURCES);
       return {
         date: e.date,
@@ -359,15 +377,32 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
 
   // --- Who said what ------------------------------------------------------------
   const speakerName = (key: string | null, fallback: string | null) => entities.name(key) ?? fallback;
+  /** When a statement's own date is unknown, what its article's date says ("date not stated, article on or after 2024-08-01 (inferred)"). */
+  const saidTextOf = (said: string | null, articleId: string | undefined) => {
+    if (said) return timexText(said);
+    const a = articleId ? allArticles.get(articleId) : undefined;
+    if (!a) return 'date unknown';
+    const days = articleDays(a.published);
+    const fit: DateFit = days.day ? 'exact' : days.earliest || days.latest ? 'range' : 'unknown';
+    return fit === 'unknown' ? 'date unknown' : `date not stated, article ${dateTextOf(a, days, fit).replace(' (date inferred)', ' (inferred)')}`;
+  };
   /** Carriers whose `creditedRef` waits for the source numbering. */
   const creditedOf = new Map<QuoteCarrier, string>();
+  /** Said well before the period: background, ranked after what was said in or near it. */
+  const saidBefore = (said: string | null) => {
+    const iv = said ? timexInterval(said) : null;
+    return Boolean(iv && period.since && iv.end < addDays(period.since, -QUOTE_BACKGROUND_DAYS));
+  };
   interface QuoteCandidate {
-    /** Distinct articles carrying it. */
+    /** Distinct articles of the period carrying it. */
     articles: number;
+    earlier: boolean;
     named: boolean;
     kind: ReportQuote['kind'];
     /** A stable tie-break. */
     key: string;
+    /** Who said it (entity key, or the words naming an unnamed source). */
+    speaker: string | null;
     /** `article:sentence` of each appearance: one statement is reported once. */
     sentences: string[];
     make: () => ReportQuote;
@@ -386,15 +421,17 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
     }
     const carriers = [...perArticle.values()].sort((a, b) => byNullable(a.published, b.published) || byString(a.articleId, b.articleId));
     const kind = g.appearances.map((a) => a.kind).sort((a, b) => QUOTE_KIND_RANK[a] - QUOTE_KIND_RANK[b])[0] ?? 'reported';
+    const said =
+      carriers.map((a) => quoteAt.get(`${a.articleId}:${a.index}`)?.saidOn ?? null).find((d) => d !== null) ?? g.earliest?.published.slice(0, 10) ?? null;
     quoteCandidates.push({
-      articles: perArticle.size,
+      articles: carriers.filter((a) => inScope(a.articleId)).length,
+      earlier: saidBefore(said),
       named: g.speaker !== null,
       kind,
       key: g.id,
+      speaker: g.speaker ? entities.canonical(g.speaker) : (g.appearances[0]?.speaker ?? null),
       sentences: g.appearances.map((a) => quoteSentence(a.articleId, a.index)),
       make: () => {
-        const said =
-          carriers.map((a) => quoteAt.get(`${a.articleId}:${a.index}`)?.saidOn ?? null).find((d) => d !== null) ?? g.earliest?.published.slice(0, 10) ?? null;
         const first = g.appearances[0];
         return {
           speaker: speakerName(g.speaker, first?.speaker ?? null),
@@ -402,13 +439,14 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
           text: g.text,
           kind,
           said,
-          saidText: timexText(said),
+          saidText: saidTextOf(said, carriers[0]?.articleId),
           sources: carriers.map((a) => {
             const carrier: QuoteCarrier = {
               ...cite(a.articleId, sentenceSpan(a.articleId, quoteAt.get(`${a.articleId}:${a.index}`)?.sentence ?? null)),
               published: a.published,
               channel: a.channel,
               creditedRef: null,
+              creditedAs: null,
             };
             if (a.creditedArticle) {
               cited.add(a.creditedArticle);
@@ -424,27 +462,30 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
   for (const q of records.quotes) {
     const key = `${q.articleId}:${q.index}`;
     if (!inScope(q.articleId) || grouped.has(key)) continue;
+    const said = q.saidOn ?? allArticles.get(q.articleId)?.published.value?.slice(0, 10) ?? null;
     quoteCandidates.push({
       articles: 1,
+      earlier: saidBefore(said),
       named: Boolean(q.speaker?.entity),
       kind: q.kind,
       key,
+      speaker: q.speaker?.entity ? entities.canonical(q.speaker.entity) : (q.speaker?.description ?? q.speaker?.text ?? null),
       sentences: [quoteSentence(q.articleId, q.index)],
       make: () => {
-        const said = q.saidOn ?? allArticles.get(q.articleId)?.published.value?.slice(0, 10) ?? null;
         return {
           speaker: speakerName(q.speaker?.entity ?? null, q.speaker ? (q.speaker.description ?? q.speaker.text) : null),
           speakerKey: q.speaker?.entity ? entities.canonical(q.speaker.entity) : null,
           text: q.content.text,
           kind: q.kind,
           said,
-          saidText: timexText(said),
+          saidText: saidTextOf(said, q.articleId),
           sources: [
             {
               ...cite(q.articleId, sentenceSpan(q.articleId, q.sentence)),
               published: allArticles.get(q.articleId)?.published.value ?? null,
               channel: q.channel?.text ?? null,
               creditedRef: null,
+              creditedAs: null,
             },
           ],
           shared: false,
@@ -452,19 +493,26 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
       },
     });
   }
-  // Carried by more articles first, then a named speaker's, then words in quotation marks.
+  // Said in the period before what it recalls; carried by more of its articles; a named speaker's; words in quotation marks.
   quoteCandidates.sort(
-    (a, b) => b.articles - a.articles || Number(b.named) - Number(a.named) || QUOTE_KIND_RANK[a.kind] - QUOTE_KIND_RANK[b.kind] || byString(a.key, b.key),
+    (a, b) => Number(a.earlier) - Number(b.earlier) || b.articles - a.articles || Number(b.named) - Number(a.named) || QUOTE_KIND_RANK[a.kind] - QUOTE_KIND_RANK[b.kind] || byString(a.key, b.key),
   );
-  const quotes: ReportQuote[] = [];
+  const chosen = new Set<QuoteCandidate>();
   const saidSentences = new Set<string>();
-  for (const c of quoteCandidates) {
-    if (quotes.length >= QUOTES) break;
-    // A reported line and the fragment quoted inside it are one statement: the first (best) stands for both.
-    if (c.sentences.some((s) => saidSentences.has(s))) continue;
-    for (const s of c.sentences) saidSentences.add(s);
-    quotes.push(c.make());
+  const perSpeaker = new Map<string, number>();
+  // Two passes: first no speaker takes more than a few lines, so other voices are heard; then what is left fills up.
+  for (const cap of [QUOTES_PER_SPEAKER, QUOTES]) {
+    for (const c of quoteCandidates) {
+      if (chosen.size >= QUOTES) break;
+      const speaker = c.speaker ?? '';
+      // A reported line and the fragment quoted inside it are one statement: the first (best) stands for both.
+      if (chosen.has(c) || c.sentences.some((s) => saidSentences.has(s)) || (perSpeaker.get(speaker) ?? 0) >= cap) continue;
+      for (const s of c.sentences) saidSentences.add(s);
+      perSpeaker.set(speaker, (perSpeaker.get(speaker) ?? 0) + 1);
+      chosen.add(c);
+    }
   }
+  const quotes: ReportQuote[] = quoteCandidates.filter((c) => chosen.has(c)).map((c) => c.make());
 
   // --- Claims against counter-claims -------------------------------------------
   const sideKey = (s: ClaimSide) => `${s.articleId}:${s.index}`;
@@ -493,9 +541,12 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
   };
   const role = new Map<string, 'claim' | 'counter'>();
   const sides = new Map<string, ClaimSide>();
+  /** Each link as claim → counter. */
+  const oriented: Array<{ link: ClaimLink; claim: ClaimSide; counter: ClaimSide }> = [];
   for (const l of links) {
     // A denial answers the claim; otherwise the earlier side is the claim and the later one answers it.
     const [claim, counter] = l.relation === 'denies' && l.a.kind === 'denial' && l.b.kind !== 'denial' ? [l.b, l.a] : [l.a, l.b];
+    oriented.push({ link: l, claim, counter });
     for (const [s, r] of [[claim, 'claim'], [counter, 'counter']] as const) {
       const k = sideKey(s);
       if (!parent.has(k)) parent.set(k, k);
@@ -506,14 +557,16 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
     const rb = find(sideKey(counter));
     if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
   }
-  const components = new Map<string, { keys: string[]; relations: Set<ClaimRelation>; shared: Set<string> }>();
-  for (const l of links) {
+  const components = new Map<string, { keys: string[]; relations: Set<ClaimRelation>; shared: Set<string>; links: typeof oriented }>();
+  for (const o of oriented) {
+    const l = o.link;
     const root = find(sideKey(l.a));
     let c = components.get(root);
     if (!c) {
-      c = { keys: [], relations: new Set(), shared: new Set() };
+      c = { keys: [], relations: new Set(), shared: new Set(), links: [] };
       components.set(root, c);
     }
+    c.links.push(o);
     c.relations.add(l.relation);
     for (const k of l.shared) c.shared.add(entities.canonical(k));
   }
@@ -542,10 +595,21 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
         for (const k of here) placeCount.set(k, (placeCount.get(k) ?? 0) + 1);
       }
       const placeKeys = [...placeCount].sort((a, b) => b[1] - a[1] || byString(entities.name(a[0]) ?? a[0], entities.name(b[0]) ?? b[0])).map(([k]) => k);
+      // Which claim each link sets against which counter (a side may take part in several links).
+      const at = (list: ClaimSide[], side: ClaimSide) => list.findIndex((x) => sideKey(x) === sideKey(side));
+      const pairs: Array<[number, number]> = [];
+      for (const { claim, counter } of c.links) {
+        const straight: [number, number] = [at(claims, claim), at(counters, counter)];
+        const swapped: [number, number] = [at(claims, counter), at(counters, claim)];
+        const pair = straight[0] >= 0 && straight[1] >= 0 ? straight : swapped[0] >= 0 && swapped[1] >= 0 ? swapped : null;
+        if (pair && !pairs.some((p) => p[0] === pair[0] && p[1] === pair[1])) pairs.push(pair);
+      }
+      pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
       return {
         relations: [...c.relations].sort(),
         claims: claims.map(sideOut),
         counters: counters.map(sideOut),
+        pairs,
         places: placeKeys.map((key) => ({ key, name: entities.name(key) ?? key })),
         about: shared.filter((k) => !isPlace(k)).map((key) => ({ key, name: entities.name(key) ?? key })),
       };
@@ -563,6 +627,8 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
         byString(a.articleId, b.articleId) ||
         a.index - b.index,
     )
+    // One line per proposition an article states: the same words attributed twice (a name, then "him") are one claim.
+    .filter((c, i, all) => all.findIndex((o) => o.articleId === c.articleId && o.content.text === c.content.text) === i)
     .slice(0, CLAIMS)
     .map((c) => ({
       ...cite(c.articleId, sentenceSpan(c.articleId, c.sentence)),
@@ -589,9 +655,22 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
     .sort((a, b) => b.points.filter((p) => inScope(p.articleId)).length - a.points.filter((p) => inScope(p.articleId)).length || b.points.length - a.points.length || byString(a.id, b.id))
     .slice(0, FIGURES)
     .map((s) => {
-      const dated = s.points.filter((p) => p.date && timexInterval(p.date));
-      const undated = s.points.filter((p) => !(p.date && timexInterval(p.date)));
-      const ordered = [...dated.sort((a, b) => byTimex(a.date, b.date) || byString(a.articleId, b.articleId) || a.index - b.index), ...undated];
+      const hasDate = (p: SeriesPoint) => Boolean(p.date && timexInterval(p.date));
+      const byDate = (a: SeriesPoint, b: SeriesPoint) => byTimex(a.date, b.date) || byString(a.articleId, b.articleId) || a.index - b.index;
+      // What the period reports, and the last value before it (what the period's figure changed from).
+      const reported = s.points.filter((p) => inScope(p.articleId));
+      const firstReported = reported.filter(hasDate).sort(byDate)[0];
+      const baseline = firstReported
+        ? s.points
+            .filter((p) => !inScope(p.articleId) && hasDate(p) && byTimex(p.date, firstReported.date) <= 0)
+            .sort(byDate)
+            .at(-1)
+        : undefined;
+      const shown = [...(baseline ? [baseline] : []), ...reported];
+      // The latest points when there are more than a table's worth.
+      const dated = shown.filter(hasDate).sort(byDate).slice(-FIGURE_POINTS);
+      const undated = shown.filter((p) => !hasDate(p)).slice(0, Math.max(0, FIGURE_POINTS - dated.length));
+      const ordered = [...dated, ...undated];
       const points: ReportFigurePoint[] = ordered.map((p) => {
         const f = figureAt.get(`${p.articleId}:${p.index}`);
         return {
@@ -654,7 +733,7 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
     title: a.title,
     outlet: a.outlet,
     url: a.url,
-    location: a.url ?? a.source,
+    location: a.source,
     published: days.day,
     provenance: a.published.provenance,
     range: a.published.range ? { earliest: a.published.range.earliest, latest: a.published.range.latest } : null,
@@ -672,6 +751,12 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
   ];
   for (const c of citations) c.ref = refOf.get(c.article) ?? 0;
   for (const [carrier, credited] of creditedOf) carrier.creditedRef = refOf.get(credited) ?? null;
+  for (const q of quotes) {
+    for (const c of q.sources) {
+      const by = q.sources.find((o) => o !== c && o.creditedRef === c.ref && o.channel);
+      if (by) c.creditedAs = { channel: by.channel!, by: by.ref };
+    }
+  }
   const refsOf = (ids: Iterable<string>) => [...new Set([...ids].map((id) => refOf.get(id)).filter((r): r is number => r !== undefined))].sort((a, b) => a - b);
   for (const s of stories) s.refs = refsOf(s.articles);
   for (const p of places) p.refs = refsOf(placeArticles.get(p.key) ?? []);
@@ -681,7 +766,7 @@ export function composeSituation(records: SituationRecords, query: SituationQuer
   const outlets = new Set(inScopeRows.map((s) => s.article.outlet).filter((o): o is string => o !== null));
   const generatedFrom = {
     articles: scope.size,
-    stories: stories.length,
+    stories: storiesInScope.length,
     outlets: outlets.size,
     exactDates: inScopeRows.filter((s) => s.fit === 'exact' && s.article.published.provenance !== 'inferred').length,
     inferredDates: inScopeRows.filter((s) => s.fit !== 'unknown' && s.article.published.provenance === 'inferred').length,
@@ -732,7 +817,7 @@ function composeHeadline(
     return [counts.corpus === 0 ? 'No articles are stored yet: nothing to report (sitrep ingest PATH adds some).' : `No article falls in ${periodText(period.since, period.until)}${basis}.`];
   }
   const lines = [
-    `${story ? `Story "${story.title}", ` : ''}${periodText(period.since, period.until)}${basis}: ${plural(counts.articles, 'article')} from ${plural(counts.outlets, 'named outlet')}` +
+    `${story ? `Story "${story.title}", ` : ''}${periodText(period.since, period.until)}${basis}: ${plural(counts.articles, 'article')}${counts.outlets ? ` from ${plural(counts.outlets, 'named outlet')}` : ''}` +
       `${dating.length ? ` — ${dating.join(', ')}` : ''}.`,
   ];
   if (stories.length) {
@@ -750,7 +835,7 @@ function composeHeadline(
         `${disputes.length > 1 ? ` (and ${plural(disputes.length - 1, 'more dispute')})` : ''}.`,
     );
   }
-  const changed = figures.filter((f) => f.change);
+  const changed = figures.filter((f) => f.change && f.change.delta !== 0);
   if (changed.length) {
     lines.push(
       `Changed figures: ${changed
@@ -792,6 +877,7 @@ async function everything<T>(page: (p: { limit: number; offset: number }) => Pro
  */
 export async function loadSituation(store: Store, query: SituationQuery = {}): Promise<SituationReport> {
   const articles = await everything((p) => store.listArticles(p));
+  const byId = new Map(articles.map((a) => [a.id, a]));
   const story = query.story ? await store.getStory(query.story) : null;
   if (query.story && !story) throw new ReportError('ENOSTORY', `no story "${query.story}" (stories are listed by: sitrep stories)`);
   const { articles: scoped } = selectScope(articles, query, story);
@@ -825,17 +911,19 @@ export async function loadSituation(store: Store, query: SituationQuery = {}): P
     entities: entities.map((e) => ({ key: e.key, type: e.type, name: e.name, aliasOf: e.aliasOf })),
   };
   // One article at a time: the store's connection pool is small, and a week is a few hundred articles.
+  // The analysis carries the article's quotes, claims and figures (the same rows the attribution
+  // lists read), so one query per article gives everything.
   for (const id of [...related].sort()) {
-    const [quotes, claims, figures, analysis] = await Promise.all([
-      everything((p) => store.listQuotes({ ...p, articleId: id })),
-      everything((p) => store.listClaims({ ...p, articleId: id })),
-      everything((p) => store.listFigures({ ...p, articleId: id })),
-      store.getAnalysis(id),
-    ]);
-    records.quotes.push(...quotes);
-    records.claims.push(...claims);
-    records.figures.push(...figures);
-    if (analysis) records.analyses.push({ articleId: id, sentences: analysis.sentences, entities: analysis.entities, entityIndex: analysis.entityIndex });
+    const analysis = await store.getAnalysis(id);
+    const a = byId.get(id);
+    if (!analysis || !a) continue;
+    const source = { articleId: id, articleTitle: a.title, outlet: a.outlet, published: a.published.value };
+    analysis.quotes.forEach((q, index) => records.quotes.push({ ...q, ...source, index }));
+    analysis.claims.forEach((c, index) => records.claims.push({ ...c, ...source, index }));
+    analysis.figures.forEach((f, index) => {
+      if (!f.hypothetical) records.figures.push({ ...f, ...source, index });
+    });
+    records.analyses.push({ articleId: id, sentences: analysis.sentences, entities: analysis.entities, entityIndex: analysis.entityIndex });
   }
   return composeSituation(records, { ...query, ...(story ? { story: story.id } : {}) });
 }

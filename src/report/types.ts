@@ -53,7 +53,7 @@ export interface ReportSource {
   title: string;
   outlet: string | null;
   url: string | null;
-  /** Where the article was read from (a path or URL) when it has no URL of its own. */
+  /** Where the article was read from: a path, `path:line`, or the feed or page URL. */
   location: string;
   /** The day it was published when known (YYYY-MM-DD), else null. */
   published: string | null;
@@ -128,6 +128,12 @@ export interface QuoteCarrier extends Citation {
   channel: string | null;
   /** The citation of the article in the report it was taken from, when the corpus holds it. */
   creditedRef: number | null;
+  /**
+   * When another carrier credits this article as its channel: the name it
+   * gives ("the Kyiv Independent") and that carrier's citation. Says who this
+   * article likely is when its own outlet is unknown.
+   */
+  creditedAs: { channel: string; by: number } | null;
 }
 
 export interface ReportQuote {
@@ -162,6 +168,8 @@ export interface ReportDispute {
   claims: ClaimSideOut[];
   /** …and what denies or contradicts them, side by side. */
   counters: ClaimSideOut[];
+  /** The links found, as [index into claims, index into counters]: which counter answers which claim. */
+  pairs: Array<[number, number]>;
   /** Places both sides are about. */
   places: NamedKey[];
   /** Other entities both sides are about. */
