@@ -14,7 +14,7 @@ import type { Store } from '../store/index.ts';
  * key is read as the entity it belongs to, so "Mocow" the party and "Moscow"
  * the party are one party when claims are compared.
  */
-function canonicalAnalysis(analysis: Omit<Analysis, 'text' | 'published'>, canon: (key: string) => string): Omit<Analysis, 'text' | 'published'> {
+export function canonicalAnalysis(analysis: Omit<Analysis, 'text' | 'published'>, canon: (key: string) => string): Omit<Analysis, 'text' | 'published'> {
   const source = <T extends SourceSpan | null>(s: T): T => (s && s.entity ? { ...s, entity: canon(s.entity) } : s);
   return {
     ...analysis,

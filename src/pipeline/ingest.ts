@@ -20,7 +20,7 @@ import { variantKey } from '../analyze/entities/index.ts';
 import type { Analysis, ArticleEntity } from '../model/index.ts';
 import type { AnalysisToStore, Store } from '../store/index.ts';
 import { dateFromCorpusEvidence, linkEntityAliases } from './connect.ts';
-import { connectStoredCorpus } from './connect-corpus.ts';
+import { connectPending } from './connect-incremental.ts';
 import { expandPaths, readInputFile, type InputOptions } from './inputs.ts';
 
 /**
@@ -254,12 +254,13 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
   // Corpus level: spellings and typos of one entity across articles become
   // aliases; undated articles get the years other articles' evidence shows
   // (weekday–date agreement); then quotes, claims, figures and events are
-  // connected across articles. Also when nothing new was stored but an
-  // earlier run was killed before its corpus pass finished.
+  // connected across articles, each new (or re-dated) article on its own by
+  // index look-ups (pipeline/connect-incremental). Also when nothing new was
+  // stored but an earlier run was killed before its corpus pass finished.
   if (summary.stored > 0 || (await store.connectionsStale())) {
     await linkEntityAliases(store);
     await dateFromCorpusEvidence(store);
-    await connectStoredCorpus(store, clock());
+    await connectPending(store);
   }
   summary.finishedAt = clock().toISOString();
   await store.recordIngestRun({

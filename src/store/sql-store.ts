@@ -6,6 +6,7 @@ import { listClaims, listFigures, listQuotes, readAttribution, saveAttribution }
 import {
   connectionsStale, getStory, listClaimLinks, listEvents, listFigureSeries, listQuoteGroups, listStories, listThreads, replaceConnections,
 } from './connections-sql.ts';
+import { articlesMentioning, connectIndex, entityAliases, markConnectStale, pendingConnects, resetConnections } from './connect-index-sql.ts';
 import { run } from './sql-run.ts';
 import type {
   AnalysisToStore,
@@ -570,6 +571,13 @@ export function createSqlStore(driver: SqlDriver): Store {
     listStories: (query) => listStories(driver, query),
     getStory: (idOrArticle) => getStory(driver, idOrArticle),
     listThreads: () => listThreads(driver),
+
+    pendingConnects: (limit) => pendingConnects(driver, limit),
+    connectTransaction: (work) => driver.transaction((tx) => work(connectIndex(tx))),
+    markConnectStale: (ids) => markConnectStale(driver, ids),
+    articlesMentioning: (keys) => articlesMentioning(driver, keys),
+    entityAliases: (keys) => entityAliases(driver, keys),
+    resetConnections: () => resetConnections(driver),
 
     async stats(): Promise<StoreStats> {
       const [totals] = await run<{
