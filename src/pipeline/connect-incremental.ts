@@ -61,8 +61,6 @@ const BATCH = 500;
  */
 const POSTING_NOT_READ = 5000;
 
-type Ref = { articleId: string; index: number };
-
 /** An article and its analysis as the connect step reads them, entity keys made canonical. */
 export async function loadConnectArticle(store: Store, id: string): Promise<ConnectArticle | null> {
   const article = await store.getArticle(id);
@@ -88,12 +86,10 @@ export async function loadConnectArticle(store: Store, id: string): Promise<Conn
   };
 }
 
-async function candidatesOf<T>(ix: ConnectIndex, kind: 'quote' | 'claim' | 'figure' | 'event', keys: string[], self: string) {
-  const refs = await ix.findCandidates(kind, keys, { perKey: PER_KEY, limit: CANDIDATES, excludeArticle: self });
-  return ix.items<T>(kind, refs);
+/** Stored items that may match any of `items` (one list of keys each), each item's best candidates, in one look-up. */
+function candidatesOf<T>(ix: ConnectIndex, kind: 'quote' | 'claim' | 'figure' | 'event', keys: string[][], self: string): Promise<Array<ConnectItem<T>>> {
+  return ix.findCandidates<T>(kind, keys, { perKey: PER_KEY, perItem: CANDIDATES, excludeArticle: self });
 }
-
-const refKey = (r: Ref) => `${r.articleId}:${r.index}`;
 
 // --- quotes -----------------------------------------------------------------
 
@@ -109,11 +105,8 @@ async function addQuotes(ix: ConnectIndex, article: ConnectArticle, seq: number)
   const inputs = quoteInputs(article);
   if (inputs.length === 0) return;
   const touched = new Set<string>();
-  for (const input of inputs) {
-    for (const c of await candidatesOf<QuoteAppearanceInput>(ix, 'quote', quoteKeys(input), article.id)) {
-      if (c.group && sameAppearance(input, c.input)) touched.add(c.group);
-    }
-  }
+  const candidates = await candidatesOf<QuoteAppearanceInput>(ix, 'quote', inputs.map(quoteKeys), article.id);
+  for (const input of inputs) for (const c of candidates) if (c.group && !touched.has(c.group) && sameAppearance(input, c.input)) touched.add(c.group);
   const members = await ix.itemsOfGroups<QuoteAppearanceInput>('quote', [...touched]);
   await ix.addItems('quote', seq, inputs.map((input) => ({ articleId: article.id, index: input.index, group: null, input, keys: quoteKeys(input) })));
   await regroupQuotes(ix, touched, [...members.map((m) => m.input), ...inputs]);
@@ -133,11 +126,8 @@ async function removeQuotes(ix: ConnectIndex, articleId: string): Promise<void> 
 async function addClaims(ix: ConnectIndex, article: ConnectArticle, seq: number): Promise<void> {
   const inputs = claimInputs(article);
   if (inputs.length === 0) return;
-  const others = new Map<string, ClaimLinkInput>();
-  for (const input of inputs) {
-    for (const c of await candidatesOf<ClaimLinkInput>(ix, 'claim', claimKeys(input), article.id)) others.set(refKey(c), c.input);
-  }
-  const links = linkClaims([...others.values(), ...inputs]).filter((l) => l.a.articleId === article.id || l.b.articleId === article.id);
+  const others = await candidatesOf<ClaimLinkInput>(ix, 'claim', inputs.map(claimKeys), article.id);
+  const links = linkClaims([...others.map((c) => c.input), ...inputs]).filter((l) => l.a.articleId === article.id || l.b.articleId === article.id);
   await ix.addItems('claim', seq, inputs.map((input) => ({ articleId: article.id, index: input.index, group: null, input, keys: claimKeys(input) })));
   await ix.addClaimLinks(links);
 }
@@ -160,9 +150,7 @@ async function addFigures(ix: ConnectIndex, article: ConnectArticle, seq: number
   const inputs = figureInputs(article).filter((i) => !i.figure.hypothetical);
   if (inputs.length === 0) return;
   const touched = new Set<string>();
-  for (const input of inputs) {
-    for (const c of await candidatesOf<FigureSeriesInput>(ix, 'figure', figureKeys(input), article.id)) if (c.group) touched.add(c.group);
-  }
+  for (const c of await candidatesOf<FigureSeriesInput>(ix, 'figure', inputs.map(figureKeys), article.id)) if (c.group) touched.add(c.group);
   const members = await ix.itemsOfGroups<FigureSeriesInput>('figure', [...touched]);
   await ix.addItems('figure', seq, inputs.map((input) => ({ articleId: article.id, index: input.index, group: null, input, keys: figureKeys(input) })));
   await regroupFigures(ix, touched, [...members.map((m) => m.input), ...inputs]);
@@ -190,9 +178,7 @@ async function addEvents(ix: ConnectIndex, article: ConnectArticle, seq: number)
   const items = articleEventItems(timelineArticle(article));
   if (items.length === 0) return;
   const touched = new Set<string>();
-  for (const item of items) {
-    for (const c of await candidatesOf<EventItem>(ix, 'event', eventKeys(item), article.id)) if (c.group) touched.add(c.group);
-  }
+  for (const c of await candidatesOf<EventItem>(ix, 'event', items.map(eventKeys), article.id)) if (c.group) touched.add(c.group);
   const existing = byGroup(await ix.itemsOfGroups<EventItem>('event', [...touched]));
   const ids = [...existing.keys()];
   const groups = [...existing.values()];
@@ -249,7 +235,7 @@ class LazyRecord<T> {
   readonly target: Record<string, T> = {};
   readonly deleted = new Set<string>();
   readonly proxy: Record<string, T>;
-  constructor(loaded: ReadonlyMap<string, T | null>, missing: Set<string>, copy: (v: T) => T, placeholder: T | undefined) {
+  constructor(loaded: ReadonlyMap<string, T | null>, missing: Set<string>, copy: (v: T) => T, placeholder: () => T | undefined) {
     const { target, deleted } = this;
     this.proxy = new Proxy(target, {
       get(t, key) {
@@ -263,7 +249,7 @@ class LazyRecord<T> {
           return t[key];
         }
         missing.add(key);
-        return placeholder;
+        return placeholder();
       },
       set(t, key, value) {
         if (typeof key === 'string') deleted.delete(key);
@@ -277,6 +263,13 @@ class LazyRecord<T> {
       },
     });
   }
+}
+
+function placeholderFeatures(): ArticleFeatures {
+  return {
+    id: '', title: '', outlet: null, language: null, terms: {}, entities: {}, entityNames: {}, placeKeys: [], places: [], figures: [],
+    when: null, latestYear: null, published: null, lead: [], leadTerms: [], credits: [], duplicateOf: null,
+  };
 }
 
 /** Story grouping's state, loaded row by row as the step asks for it. */
@@ -301,12 +294,14 @@ class StoryView {
   /** A fresh state over what is loaded (a run that lacked something left the previous one half-changed). */
   state(): StoryState {
     const m = this.missing;
+    // Placeholders stand in for what is not loaded so the step runs on and notes all it lacks at one depth in
+    // one run (a missing story or article would otherwise stop it at the first); a run that used one is discarded.
     this.views = {
-      df: new LazyRecord<number>(this.df, m.df, (v) => v, 0),
-      postings: new LazyRecord<string[]>(this.postings, m.postings, (v) => [...v], undefined),
-      storyOf: new LazyRecord<string>(this.storyOf, m.storyOf, (v) => v, undefined),
-      features: new LazyRecord<ArticleFeatures>(this.features, m.features, (v) => v, undefined),
-      groups: new LazyRecord<StoryRecord>(this.groups, m.groups, (v) => ({ id: v.id, articles: [...v.articles] }), undefined),
+      df: new LazyRecord<number>(this.df, m.df, (v) => v, () => 0),
+      postings: new LazyRecord<string[]>(this.postings, m.postings, (v) => [...v], () => undefined),
+      storyOf: new LazyRecord<string>(this.storyOf, m.storyOf, (v) => v, () => undefined),
+      features: new LazyRecord<ArticleFeatures>(this.features, m.features, (v) => v, placeholderFeatures),
+      groups: new LazyRecord<StoryRecord>(this.groups, m.groups, (v) => ({ id: v.id, articles: [...v.articles] }), () => ({ id: '', articles: [] })),
     };
     return {
       version: 1,

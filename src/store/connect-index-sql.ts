@@ -33,22 +33,30 @@ export function connectIndex(db: SqlExecutor): ConnectIndex {
       return Number(rows[0]!.seq);
     },
 
-    async findCandidates(kind, keys, { perKey, limit, excludeArticle }) {
-      if (keys.length === 0) return [];
-      const rows = await run<{ article_id: string; idx: number }>(
+    async findCandidates<T>(kind: ConnectItemKind, keysPerItem: string[][], options: { perKey: number; perItem: number; excludeArticle: string }) {
+      const pairs = keysPerItem.flatMap((keys, item) => unique(keys).map((key) => [key, item] as const));
+      if (pairs.length === 0) return [];
+      const rows = await run<ItemRow>(
         db,
-        `SELECT c.article_id, c.idx
-           FROM unnest($2::text[]) AS k(key)
-           CROSS JOIN LATERAL (
-             SELECT article_id, idx, seq FROM connect_keys
-              WHERE kind = $1 AND key = k.key AND article_id <> $3
-              ORDER BY seq DESC LIMIT $4) c
-          GROUP BY c.article_id, c.idx
-          ORDER BY count(*) DESC, max(c.seq) DESC, c.article_id, c.idx
-          LIMIT $5`,
-        [kind, unique(keys), excludeArticle, perKey, limit],
+        `WITH hits AS (
+           SELECT k.item, c.article_id, c.idx, count(*) AS shared, max(c.seq) AS seq
+             FROM unnest($2::text[], $3::int[]) AS k(key, item)
+             CROSS JOIN LATERAL (
+               SELECT article_id, idx, seq FROM connect_keys
+                WHERE kind = $1 AND key = k.key AND article_id <> $4
+                ORDER BY seq DESC LIMIT $5) c
+            GROUP BY k.item, c.article_id, c.idx),
+         best AS (
+           SELECT DISTINCT article_id, idx FROM (
+             SELECT article_id, idx, row_number() OVER (PARTITION BY item ORDER BY shared DESC, seq DESC, article_id, idx) AS rank
+               FROM hits) r
+            WHERE rank <= $6)
+         SELECT i.article_id, i.idx, i.group_id, i.input
+           FROM best JOIN connect_items i ON i.kind = $1 AND i.article_id = best.article_id AND i.idx = best.idx
+          ORDER BY i.seq, i.article_id, i.idx`,
+        [kind, pairs.map((p) => p[0]), pairs.map((p) => p[1]), options.excludeArticle, options.perKey, options.perItem],
       );
-      return rows.map((r) => ({ articleId: r.article_id, index: r.idx }));
+      return rows.map((r) => toItem<T>(r));
     },
 
     async items<T>(kind: ConnectItemKind, refs: Array<{ articleId: string; index: number }>) {

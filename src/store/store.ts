@@ -355,10 +355,15 @@ export interface ConnectIndex {
   /** Records the article as connected (clears `stale`); returns its sequence number. */
   markConnected(articleId: string): Promise<number>;
   /**
-   * Items of `kind` sharing a key with `keys`, most keys shared first, then the most recently connected;
-   * at most `perKey` items are read per key (the most recent) and `limit` returned.
+   * Stored items of `kind` (not of `excludeArticle`) that may match each of several new items: for each
+   * new item (its list of keys), those sharing the most keys with it, then the most recently connected —
+   * at most `perItem` of them, reading at most `perKey` items (the most recent) per key. Deduplicated.
    */
-  findCandidates(kind: ConnectItemKind, keys: string[], options: { perKey: number; limit: number; excludeArticle: string }): Promise<Array<{ articleId: string; index: number }>>;
+  findCandidates<T>(
+    kind: ConnectItemKind,
+    keysPerItem: string[][],
+    options: { perKey: number; perItem: number; excludeArticle: string },
+  ): Promise<Array<ConnectItem<T>>>;
   items<T>(kind: ConnectItemKind, refs: Array<{ articleId: string; index: number }>): Promise<Array<ConnectItem<T>>>;
   itemsOfGroups<T>(kind: ConnectItemKind, groups: string[]): Promise<Array<ConnectItem<T>>>;
   itemsOfArticle<T>(kind: ConnectItemKind, articleId: string): Promise<Array<ConnectItem<T>>>;
