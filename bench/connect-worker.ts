@@ -14,19 +14,15 @@
  *
  *   node --import tsx bench/connect-worker.ts LOCATION WORKLOAD CACHE MARKS SAMPLE REBUILD_MARKS
  */
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import { ANALYZER_VERSION } from '../src/analyze/index.ts';
 import { connectCorpus } from '../src/connect/corpus.ts';
 import { loadLanguageDetector } from '../src/ingest/language.ts';
-import type { Analysis, CleanArticle } from '../src/model/index.ts';
 import { loadConnectArticles } from '../src/pipeline/connect-corpus.ts';
 import { connectArticle, rebuildConnections, updateThreads } from '../src/pipeline/connect-incremental.ts';
-import { analyzeArticle, findOriginal, prepareArticle, searchVariants } from '../src/pipeline/ingest.ts';
 import { expandPaths, readInputFile } from '../src/pipeline/inputs.ts';
 import { openStore } from '../src/store/index.ts';
+import { feedArticle } from './feed.ts';
 
 const [location, workload, cache, marksArg, sampleArg, rebuildArg] = process.argv.slice(2) as [string, string, string, string, string, string];
 const marks = marksArg.split(',').map(Number);
@@ -34,51 +30,26 @@ const sample = Number(sampleArg);
 const rebuildAt = new Set(rebuildArg ? rebuildArg.split(',').filter(Boolean).map(Number) : []);
 const last = Math.max(...marks) + sample;
 
-async function analysed(article: CleanArticle, id: string): Promise<{ article: CleanArticle; analysis: Analysis }> {
-  const path = join(cache, `${id}.json`);
-  if (existsSync(path)) return JSON.parse(await readFile(path, 'utf8')) as { article: CleanArticle; analysis: Analysis };
-  const result = analyzeArticle(article);
-  await writeFile(path, JSON.stringify(result));
-  return result;
-}
-
 const store = await openStore(location);
 await mkdir(cache, { recursive: true });
 const context = { now: new Date('2026-12-01T00:00:00Z'), languageDetector: await loadLanguageDetector() };
 const connectMs: Array<{ stored: number; ms: number }> = [];
 const atMarks: Array<{ mark: number; threadsMs: number; fullRecomputeMs: number; rebuildMs: number | null }> = [];
 let stored = 0;
+/** Exact copies (recorded as sources) and inputs that are not articles: nothing to connect. */
 let copies = 0;
 
 const { files } = await expandPaths([workload]);
 outer: for (const file of files) {
   for await (const result of readInputFile(file)) {
-    if (!result.ok) continue;
-    let prepared: ReturnType<typeof prepareArticle>;
-    try {
-      prepared = prepareArticle(result, context);
-    } catch {
-      continue; // not an article (too short, no text): ingest records it as a failure
-    }
-    const found = await findOriginal(store, prepared);
-    const base = { id: prepared.id, contentHash: prepared.contentHash, bandKeys: prepared.bandKeys, ingestedAt: context.now.toISOString() };
-    if (found === 'exact') {
-      await store.saveArticle({ ...prepared.article, ...base, duplicateOf: null, similarity: null });
+    const id = await feedArticle(store, result, context, cache);
+    if (id === null) {
       copies++;
       continue;
     }
-    const { article, analysis } = await analysed(prepared.article, prepared.id);
-    const { text: _text, ...rest } = analysis;
-    await store.saveArticle({
-      ...article,
-      ...base,
-      duplicateOf: found?.id ?? null,
-      similarity: found ? Number(found.similarity.toFixed(3)) : null,
-      analysis: { analyzerVersion: ANALYZER_VERSION, analysis: rest, variants: searchVariants(analysis.entityIndex) },
-    });
     stored++;
     const started = performance.now();
-    await connectArticle(store, prepared.id);
+    await connectArticle(store, id);
     connectMs.push({ stored, ms: performance.now() - started });
     if (process.env['BENCH_VERBOSE']) console.error(`${stored}\t${(performance.now() - started).toFixed(1)} ms`);
 
