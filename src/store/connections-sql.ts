@@ -1,34 +1,14 @@
 /**
  * The connection tables (stories, threads, quote groups, claim links, figure
  * series, timeline events): written by the incremental connect a group at a
- * time (connect-index-sql.ts), or whole (replaceConnections), read by the faces.
+ * time (connect-index-sql.ts), read by the faces.
  */
-import { eventId, type ClaimLink, type CorpusConnections, type FigureSeries, type QuoteGroup, type StoryRecordOut, type ThreadRecord, type TimelineEntry } from '../model/index.ts';
+import { eventId, type ClaimLink, type FigureSeries, type QuoteGroup, type StoryRecordOut, type ThreadRecord, type TimelineEntry } from '../model/index.ts';
 import { dateStart } from '../model/timex-order.ts';
-import type { SqlDriver, SqlExecutor } from './driver.ts';
+import type { SqlExecutor } from './driver.ts';
 import { entitiesInclude, entityIs, whereClause } from './sql-filters.ts';
 import { run } from './sql-run.ts';
 import type { ClaimLinkQuery, EventQuery, FigureSeriesQuery, QuoteGroupQuery } from './store.ts';
-
-export async function replaceConnections(driver: SqlDriver, c: CorpusConnections, articles: number, at: string): Promise<void> {
-  await driver.transaction(async (tx) => {
-    await run(
-      tx,
-      `INSERT INTO connect_state (singleton, articles, computed_at) VALUES (true, $1, $2)
-       ON CONFLICT (singleton) DO UPDATE SET articles = EXCLUDED.articles, computed_at = EXCLUDED.computed_at`,
-      [articles, at],
-    );
-    for (const table of ['quote_appearances', 'quote_groups', 'claim_links', 'figure_series', 'events', 'stories', 'threads']) {
-      await run(tx, `DELETE FROM ${table}`);
-    }
-    await insertStories(tx, c.stories);
-    await insertThreads(tx, c.threads);
-    await insertQuoteGroups(tx, c.quotes);
-    await insertClaimLinks(tx, c.claimLinks);
-    await insertFigureSeries(tx, c.figureSeries);
-    await insertEvents(tx, c.events);
-  });
-}
 
 export async function insertStories(tx: SqlExecutor, c: StoryRecordOut[]): Promise<void> {
   if (c.length === 0) return;

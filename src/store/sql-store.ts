@@ -4,7 +4,7 @@ import type { SqlDriver, SqlExecutor } from './driver.ts';
 import { schemaVersion } from './migrate.ts';
 import { listClaims, listFigures, listQuotes, readAttribution, saveAttribution } from './attribution-sql.ts';
 import {
-  connectionsStale, getStory, listClaimLinks, listEvents, listFigureSeries, listQuoteGroups, listStories, listThreads, replaceConnections,
+  connectionsStale, getStory, listClaimLinks, listEvents, listFigureSeries, listQuoteGroups, listStories, listThreads,
 } from './connections-sql.ts';
 import { articlesMentioning, connectIndex, entityAliases, markConnectStale, pendingConnects, resetConnections } from './connect-index-sql.ts';
 import { run } from './sql-run.ts';
@@ -562,7 +562,6 @@ export function createSqlStore(driver: SqlDriver): Store {
     listClaims: (query) => listClaims(driver, query),
     listFigures: (query) => listFigures(driver, query),
     replaceAttribution: (articleId, attribution) => driver.transaction((tx) => saveAttribution(tx, articleId, attribution)),
-    replaceConnections: (connections, from) => replaceConnections(driver, connections, from.articles, from.at),
     connectionsStale: () => connectionsStale(driver),
     listEvents: (query) => listEvents(driver, query),
     listQuoteGroups: (query) => listQuoteGroups(driver, query),

@@ -7,7 +7,6 @@ import type {
   Article,
   Claim,
   ClaimLink,
-  CorpusConnections,
   Figure,
   FigureSeries,
   Quote,
@@ -261,9 +260,7 @@ export interface Store {
   listFigures(query?: FigureQuery): Promise<StoredFigure[]>;
   /** Replaces an article's quotes, claims and figures (made again after its dates changed), in one transaction. */
   replaceAttribution(articleId: string, attribution: Pick<Analysis, 'quotes' | 'claims' | 'figures'>): Promise<void>;
-  /** Replaces the corpus pass's findings whole, in one transaction, noting how many analysed articles they were computed from. */
-  replaceConnections(connections: CorpusConnections, from: { articles: number; at: string }): Promise<void>;
-  /** Whether the stored connections lag the stored analyses (a pass was interrupted, or has not run). */
+  /** Whether the stored connections lag the stored analyses (an article is not connected yet or stale, or threads are behind). */
   connectionsStale(): Promise<boolean>;
   /** Timeline events in date order (coarser dates before the days within them), best first within a date. */
   listEvents(query?: EventQuery): Promise<TimelineEntry[]>;
