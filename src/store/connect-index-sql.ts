@@ -342,7 +342,7 @@ export async function resetConnections(driver: SqlDriver): Promise<void> {
   await driver.transaction(async (tx) => {
     for (const table of [
       'quote_appearances', 'quote_groups', 'claim_links', 'figure_series', 'events', 'stories', 'threads',
-      'connect_keys', 'connect_items', 'connect_done', 'story_articles', 'story_groups', 'story_terms', 'story_postings', 'story_meta', 'connect_state',
+      'connect_keys', 'connect_items', 'connect_done', 'story_articles', 'story_groups', 'story_terms', 'story_postings', 'story_meta',
     ]) {
       await run(tx, `DELETE FROM ${table}`);
     }

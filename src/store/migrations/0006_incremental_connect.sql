@@ -78,3 +78,6 @@ CREATE TABLE story_meta (
   -- Set when stories changed since threads were last computed.
   threads_stale boolean NOT NULL DEFAULT false
 );
+
+-- Replaced by connect_done: connections are no longer computed in one pass over a count of analyses.
+DROP TABLE connect_state;
