@@ -22,6 +22,8 @@ import { createProgress } from './progress.ts';
 import { ENTITY_COLUMNS, registerAnalysisCommands } from './analysis-commands.ts';
 import { CLAIM_COLUMNS, FIGURE_COLUMNS, QUOTE_COLUMNS, registerAttributionCommands } from './attribution-commands.ts';
 import { registerConnectCommands } from './connect-commands.ts';
+import { registerWatchCommands } from './watch-commands.ts';
+import { registerAlertCommands } from './alert-commands.ts';
 import { renderTable, type Column } from './table.ts';
 
 /** Exit codes: 0 all went in; 1 usage error or fatal; 2 the run finished but some inputs failed. */
@@ -362,6 +364,8 @@ export function buildProgram(io: Io, state: RunState): Command {
   registerAnalysisCommands(program, commandContext);
   registerAttributionCommands(program, commandContext);
   registerConnectCommands(program, commandContext);
+  registerWatchCommands(program, commandContext, (code) => (state.exitCode = code), io.env);
+  registerAlertCommands(program, commandContext, io.env);
 
   program
     .command('stats')

@@ -20,6 +20,7 @@ import { variantKey } from '../analyze/entities/index.ts';
 import type { Analysis, ArticleEntity } from '../model/index.ts';
 import type { AnalysisToStore, Store } from '../store/index.ts';
 import { dateFromCorpusEvidence, linkEntityAliases } from './connect.ts';
+import { raiseAlerts } from './alerts.ts';
 import { connectPending } from './connect-incremental.ts';
 import { expandPaths, readInputFile, type InputOptions } from './inputs.ts';
 
@@ -216,17 +217,29 @@ export async function ingestOne(store: Store, result: ReadResult, context: Inges
   };
 }
 
-export async function ingestPaths(store: Store, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
+/**
+ * Ingests read results from any source (files, a feed poll, an HTTP request
+ * body) as one run: each result stored in its own transaction, then the
+ * corpus pass, then the run recorded under `inputs`.
+ */
+export async function ingestResults(
+  store: Store,
+  inputs: string[],
+  produce: (record: (result: ReadResult) => Promise<void>, emit: (event: IngestEvent) => void, summary: IngestSummary) => Promise<void>,
+  options: IngestOptions = {},
+): Promise<IngestSummary> {
   const clock = options.now ?? (() => new Date());
   const startedAt = clock().toISOString();
   const emit = options.onEvent ?? (() => undefined);
   const summary: IngestSummary = {
     files: 0, stored: 0, duplicates: 0, nearDuplicates: 0, failed: 0, failures: [], passedOver: [], startedAt, finishedAt: startedAt,
   };
-  const record = (event: IngestEvent) => {
+  const storedIds: string[] = [];
+  const count = (event: IngestEvent) => {
     switch (event.type) {
       case 'stored':
         summary.stored++;
+        storedIds.push(event.id);
         if (event.duplicateOf) summary.nearDuplicates++;
         break;
       case 'duplicate':
@@ -241,16 +254,7 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
   };
 
   const languageDetector = await loadLanguageDetector();
-  const { files, failures, passedOver } = await expandPaths(paths);
-  summary.passedOver = passedOver;
-  for (const failure of failures) record({ type: 'failed', failure });
-  for (const [index, file] of files.entries()) {
-    summary.files++;
-    emit({ type: 'file', path: file.path, index, total: files.length });
-    for await (const result of readInputFile(file, options)) {
-      record(await ingestOne(store, result, { now: clock(), languageDetector }));
-    }
-  }
+  await produce(async (result) => count(await ingestOne(store, result, { now: clock(), languageDetector })), count, summary);
   // Corpus level: spellings and typos of one entity across articles become
   // aliases; undated articles get the years other articles' evidence shows
   // (weekday–date agreement); then quotes, claims, figures and events are
@@ -262,15 +266,36 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
     await dateFromCorpusEvidence(store);
     await connectPending(store);
   }
+  // What users follow, against what this run added (stored as alerts; delivered elsewhere).
+  await raiseAlerts(store, storedIds, clock());
   summary.finishedAt = clock().toISOString();
   await store.recordIngestRun({
     startedAt: summary.startedAt,
     finishedAt: summary.finishedAt,
-    inputs: paths,
+    inputs,
     stored: summary.stored,
     duplicates: summary.duplicates,
     nearDuplicates: summary.nearDuplicates,
     failures: summary.failures,
   });
   return summary;
+}
+
+export async function ingestPaths(store: Store, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
+  const emit = options.onEvent ?? (() => undefined);
+  return ingestResults(
+    store,
+    paths,
+    async (record, count, summary) => {
+      const { files, failures, passedOver } = await expandPaths(paths);
+      summary.passedOver = passedOver;
+      for (const failure of failures) count({ type: 'failed', failure });
+      for (const [index, file] of files.entries()) {
+        summary.files++;
+        emit({ type: 'file', path: file.path, index, total: files.length });
+        for await (const result of readInputFile(file, options)) await record(result);
+      }
+    },
+    options,
+  );
 }
