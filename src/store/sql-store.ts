@@ -39,6 +39,9 @@ export function textSearchConfig(language: string | null): string {
   return (language && TEXT_SEARCH_CONFIG[language]) || 'simple';
 }
 
+/** An arbitrary fixed key for pg_advisory_xact_lock that serialises connect transactions (see connectTransaction). */
+const CONNECT_LOCK_KEY = 7_341_023;
+
 /** Ids are 16 hex digits; a user may type fewer, as with git. */
 const MIN_ID_PREFIX = 6;
 const MAX_LIST = 10_000;
@@ -574,7 +577,13 @@ export function createSqlStore(driver: SqlDriver): Store {
     listThreads: () => listThreads(driver),
 
     pendingConnects: (limit) => pendingConnects(driver, limit),
-    connectTransaction: (work) => driver.transaction((tx) => work(connectIndex(tx))),
+    // One article's connect at a time across every process on the database: two placed at once could both
+    // start a story for one event, or both rewrite one group from what they read before the other wrote.
+    connectTransaction: (work) =>
+      driver.transaction(async (tx) => {
+        await run(tx, 'SELECT pg_advisory_xact_lock($1)', [CONNECT_LOCK_KEY]);
+        return work(connectIndex(tx));
+      }),
     markConnectStale: (ids) => markConnectStale(driver, ids),
     articlesMentioning: (keys) => articlesMentioning(driver, keys),
     entityAliases: (keys) => entityAliases(driver, keys),
