@@ -101,6 +101,9 @@ for (const backend of await testBackends()) {
           expect(stats.sources).toBe(ARTICLES);
           const titles = new Set((await store.listArticles({ limit: 1000 })).map((a) => a.title));
           expect(titles.size).toBe(ARTICLES);
+          // Every article connected once, wherever the kill landed (storing or connecting).
+          expect(await store.connectionsStale()).toBe(false);
+          expect(await store.pendingConnects(10)).toEqual([]);
         } finally {
           await store.close();
         }

@@ -1,10 +1,11 @@
 /**
- * Commands over what the corpus pass connects: `stories`, `story`, `timeline` (dated events
+ * Commands over what the corpus pass connects: `connect [--rebuild]`, `stories`, `story`, `timeline` (dated events
  * across articles), `disputes` (claims against counter-claims), `series`
  * (figures over time) and `quotes --shared` lives with the quotes.
  */
 import type { Command } from 'commander';
 import { selectTimeline } from '../connect/timeline.ts';
+import { connectPending, rebuildConnections } from '../pipeline/connect-incremental.ts';
 import type { ClaimLink, FigureSeries, StoryRecordOut, TimelineEntry } from '../model/index.ts';
 import type { CommandContext } from './analysis-commands.ts';
 import { describeFigure, keysNamed, positive } from './attribution-commands.ts';
@@ -57,6 +58,21 @@ const STORY_COLUMNS: Column<StoryRecordOut>[] = [
 ];
 
 export function registerConnectCommands(program: Command, ctx: CommandContext): void {
+  program
+    .command('connect')
+    .description('connect the stored articles not connected yet (ingest does this itself); --rebuild makes every connection again from scratch')
+    .option('--rebuild', 'empty the connections and their index, then connect every article again')
+    .action(async (opts: { rebuild?: boolean }) => {
+      await ctx.withStore(ctx.db(), async (store) => {
+        const started = performance.now();
+        const summary = opts.rebuild ? await rebuildConnections(store) : await connectPending(store);
+        const seconds = (performance.now() - started) / 1000;
+        ctx.out(
+          `${opts.rebuild ? 'rebuilt' : 'connected'}: ${summary.connected} articles${summary.redone ? `, ${summary.redone} redone` : ''} in ${seconds.toFixed(1)} s`,
+        );
+      });
+    });
+
   program
     .command('stories')
     .description('articles grouped by the event they report, newest first, with independent source counts and threads')

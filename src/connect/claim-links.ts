@@ -167,6 +167,16 @@ function earlier(a: Prepared, b: Prepared): number {
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
+/** What pairs are found through: entities, predicates (`~`), areas (`@`). */
+function featuresOf(p: Prepared): string[] {
+  return [...p.entities, ...[...p.predicates].map((x) => `~${x}`), ...(p.input.placeAreas ?? []).map((x) => `@${x}`)];
+}
+
+/** Look-up keys of a claim: the features `linkClaims` pairs claims through, so its candidates are an index look-up. */
+export function claimKeys(input: ClaimLinkInput): string[] {
+  return featuresOf(prepare(input));
+}
+
 /**
  * Every link between the claims given. Pairs are found through the entities
  * and predicates the claims share, so the work grows with the claims about
@@ -177,7 +187,7 @@ export function linkClaims(inputs: readonly ClaimLinkInput[]): ClaimLink[] {
   const prepared = inputs.map(prepare).sort(earlier);
   const byFeature = new Map<string, number[]>();
   prepared.forEach((p, i) => {
-    for (const f of [...p.entities, ...[...p.predicates].map((x) => `~${x}`), ...(p.input.placeAreas ?? []).map((x) => `@${x}`)]) {
+    for (const f of featuresOf(p)) {
       const list = byFeature.get(f);
       if (list) list.push(i);
       else byFeature.set(f, [i]);

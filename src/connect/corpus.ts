@@ -4,12 +4,14 @@
  * as series, and the timeline. Pure: plain records in, plain records out;
  * the pipeline loads the articles and stores the result.
  */
-import type { Analysis, CorpusConnections, EntityMention, Span } from '../model/index.ts';
+import type { Analysis, CorpusConnections, EntityMention, Span, StoryRecordOut, ThreadRecord } from '../model/index.ts';
 import { linkClaims, type ClaimLinkInput } from './claim-links.ts';
 import { buildFigureSeries, type FigureSeriesInput, type SeriesPlace } from './figure-series.ts';
-import { QuoteProvenance } from './quote-provenance.ts';
-import { assignStory, createStoryState, listStories, listThreads, storyArticleFromAnalysis, type AnalysisForStories } from './stories/index.ts';
-import { buildTimeline } from './timeline.ts';
+import { QuoteProvenance, type QuoteAppearanceInput } from './quote-provenance.ts';
+import {
+  assignStory, createStoryState, listStories, listThreads, storyArticleFromAnalysis, type AnalysisForStories, type Story, type StoryArticle,
+} from './stories/index.ts';
+import { buildTimeline, type TimelineArticle } from './timeline.ts';
 
 /** What the connect step needs of one stored article. */
 export interface ConnectArticle {
@@ -68,7 +70,7 @@ function areasOf(article: ConnectArticle, key: string | null): string[] {
   return [...areas];
 }
 
-function claimInputs(article: ConnectArticle): ClaimLinkInput[] {
+export function claimInputs(article: ConnectArticle): ClaimLinkInput[] {
   return article.analysis.claims.map((claim, index) => ({
     placeAreas: areasOf(article, claim.control?.place.entity ?? null),
     articleId: article.id,
@@ -85,7 +87,7 @@ function claimInputs(article: ConnectArticle): ClaimLinkInput[] {
   }));
 }
 
-function figureInputs(article: ConnectArticle): FigureSeriesInput[] {
+export function figureInputs(article: ConnectArticle): FigureSeriesInput[] {
   return article.analysis.figures.map((figure, index) => {
     const sentence = article.analysis.sentences[figure.sentence] ?? figure;
     // What the figure counts names its place best ("settlements in the Kursk region"); else its sentence does.
@@ -95,6 +97,40 @@ function figureInputs(article: ConnectArticle): FigureSeriesInput[] {
   });
 }
 
+/** The quotes of one article as provenance reads them. */
+export function quoteInputs(article: ConnectArticle): QuoteAppearanceInput[] {
+  return article.analysis.quotes.map((quote, index) => ({ articleId: article.id, index, published: article.published, outlet: article.outlet, quote }));
+}
+
+/** One article as the timeline reads it. */
+export function timelineArticle(a: ConnectArticle): TimelineArticle {
+  return {
+    articleId: a.id,
+    published: a.published,
+    text: a.text,
+    sentences: a.analysis.sentences,
+    sentenceTimes: a.analysis.sentenceTimes,
+    times: a.analysis.times,
+    entities: a.analysis.entities,
+    figures: a.analysis.figures,
+  };
+}
+
+/** One article as story grouping reads it. */
+export function storyArticle(a: ConnectArticle): StoryArticle {
+  const published = { value: a.published, provenance: 'inferred' as const, evidence: null, ...(a.publishedRange ? { range: a.publishedRange } : {}) };
+  return storyArticleFromAnalysis(
+    { id: a.id, title: a.title, text: a.text, language: a.language, outlet: a.outlet, duplicateOf: a.duplicateOf },
+    { ...a.analysis, text: a.text, published } as AnalysisForStories,
+  );
+}
+
+/** Each story with the thread it is in. */
+export function storiesWithThreads(stories: readonly Story[], threads: readonly ThreadRecord[]): StoryRecordOut[] {
+  const threadOf = new Map(threads.flatMap((t) => t.stories.map((id) => [id, t.id] as const)));
+  return stories.map((story) => ({ ...story, thread: threadOf.get(story.id) ?? null }));
+}
+
 /**
  * Stories and threads. Articles are placed one at a time, as ingest
  * delivers them in a live run; here in id order, so that one corpus always
@@ -102,43 +138,25 @@ function figureInputs(article: ConnectArticle): FigureSeriesInput[] {
  */
 function groupStories(sorted: readonly ConnectArticle[]): Pick<CorpusConnections, 'stories' | 'threads'> {
   const state = createStoryState();
-  for (const a of sorted) {
-    const published = { value: a.published, provenance: 'inferred' as const, evidence: null, ...(a.publishedRange ? { range: a.publishedRange } : {}) };
-    assignStory(
-      state,
-      storyArticleFromAnalysis(
-        { id: a.id, title: a.title, text: a.text, language: a.language, outlet: a.outlet, duplicateOf: a.duplicateOf },
-        { ...a.analysis, text: a.text, published } as AnalysisForStories,
-      ),
-    );
-  }
+  for (const a of sorted) assignStory(state, storyArticle(a));
   const threads = listThreads(state);
-  const threadOf = new Map(threads.flatMap((t) => t.stories.map((id) => [id, t.id] as const)));
-  return { stories: listStories(state).map((story) => ({ ...story, thread: threadOf.get(story.id) ?? null })), threads };
+  return { stories: storiesWithThreads(listStories(state), threads), threads };
 }
 
+/**
+ * Every connection of a corpus computed from scratch: the reference the
+ * incremental connect (pipeline/connect-incremental) is held to, and the
+ * peer it is measured against.
+ */
 export function connectCorpus(articles: readonly ConnectArticle[]): CorpusConnections {
   const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : 1));
   const provenance = new QuoteProvenance();
-  for (const article of sorted) {
-    provenance.add(article.analysis.quotes.map((quote, index) => ({ articleId: article.id, index, published: article.published, outlet: article.outlet, quote })));
-  }
+  for (const article of sorted) provenance.add(quoteInputs(article));
   return {
     ...groupStories(sorted),
     quotes: provenance.groups(),
     claimLinks: linkClaims(sorted.flatMap(claimInputs)),
     figureSeries: buildFigureSeries(sorted.flatMap(figureInputs)),
-    events: buildTimeline(
-      sorted.map((a) => ({
-        articleId: a.id,
-        published: a.published,
-        text: a.text,
-        sentences: a.analysis.sentences,
-        sentenceTimes: a.analysis.sentenceTimes,
-        times: a.analysis.times,
-        entities: a.analysis.entities,
-        figures: a.analysis.figures,
-      })),
-    ),
+    events: buildTimeline(sorted.map(timelineArticle)),
   };
 }

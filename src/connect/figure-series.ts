@@ -108,6 +108,24 @@ export function sameQuantity(a: Prepared, b: Prepared): boolean {
   return placesKnown;
 }
 
+/**
+ * Look-up keys of a figure, each under its unit: its places, their
+ * countries, and the stems of what it counts. Two figures of one quantity
+ * share a place, a country (one is the country the other is in) or a word
+ * of what they count, so they share a key.
+ */
+export function figureKeys(input: FigureSeriesInput): string[] {
+  const p = prepare(input);
+  const unit = `${input.figure.unit}${p.rate ? '/rate' : ''}`;
+  const keys = new Set<string>();
+  for (const place of input.places) {
+    keys.add(`${unit}|p:${place.key}`);
+    if (place.country) keys.add(`${unit}|c:${place.country}`);
+  }
+  for (const s of p.subject) keys.add(`${unit}|s:${s}`);
+  return [...keys];
+}
+
 function prepare(input: FigureSeriesInput): Prepared {
   const counted = input.figure.counted;
   return {

@@ -79,6 +79,21 @@ function prepare(input: QuoteAppearanceInput): Prepared {
   return { input, key: `${input.articleId}:${input.index}`, words, stems: contentStems(words) };
 }
 
+/**
+ * Look-up keys of a quotation: its content stems, and its whole wording (a
+ * short quote meets only its identical twin). Two appearances that are one
+ * quotation share a key, so candidates are an index look-up.
+ */
+export function quoteKeys(input: QuoteAppearanceInput): string[] {
+  const item = prepare(input);
+  return [...item.stems, `=${item.words.join(' ')}`];
+}
+
+/** Whether two appearances are one quotation (see the module comment). */
+export function sameAppearance(a: QuoteAppearanceInput, b: QuoteAppearanceInput): boolean {
+  return sameQuotation(prepare(a), prepare(b));
+}
+
 /** Whether two appearances are one quotation (see the module comment). */
 export function sameQuotation(a: Prepared, b: Prepared): boolean {
   if (a.input.articleId === b.input.articleId) return false;

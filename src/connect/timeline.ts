@@ -143,31 +143,83 @@ function sameEvent(a: Candidate, b: Candidate): boolean {
 }
 
 /**
+ * Events in the order they are placed: each joins the first event on its
+ * date (first made, first asked) that has no sentence of its own article and
+ * one sentence telling the same thing; else it starts an event. The
+ * incremental connect places a new article's events the same way against
+ * the stored events of their dates.
+ */
+export function groupEvents(events: readonly EventItem[]): EventItem[][] {
+  const groups: Candidate[][] = [];
+  const byDate = new Map<string, Candidate[][]>();
+  for (const item of events) {
+    const event = fromItem(item);
+    const sameDate = byDate.get(event.date) ?? [];
+    const group = joinableEvent(sameDate, event);
+    if (group) group.push(event);
+    else {
+      const fresh = [event];
+      groups.push(fresh);
+      sameDate.push(fresh);
+      byDate.set(event.date, sameDate);
+    }
+  }
+  return groups.map((g) => g.map(toItem));
+}
+
+/** The first of `groups` the event joins, or null. One sentence an article per event: an article telling the same thing twice is not a second source. */
+function joinableEvent<G extends readonly Candidate[]>(groups: readonly G[], event: Candidate): G | null {
+  return (
+    groups.find((g) => !g.some((member) => member.source.articleId === event.source.articleId) && g.some((member) => sameEvent(member, event))) ??
+    null
+  );
+}
+
+/** Index of the first group (in the order given) `item` would join, or -1. */
+export function joinableEventIndex(groups: ReadonlyArray<readonly EventItem[]>, item: EventItem): number {
+  const event = fromItem(item);
+  const prepared = groups.map((g) => g.map(fromItem));
+  const found = joinableEvent(prepared, event);
+  return found ? prepared.indexOf(found) : -1;
+}
+
+/**
  * Builds the timeline of a set of articles (the corpus, a story, a thread).
  * Deterministic: articles are taken in id order, so the result does not
  * depend on the order they were given in.
  */
 export function buildTimeline(articles: readonly TimelineArticle[], options: TimelineOptions = {}): TimelineEntry[] {
   const sorted = [...articles].sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0));
-  const groups: Candidate[][] = [];
-  const byDate = new Map<string, Candidate[][]>();
-  for (const article of sorted) {
-    for (const event of articleEvents(article)) {
-      const sameDate = byDate.get(event.date) ?? [];
-      // One sentence an article per event: an article telling the same thing twice is not a second source.
-      const group = sameDate.find(
-        (g) => !g.some((member) => member.source.articleId === event.source.articleId) && g.some((member) => sameEvent(member, event)),
-      );
-      if (group) group.push(event);
-      else {
-        const fresh = [event];
-        groups.push(fresh);
-        sameDate.push(fresh);
-        byDate.set(event.date, sameDate);
-      }
-    }
-  }
-  return selectTimeline(groups.map(toEntry), options);
+  return selectTimeline(groupEvents(sorted.flatMap(articleEventItems)).map(eventEntry), options);
+}
+
+/** A candidate event as plain JSON (sets as sorted arrays), to store and look up later. */
+export interface EventItem extends Omit<Candidate, 'entities' | 'stems'> {
+  entities: string[];
+  stems: string[];
+}
+
+function toItem(c: Candidate): EventItem {
+  return { ...c, entities: [...c.entities], stems: [...c.stems] };
+}
+
+function fromItem(i: EventItem): Candidate {
+  return { ...i, entities: new Set(i.entities), stems: new Set(i.stems) };
+}
+
+/** The events one article contributes, as plain records. */
+export function articleEventItems(article: TimelineArticle): EventItem[] {
+  return articleEvents(article).map(toItem);
+}
+
+/** Look-up keys of an event: its date with each of its words (two sentences telling one event share a date and some words). */
+export function eventKeys(item: EventItem): string[] {
+  return item.stems.map((s) => `${item.date}|${s}`);
+}
+
+/** The timeline entry of a group of event items (the first is the event's first source). */
+export function eventEntry(group: readonly EventItem[]): TimelineEntry {
+  return toEntry(group.map(fromItem));
 }
 
 /**

@@ -1,11 +1,10 @@
 /**
- * The corpus pass that runs after articles are stored: loads every analysed
- * article, connects them (connect/corpus.ts: quote provenance, claim links,
- * figure series, the timeline) and replaces the stored connections in one
- * transaction. Recomputed whole, so an article arriving late changes the
- * picture as if it had always been there.
+ * Stored articles as the connect step reads them: entity keys made canonical
+ * (aliases followed), and — for the whole recompute (connect/corpus
+ * connectCorpus), which the incremental connect is tested and measured
+ * against — every analysed article at once.
  */
-import { connectCorpus, type ConnectArticle } from '../connect/corpus.ts';
+import type { ConnectArticle } from '../connect/corpus.ts';
 import type { Analysis, SourceSpan } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 
@@ -14,7 +13,7 @@ import type { Store } from '../store/index.ts';
  * key is read as the entity it belongs to, so "Mocow" the party and "Moscow"
  * the party are one party when claims are compared.
  */
-function canonicalAnalysis(analysis: Omit<Analysis, 'text' | 'published'>, canon: (key: string) => string): Omit<Analysis, 'text' | 'published'> {
+export function canonicalAnalysis(analysis: Omit<Analysis, 'text' | 'published'>, canon: (key: string) => string): Omit<Analysis, 'text' | 'published'> {
   const source = <T extends SourceSpan | null>(s: T): T => (s && s.entity ? { ...s, entity: canon(s.entity) } : s);
   return {
     ...analysis,
@@ -54,12 +53,4 @@ export async function loadConnectArticles(store: Store): Promise<ConnectArticle[
     });
   }
   return articles;
-}
-
-/** Recomputes and stores the corpus connections; returns what was found, for the run's summary. */
-export async function connectStoredCorpus(store: Store, now: Date = new Date()) {
-  const articles = await loadConnectArticles(store);
-  const connections = connectCorpus(articles);
-  await store.replaceConnections(connections, { articles: articles.length, at: now.toISOString() });
-  return connections;
 }

@@ -27,6 +27,9 @@ export async function linkEntityAliases(store: Store): Promise<number> {
     })
     .filter((c) => c.aliasOf !== c.current)
     .map(({ key, aliasOf }) => ({ key, aliasOf }));
+  // Articles already connected under the old keys connect again under the new ones
+  // (marked first: a kill in between only makes a needless redo).
+  await store.markConnectStale(await store.articlesMentioning(changes.map((c) => c.key)));
   await store.setEntityAliases(changes);
   return changes.length;
 }
@@ -69,6 +72,8 @@ export async function dateFromCorpusEvidence(store: Store): Promise<number> {
     if (canonical(target) === canonical(r.current)) continue;
     changes.push({ id: r.id, published: target.published, times: target.times, sentenceTimes: target.sentenceTimes });
   }
+  // Connected articles whose dates change connect again (marked first: a kill in between only makes a needless redo).
+  await store.markConnectStale(changes.map((c) => c.id));
   await store.saveCorpusDatings(changes);
   // When each quote was said, the date of each claim and figure follow the
   // article's times: made again from the re-dated times.

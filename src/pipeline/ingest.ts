@@ -21,7 +21,7 @@ import type { Analysis, ArticleEntity } from '../model/index.ts';
 import type { AnalysisToStore, SaveOutcome, Store } from '../store/index.ts';
 import { dateFromCorpusEvidence, linkEntityAliases } from './connect.ts';
 import { raiseAlerts } from './alerts.ts';
-import { connectStoredCorpus } from './connect-corpus.ts';
+import { connectPending } from './connect-incremental.ts';
 import { expandPaths, readInputFile, type InputOptions } from './inputs.ts';
 
 /**
@@ -239,7 +239,8 @@ export async function connectCorpus(store: Store, storedIds: readonly string[], 
     if (storedIds.length > 0 || (await store.connectionsStale())) {
       await linkEntityAliases(store);
       await dateFromCorpusEvidence(store);
-      await connectStoredCorpus(store, clock());
+      // Each new (or re-dated) article connected on its own, by index look-ups.
+      await connectPending(store);
     }
     await raiseAlerts(store, storedIds, clock());
   });

@@ -1,93 +1,89 @@
 /**
- * The connection tables (quote groups, claim links, figure series, timeline
- * events): replaced whole by each corpus pass, read by the faces.
+ * The connection tables (stories, threads, quote groups, claim links, figure
+ * series, timeline events): written by the incremental connect a group at a
+ * time (connect-index-sql.ts), read by the faces.
  */
-import { eventId, type ClaimLink, type CorpusConnections, type FigureSeries, type QuoteGroup, type StoryRecordOut, type ThreadRecord, type TimelineEntry } from '../model/index.ts';
+import { eventId, type ClaimLink, type FigureSeries, type QuoteGroup, type StoryRecordOut, type ThreadRecord, type TimelineEntry } from '../model/index.ts';
 import { dateStart } from '../model/timex-order.ts';
-import type { SqlDriver, SqlExecutor } from './driver.ts';
+import type { SqlExecutor } from './driver.ts';
 import { entitiesInclude, entityIs, whereClause } from './sql-filters.ts';
 import { run } from './sql-run.ts';
 import type { ClaimLinkQuery, EventQuery, FigureSeriesQuery, QuoteGroupQuery } from './store.ts';
 
-export async function replaceConnections(driver: SqlDriver, c: CorpusConnections, articles: number, at: string): Promise<void> {
-  await driver.transaction(async (tx) => {
-    await run(
-      tx,
-      `INSERT INTO connect_state (singleton, articles, computed_at) VALUES (true, $1, $2)
-       ON CONFLICT (singleton) DO UPDATE SET articles = EXCLUDED.articles, computed_at = EXCLUDED.computed_at`,
-      [articles, at],
-    );
-    for (const table of ['quote_appearances', 'quote_groups', 'claim_links', 'figure_series', 'events', 'stories', 'threads']) {
-      await run(tx, `DELETE FROM ${table}`);
-    }
-    if (c.stories.length > 0) {
-      await run(
-        tx,
-        `INSERT INTO stories (id, date_start, thread_id, articles, record)
-         SELECT id, ds::date, th, string_to_array(ar, chr(31)), rec
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[]) AS x(id, ds, th, ar, rec)`,
-        [c.stories.map((x) => x.id), c.stories.map((x) => x.dates?.start ?? null), c.stories.map((x) => x.thread),
-          c.stories.map((x) => x.articles.join('\u001f')), c.stories.map((x) => JSON.stringify(x))],
-      );
-    }
-    if (c.threads.length > 0) {
-      await run(tx, 'INSERT INTO threads (id, record) SELECT * FROM unnest($1::text[], $2::jsonb[])', [
-        c.threads.map((t) => t.id),
-        c.threads.map((t) => JSON.stringify(t)),
-      ]);
-    }
-    if (c.quotes.length > 0) {
-      await run(
-        tx,
-        `INSERT INTO quote_groups (id, speaker_entity, articles, record)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::jsonb[])`,
-        [c.quotes.map((q) => q.id), c.quotes.map((q) => q.speaker), c.quotes.map((q) => new Set(q.appearances.map((a) => a.articleId)).size),
-          c.quotes.map((q) => JSON.stringify(q))],
-      );
-      const appearances = c.quotes.flatMap((q) => q.appearances.map((a) => ({ group: q.id, ...a })));
-      await run(
-        tx,
-        `INSERT INTO quote_appearances (group_id, article_id, idx, credited_article)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[])`,
-        [appearances.map((a) => a.group), appearances.map((a) => a.articleId), appearances.map((a) => a.index),
-          appearances.map((a) => a.creditedArticle)],
-      );
-    }
-    if (c.claimLinks.length > 0) {
-      const l = c.claimLinks;
-      await run(
-        tx,
-        `INSERT INTO claim_links (a_article, a_idx, b_article, b_idx, relation, shared, record)
-         SELECT a, ai, b, bi, rel, string_to_array(sh, chr(31)), rec
-           FROM unnest($1::text[], $2::int[], $3::text[], $4::int[], $5::text[], $6::text[], $7::jsonb[]) AS x(a, ai, b, bi, rel, sh, rec)`,
-        [l.map((x) => x.a.articleId), l.map((x) => x.a.index), l.map((x) => x.b.articleId), l.map((x) => x.b.index),
-          // A text[] of text[] is not a thing in SQL: each link's shared keys travel as one joined string.
-          l.map((x) => x.relation), l.map((x) => x.shared.join('\u001f')), l.map((x) => JSON.stringify(x))],
-      );
-    }
-    if (c.figureSeries.length > 0) {
-      const f = c.figureSeries;
-      await run(
-        tx,
-        `INSERT INTO figure_series (id, unit, place_entity, points, record)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::jsonb[])`,
-        [f.map((s) => s.id), f.map((s) => s.unit), f.map((s) => s.place), f.map((s) => s.points.length), f.map((s) => JSON.stringify(s))],
-      );
-    }
-    if (c.events.length > 0) {
-      const e = c.events;
-      await run(
-        tx,
-        `INSERT INTO events (id, date, date_start, precision, score, entities, articles, record)
-         SELECT id, d, ds::date, p, sc, string_to_array(en, chr(31)), string_to_array(ar, chr(31)), rec
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::text[], $7::text[], $8::jsonb[])
-             AS x(id, d, ds, p, sc, en, ar, rec)`,
-        [e.map(eventId), e.map((x) => x.date), e.map((x) => dateStart(x.date)?.key ?? '0001-01-01'), e.map((x) => x.precision),
-          e.map((x) => x.score), e.map((x) => x.entities.join('\u001f')),
-          e.map((x) => [...new Set(x.sources.map((s) => s.articleId))].join('\u001f')), e.map((x) => JSON.stringify(x))],
-      );
-    }
-  });
+export async function insertStories(tx: SqlExecutor, c: StoryRecordOut[]): Promise<void> {
+  if (c.length === 0) return;
+  await run(
+    tx,
+    `INSERT INTO stories (id, date_start, thread_id, articles, record)
+     SELECT id, ds::date, th, string_to_array(ar, chr(31)), rec
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[]) AS x(id, ds, th, ar, rec)`,
+    [c.map((x) => x.id), c.map((x) => x.dates?.start ?? null), c.map((x) => x.thread),
+      c.map((x) => x.articles.join('\u001f')), c.map((x) => JSON.stringify(x))],
+  );
+}
+
+export async function insertThreads(tx: SqlExecutor, c: ThreadRecord[]): Promise<void> {
+  if (c.length === 0) return;
+  await run(tx, 'INSERT INTO threads (id, record) SELECT * FROM unnest($1::text[], $2::jsonb[])', [
+    c.map((t) => t.id),
+    c.map((t) => JSON.stringify(t)),
+  ]);
+}
+
+export async function insertQuoteGroups(tx: SqlExecutor, c: QuoteGroup[]): Promise<void> {
+  if (c.length === 0) return;
+  await run(
+    tx,
+    `INSERT INTO quote_groups (id, speaker_entity, articles, record)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::jsonb[])`,
+    [c.map((q) => q.id), c.map((q) => q.speaker), c.map((q) => new Set(q.appearances.map((a) => a.articleId)).size),
+      c.map((q) => JSON.stringify(q))],
+  );
+  const appearances = c.flatMap((q) => q.appearances.map((a) => ({ group: q.id, ...a })));
+  await run(
+    tx,
+    `INSERT INTO quote_appearances (group_id, article_id, idx, credited_article)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[])`,
+    [appearances.map((a) => a.group), appearances.map((a) => a.articleId), appearances.map((a) => a.index),
+      appearances.map((a) => a.creditedArticle)],
+  );
+}
+
+export async function insertClaimLinks(tx: SqlExecutor, c: ClaimLink[]): Promise<void> {
+  if (c.length === 0) return;
+  await run(
+    tx,
+    `INSERT INTO claim_links (a_article, a_idx, b_article, b_idx, relation, shared, record)
+     SELECT a, ai, b, bi, rel, string_to_array(sh, chr(31)), rec
+       FROM unnest($1::text[], $2::int[], $3::text[], $4::int[], $5::text[], $6::text[], $7::jsonb[]) AS x(a, ai, b, bi, rel, sh, rec)`,
+    [c.map((x) => x.a.articleId), c.map((x) => x.a.index), c.map((x) => x.b.articleId), c.map((x) => x.b.index),
+      // A text[] of text[] is not a thing in SQL: each link's shared keys travel as one joined string.
+      c.map((x) => x.relation), c.map((x) => x.shared.join('\u001f')), c.map((x) => JSON.stringify(x))],
+  );
+}
+
+export async function insertFigureSeries(tx: SqlExecutor, c: FigureSeries[]): Promise<void> {
+  if (c.length === 0) return;
+  await run(
+    tx,
+    `INSERT INTO figure_series (id, unit, place_entity, points, record)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::jsonb[])`,
+    [c.map((s) => s.id), c.map((s) => s.unit), c.map((s) => s.place), c.map((s) => s.points.length), c.map((s) => JSON.stringify(s))],
+  );
+}
+
+export async function insertEvents(tx: SqlExecutor, c: TimelineEntry[]): Promise<void> {
+  if (c.length === 0) return;
+  await run(
+    tx,
+    `INSERT INTO events (id, date, date_start, precision, score, entities, articles, record)
+     SELECT id, d, ds::date, p, sc, string_to_array(en, chr(31)), string_to_array(ar, chr(31)), rec
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::text[], $7::text[], $8::jsonb[])
+         AS x(id, d, ds, p, sc, en, ar, rec)`,
+    [c.map(eventId), c.map((x) => x.date), c.map((x) => dateStart(x.date)?.key ?? '0001-01-01'), c.map((x) => x.precision),
+      c.map((x) => x.score), c.map((x) => x.entities.join('\u001f')),
+      c.map((x) => [...new Set(x.sources.map((s) => s.articleId))].join('\u001f')), c.map((x) => JSON.stringify(x))],
+  );
 }
 
 export async function listEvents(db: SqlExecutor, query: EventQuery = {}): Promise<TimelineEntry[]> {
@@ -138,14 +134,19 @@ export async function listFigureSeries(db: SqlExecutor, query: FigureSeriesQuery
   return rows.map((r) => r.record);
 }
 
-/** Whether the stored connections were computed from fewer (or more) analysed articles than the store holds now. */
+/**
+ * Whether the stored connections lag the stored analyses: an article is
+ * analysed but not connected (a run was killed between the two, or its
+ * connect was made stale), or threads were not recomputed after stories changed.
+ */
 export async function connectionsStale(db: SqlExecutor): Promise<boolean> {
-  const rows = await run<{ analysed: number; connected: number | null }>(
+  const rows = await run<{ pending: boolean; threads: boolean | null }>(
     db,
-    'SELECT (SELECT count(*)::int FROM analyses) AS analysed, (SELECT articles FROM connect_state) AS connected',
+    `SELECT EXISTS (SELECT 1 FROM analyses a LEFT JOIN connect_done d ON d.article_id = a.article_id
+                     WHERE d.article_id IS NULL OR d.stale) AS pending,
+            (SELECT threads_stale FROM story_meta) AS threads`,
   );
-  const row = rows[0]!;
-  return row.analysed > 0 && row.analysed !== row.connected;
+  return rows[0]!.pending || rows[0]!.threads === true;
 }
 
 /** Stories, newest first (undated last), then the biggest. */

@@ -5,9 +5,10 @@ import { schemaVersion } from './migrate.ts';
 import { alertsPart } from './alerts-sql.ts';
 import { listClaims, listFigures, listQuotes, readAttribution, saveAttribution } from './attribution-sql.ts';
 import {
-  connectionsStale, getStory, listClaimLinks, listEvents, listFigureSeries, listQuoteGroups, listStories, listThreads, replaceConnections,
+  connectionsStale, getStory, listClaimLinks, listEvents, listFigureSeries, listQuoteGroups, listStories, listThreads,
 } from './connections-sql.ts';
 import { createReadSql } from './read-sql.ts';
+import { articlesMentioning, connectIndex, entityAliases, markConnectStale, pendingConnects, resetConnections } from './connect-index-sql.ts';
 import { run } from './sql-run.ts';
 import type {
   AnalysisToStore,
@@ -38,6 +39,9 @@ const TEXT_SEARCH_CONFIG: Record<string, string> = {
 export function textSearchConfig(language: string | null): string {
   return (language && TEXT_SEARCH_CONFIG[language]) || 'simple';
 }
+
+/** An arbitrary fixed key for pg_advisory_xact_lock that serialises connect transactions (see connectTransaction). */
+const CONNECT_LOCK_KEY = 7_341_023;
 
 /** Ids are 16 hex digits; a user may type fewer, as with git. */
 const MIN_ID_PREFIX = 6;
@@ -567,7 +571,6 @@ export function createSqlStore(driver: SqlDriver): Store {
     listClaims: (query) => listClaims(driver, query),
     listFigures: (query) => listFigures(driver, query),
     replaceAttribution: (articleId, attribution) => driver.transaction((tx) => saveAttribution(tx, articleId, attribution)),
-    replaceConnections: (connections, from) => replaceConnections(driver, connections, from.articles, from.at),
     connectionsStale: () => connectionsStale(driver),
     listEvents: (query) => listEvents(driver, query),
     listQuoteGroups: (query) => listQuoteGroups(driver, query),
@@ -576,6 +579,19 @@ export function createSqlStore(driver: SqlDriver): Store {
     listStories: (query) => listStories(driver, query),
     getStory: (idOrArticle) => getStory(driver, idOrArticle),
     listThreads: () => listThreads(driver),
+
+    pendingConnects: (limit) => pendingConnects(driver, limit),
+    // One article's connect at a time across every process on the database: two placed at once could both
+    // start a story for one event, or both rewrite one group from what they read before the other wrote.
+    connectTransaction: (work) =>
+      driver.transaction(async (tx) => {
+        await run(tx, 'SELECT pg_advisory_xact_lock($1)', [CONNECT_LOCK_KEY]);
+        return work(connectIndex(tx));
+      }),
+    markConnectStale: (ids) => markConnectStale(driver, ids),
+    articlesMentioning: (keys) => articlesMentioning(driver, keys),
+    entityAliases: (keys) => entityAliases(driver, keys),
+    resetConnections: () => resetConnections(driver),
 
     async stats(): Promise<StoreStats> {
       const [totals] = await run<{

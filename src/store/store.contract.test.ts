@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshStore, TEST_DATABASE_URL, testBackends } from '../../test/helpers/backends.ts';
 import { articleIdFromHash, fingerprint } from '../ingest/fingerprint.ts';
-import type { CleanArticle } from '../model/index.ts';
+import { eventId, type CleanArticle } from '../model/index.ts';
 import {
   loadMigrations,
   migrate,
@@ -326,7 +326,7 @@ for (const backend of await testBackends()) {
       expect(await store.listFigures({ unit: 'km2' })).toEqual([]);
     });
 
-    it('replaces the corpus connections whole and knows when they lag the analyses', async () => {
+    it('writes the connections an article at a time and knows when they lag the analyses', async () => {
       const a = analysed('Zelensky spoke of Pokrovsk on July 30.', '2024-07-31', [['Zelensky', ZELENSKY, 'Volodymyr Zelensky'], ['Pokrovsk', POKROVSK_KEY, 'Pokrovsk']]);
       const b = analysed('Moscow said Pokrovsk is surrounded.', '2024-08-19', [['Moscow', MOSCOW, 'Moscow'], ['Pokrovsk', POKROVSK_KEY, 'Pokrovsk']]);
       await store.saveArticle(a);
@@ -359,8 +359,17 @@ for (const backend of await testBackends()) {
         }],
         events: [event('2024-07-30', a.id, [ZELENSKY, POKROVSK_KEY], 2), event('2024-07', b.id, [MOSCOW], 1), event('2024-08-19', b.id, [MOSCOW, POKROVSK_KEY], 3)],
       };
-      await store.replaceConnections(connections, { articles: 2, at: '2024-08-20T00:00:00Z' });
+      expect(await store.pendingConnects(10)).toEqual([a.id, b.id].sort().map((id) => ({ id, stale: false })));
+      await store.connectTransaction(async (ix) => {
+        expect(await ix.markConnected(a.id)).toBeLessThan(await ix.markConnected(b.id));
+        await ix.replaceThreads(connections.threads, connections.stories);
+        await ix.replaceQuoteGroups([], connections.quotes);
+        await ix.addClaimLinks(connections.claimLinks);
+        await ix.replaceFigureSeries([], connections.figureSeries);
+        await ix.replaceEvents([], connections.events);
+      });
       expect(await store.connectionsStale()).toBe(false);
+      expect(await store.pendingConnects(10)).toEqual([]);
 
       // In date order, a month before the days within it; filtered by entity (aliases followed) and by article.
       expect((await store.listEvents()).map((e) => e.date)).toEqual(['2024-07', '2024-07-30', '2024-08-19']);
@@ -377,10 +386,83 @@ for (const backend of await testBackends()) {
       expect(await store.getStory('story-nope')).toBeNull();
       expect(await store.listThreads()).toEqual(connections.threads);
 
-      // A second pass replaces, never adds.
-      await store.replaceConnections({ ...connections, events: connections.events.slice(0, 1) }, { articles: 2, at: '2024-08-21T00:00:00Z' });
+      // Groups are replaced, never added twice.
+      await store.connectTransaction(async (ix) => {
+        await ix.replaceEvents(connections.events.slice(1).map(eventId), []);
+        await ix.replaceQuoteGroups([connections.quotes[0]!.id], connections.quotes);
+        await ix.deleteClaimLinksOf(b.id);
+      });
       expect((await store.listEvents()).map((e) => e.date)).toEqual(['2024-07-30']);
       expect(await store.listQuoteGroups()).toHaveLength(1);
+      expect(await store.listClaimLinks()).toEqual([]);
+
+      // A changed article is stale until connected again; a reset empties everything.
+      await store.markConnectStale([b.id]);
+      expect(await store.pendingConnects(10)).toEqual([{ id: b.id, stale: true }]);
+      expect(await store.connectionsStale()).toBe(true);
+      await store.resetConnections();
+      expect(await store.pendingConnects(10)).toHaveLength(2);
+      expect(await store.listStories()).toEqual([]);
+      expect(await store.listEvents()).toEqual([]);
+    });
+
+    it('finds connect candidates by key look-up: most keys shared first, the most recent per key, never the article itself', async () => {
+      const articles = ['One article.', 'Another article.', 'A third article.'].map((t) => newArticle(t));
+      for (const x of articles) await store.saveArticle(x);
+      const [x, y, z] = articles.map((x) => x.id) as [string, string, string];
+      await store.connectTransaction(async (ix) => {
+        let seq = await ix.markConnected(x);
+        await ix.addItems('quote', seq, [{ articleId: x, index: 0, group: 'g1', input: { n: 'x0' }, keys: ['war', 'kursk', 'held'] }]);
+        seq = await ix.markConnected(y);
+        await ix.addItems('quote', seq, [
+          { articleId: y, index: 0, group: 'g1', input: { n: 'y0' }, keys: ['war'] },
+          { articleId: y, index: 1, group: 'g2', input: { n: 'y1' }, keys: ['war', 'kursk'] },
+        ]);
+        seq = await ix.markConnected(z);
+        await ix.addItems('claim', seq, [{ articleId: z, index: 0, group: null, input: { n: 'z0' }, keys: ['war'] }]);
+      });
+      await store.connectTransaction(async (ix) => {
+        const found = async (keys: string[][], perKey: number, perItem: number, excludeArticle = z) =>
+          (await ix.findCandidates<{ n: string }>('quote', keys, { perKey, perItem, excludeArticle })).map((c) => c.input.n).sort();
+        expect(await found([['war', 'kursk', 'held']], 10, 1)).toEqual(['x0']);
+        expect(await found([['war', 'kursk', 'held']], 10, 2)).toEqual(['x0', 'y1']);
+        // Per key, the most recently connected first: with one a key, "war" reaches y's items only.
+        expect(await found([['war']], 1, 10)).toEqual(['y0']);
+        // One look-up for several items: each item's best.
+        expect(await found([['held'], ['war']], 10, 1)).toEqual(['x0', 'y0']);
+        expect(await found([['war', 'kursk', 'held']], 10, 10, x)).toEqual(['y0', 'y1']);
+        expect((await ix.itemsOfGroups('quote', ['g1'])).map((i) => `${i.articleId === x ? 'x' : 'y'}${i.index}`)).toEqual(['x0', 'y0']);
+        await ix.setItemGroups('quote', [{ articleId: y, index: 0, group: 'g2' }]);
+        expect(await ix.itemsOfGroups('quote', ['g1'])).toHaveLength(1);
+        await ix.deleteArticleItems('quote', x);
+        expect(await found([['held']], 10, 10)).toEqual([]);
+      });
+    });
+
+    it('keeps story grouping\'s state in rows: document frequencies, postings, members, features', async () => {
+      const articles = ['One article.', 'Another article.'].map((t) => newArticle(t));
+      for (const x of articles) await store.saveArticle(x);
+      const [x, y] = articles.map((x) => x.id) as [string, string];
+      const step = (id: string, key: string, group: string[]) => ({
+        documents: 1, nextKey: 2, dfIncrements: ['kursk', '@place:kursk'], postings: [{ feature: 'kursk', articleId: id }],
+        articles: [{ id, storyKey: key, features: { id, terms: { kursk: 1 } } }],
+        groups: [{ key, id: `story-${group[0]}`, articles: group }], droppedGroups: [], stories: [], removedStories: [],
+      });
+      await store.connectTransaction(async (ix) => {
+        expect(await ix.storyMeta()).toEqual({ documents: 0, nextKey: 1 });
+        await ix.saveStoryStep(step(x, '1', [x]));
+        await ix.saveStoryStep({ ...step(y, '1', [x, y]), documents: 2 });
+        expect(await ix.storyMeta()).toEqual({ documents: 2, nextKey: 2 });
+        expect(await ix.storyTerms(['kursk', '@place:kursk', 'none'])).toEqual(new Map([['kursk', { df: 2, posting: 2 }], ['@place:kursk', { df: 2, posting: 0 }]]));
+        expect((await ix.storyPostings(['kursk'])).get('kursk')!.sort()).toEqual([x, y].sort());
+        expect(await ix.storyKeysOf([x, y])).toEqual(new Map([[x, '1'], [y, '1']]));
+        expect(await ix.storyFeatures([y])).toEqual(new Map([[y, { id: y, terms: { kursk: 1 } }]]));
+        expect(await ix.storyGroups(['1', '2'])).toEqual(new Map([['1', { id: `story-${x}`, articles: [x, y] }]]));
+        expect(await ix.threadsStale()).toBe(true);
+        const all = await ix.allStoryRows();
+        expect([all.features.size, all.storyOf.size, all.groups.size, all.df.get('kursk')]).toEqual([2, 2, 1, 2]);
+      });
+      expect(await store.connectionsStale()).toBe(true);
     });
   });
 

@@ -10,7 +10,6 @@ import type {
   Article,
   Claim,
   ClaimLink,
-  CorpusConnections,
   Figure,
   FigureSeries,
   Quote,
@@ -264,9 +263,7 @@ export interface Store {
   listFigures(query?: FigureQuery): Promise<StoredFigure[]>;
   /** Replaces an article's quotes, claims and figures (made again after its dates changed), in one transaction. */
   replaceAttribution(articleId: string, attribution: Pick<Analysis, 'quotes' | 'claims' | 'figures'>): Promise<void>;
-  /** Replaces the corpus pass's findings whole, in one transaction, noting how many analysed articles they were computed from. */
-  replaceConnections(connections: CorpusConnections, from: { articles: number; at: string }): Promise<void>;
-  /** Whether the stored connections lag the stored analyses (a pass was interrupted, or has not run). */
+  /** Whether the stored connections lag the stored analyses (an article is not connected yet or stale, or threads are behind). */
   connectionsStale(): Promise<boolean>;
   /** Timeline events in date order (coarser dates before the days within them), best first within a date. */
   listEvents(query?: EventQuery): Promise<TimelineEntry[]>;
@@ -336,6 +333,20 @@ export interface Store {
   /** Full-text and any-spelling search with filters, paging, a total and facets over every match. */
   searchPage(query: SearchPageQuery): Promise<SearchPage>;
 
+  // --- Incremental connect (pipeline/connect-incremental) ------------------
+  /** Analysed articles not connected yet, or connected before their analysis changed (`stale`), in id order. */
+  pendingConnects(limit: number): Promise<Array<{ id: string; stale: boolean }>>;
+  /** Runs `work` in one transaction over the connect index: one article's connect commits whole or not at all. */
+  connectTransaction<T>(work: (index: ConnectIndex) => Promise<T>): Promise<T>;
+  /** Marks connected articles whose analysis changed, so their contributions are redone. */
+  markConnectStale(articleIds: string[]): Promise<void>;
+  /** Articles mentioning any of these entity keys (to redo when the keys' aliases change). */
+  articlesMentioning(entityKeys: string[]): Promise<string[]>;
+  /** The canonical entity each of these keys is an alias of (keys that are no alias are left out). */
+  entityAliases(keys: string[]): Promise<Map<string, string>>;
+  /** Empties every connection and the connect index (before a rebuild from scratch). */
+  resetConnections(): Promise<void>;
+
   // --- Follows and alerts (connect/alerts) ---------------------------------
   /** Adds a follow; following the same target again returns the existing one. */
   addFollow(follow: Omit<Follow, 'id'>, at: string): Promise<Follow>;
@@ -350,6 +361,88 @@ export interface Store {
   pendingAlerts(now: string, limit: number): Promise<StoredAlert[]>;
   /** Records a delivery attempt's outcome. */
   markAlertDelivery(id: number, outcome: { delivered: true; at: string } | { delivered: false; error: string; nextAttemptAt: string | null; at: string }): Promise<void>;
+}
+
+/** A kind of item the incremental connect indexes. */
+export type ConnectItemKind = 'quote' | 'claim' | 'figure' | 'event';
+
+/** An item as stored: its article, position, group and the connect function's input record. */
+export interface ConnectItem<T = unknown> {
+  articleId: string;
+  index: number;
+  group: string | null;
+  input: T;
+}
+
+/** A story's members as story grouping keeps them (connect/stories StoryRecord). */
+export interface StoredStoryGroup {
+  id: string;
+  articles: string[];
+}
+
+/** What one article's story step changes (the diff of story grouping's state). */
+export interface StoryStepToStore {
+  documents: number;
+  nextKey: number;
+  /** Terms (and `@entity` keys) whose document frequency grows by one. */
+  dfIncrements: string[];
+  /** New posting-list entries. */
+  postings: Array<{ feature: string; articleId: string }>;
+  /** Placed articles whose story key is new or changed; `features` is set for the new article. */
+  articles: Array<{ id: string; storyKey: string; features?: unknown }>;
+  groups: Array<{ key: string } & StoredStoryGroup>;
+  droppedGroups: string[];
+  /** Reader-facing story records to write, and the ids of those to remove. */
+  stories: StoryRecordOut[];
+  removedStories: string[];
+}
+
+/**
+ * The connect index, read and written inside one transaction: candidates by
+ * key look-up, items by group, story grouping's state by rows, and the
+ * connection tables the faces read.
+ */
+export interface ConnectIndex {
+  /** Records the article as connected (clears `stale`); returns its sequence number. */
+  markConnected(articleId: string): Promise<number>;
+  /**
+   * Stored items of `kind` (not of `excludeArticle`) that may match each of several new items: for each
+   * new item (its list of keys), those sharing the most keys with it, then the most recently connected —
+   * at most `perItem` of them, reading at most `perKey` items (the most recent) per key. Deduplicated.
+   */
+  findCandidates<T>(
+    kind: ConnectItemKind,
+    keysPerItem: string[][],
+    options: { perKey: number; perItem: number; excludeArticle: string },
+  ): Promise<Array<ConnectItem<T>>>;
+  items<T>(kind: ConnectItemKind, refs: Array<{ articleId: string; index: number }>): Promise<Array<ConnectItem<T>>>;
+  itemsOfGroups<T>(kind: ConnectItemKind, groups: string[]): Promise<Array<ConnectItem<T>>>;
+  itemsOfArticle<T>(kind: ConnectItemKind, articleId: string): Promise<Array<ConnectItem<T>>>;
+  /** Inserts new items with their keys (`seq`: the article's sequence number). */
+  addItems(kind: ConnectItemKind, seq: number, items: Array<ConnectItem & { keys: string[] }>): Promise<void>;
+  setItemGroups(kind: ConnectItemKind, items: Array<{ articleId: string; index: number; group: string | null }>): Promise<void>;
+  deleteArticleItems(kind: ConnectItemKind, articleId: string): Promise<void>;
+
+  replaceQuoteGroups(removed: string[], groups: QuoteGroup[]): Promise<void>;
+  addClaimLinks(links: ClaimLink[]): Promise<void>;
+  deleteClaimLinksOf(articleId: string): Promise<void>;
+  replaceFigureSeries(removed: string[], series: FigureSeries[]): Promise<void>;
+  replaceEvents(removed: string[], events: TimelineEntry[]): Promise<void>;
+
+  storyMeta(): Promise<{ documents: number; nextKey: number }>;
+  /** Document frequency and posting-list length of each term or `@entity` key found. */
+  storyTerms(terms: string[]): Promise<Map<string, { df: number; posting: number }>>;
+  /** Posting lists (article ids) of these features. */
+  storyPostings(features: string[]): Promise<Map<string, string[]>>;
+  storyKeysOf(articleIds: string[]): Promise<Map<string, string>>;
+  storyFeatures(articleIds: string[]): Promise<Map<string, unknown>>;
+  storyGroups(keys: string[]): Promise<Map<string, StoredStoryGroup>>;
+  saveStoryStep(step: StoryStepToStore): Promise<void>;
+  /** The whole story state, for the threads pass (which compares every story with every other through an entity index). */
+  allStoryRows(): Promise<{ features: Map<string, unknown>; storyOf: Map<string, string>; groups: Map<string, StoredStoryGroup>; df: Map<string, number> }>;
+  /** Replaces the threads, and every story record (described again, with its thread). */
+  replaceThreads(threads: ThreadRecord[], stories: StoryRecordOut[]): Promise<void>;
+  threadsStale(): Promise<boolean>;
 }
 
 /** An alert as stored: what matched, for which follow, and how its delivery went. */

@@ -1,0 +1,504 @@
+/**
+ * The incremental connect: each stored article is connected on its own, in
+ * one transaction, against candidates found by index look-ups in the store
+ * (connect_keys, story_postings), and only the groups it touches are
+ * rewritten — so adding an article costs a few look-ups, not a pass over
+ * the corpus.
+ *
+ * - Quotes: the quotations sharing a word with each of the article's quotes
+ *   are compared with them; the groups of those that match are merged with
+ *   the new appearances and regrouped (connect/quote-provenance).
+ * - Claims: the claims sharing an entity, a predicate or an area are linked
+ *   with the new ones (connect/claim-links); links between old claims stay.
+ * - Figures: the series of the figures sharing a unit and a place, country
+ *   or counted word are rebuilt with the new figures (connect/figure-series).
+ * - Timeline: each event joins the first stored event of its date that
+ *   tells the same thing, found by date-and-word keys (connect/timeline).
+ * - Stories: story grouping's own online step (connect/stories assignStory)
+ *   runs on a view of its state loaded row by row: whatever the step reads
+ *   that is not loaded yet is noted, loaded, and the step run again, until it
+ *   reads nothing it lacks — so the result is the one the whole state in
+ *   memory gives, at the cost of the rows it needs.
+ * - Threads (stories about one subject) compare every story with others and
+ *   are recomputed from the stored state once after each pass, with every
+ *   story's title and summary (they weigh words by the corpus's document
+ *   frequencies, which each article moves). This pass still reads the whole
+ *   story state: it runs once per ingest run, not per article.
+ *
+ * An article whose analysis changed after it was connected (re-dated by the
+ * corpus, entity aliases merged) is marked stale; its quotes, claims, figures
+ * and events are removed (their groups regrouped without them) and added
+ * again. Its story place is kept: story grouping has no removal, and a
+ * re-dating moves a date by days, rarely enough to change a story
+ * (`sitrep connect --rebuild` redoes everything).
+ */
+import { claimKeys, linkClaims, type ClaimLinkInput } from '../connect/claim-links.ts';
+import { claimInputs, figureInputs, quoteInputs, storiesWithThreads, storyArticle, timelineArticle, type ConnectArticle } from '../connect/corpus.ts';
+import { buildFigureSeries, figureKeys, type FigureSeriesInput } from '../connect/figure-series.ts';
+import { QuoteProvenance, quoteKeys, sameAppearance, type QuoteAppearanceInput } from '../connect/quote-provenance.ts';
+import { articleFeatures, assignStory, describeStory, listStories, listThreads, type ArticleFeatures, type StoryArticle, type StoryRecord, type StoryState } from '../connect/stories/index.ts';
+import { entityDfKey } from '../connect/stories/similarity.ts';
+import { articleEventItems, eventEntry, eventKeys, groupEvents, joinableEventIndex, type EventItem } from '../connect/timeline.ts';
+import { eventId, type FigureSeries, type QuoteGroup, type StoryRecordOut } from '../model/index.ts';
+import type { ConnectIndex, ConnectItem, Store, StoryStepToStore } from '../store/index.ts';
+import { canonicalAnalysis } from './connect-corpus.ts';
+
+/**
+ * Items read per look-up key, the most recently connected first. A key as
+ * common as "Ukraine" among a war's claims would otherwise make every claim
+ * a candidate; 200 of the latest reach back over the weeks a follow-up
+ * comes in, and keep the look-up the size of an index page.
+ */
+const PER_KEY = 200;
+/** Candidates compared per new item, those sharing the most keys first: a real match shares many. */
+const CANDIDATES = 100;
+/** Articles taken per batch of pending connects. */
+const BATCH = 500;
+/**
+ * Story grouping does not read (or extend) a posting list this long
+ * (connect/stories/assign MAX_POSTING): such a list is not loaded, only its
+ * length is given. Must not be below that constant.
+ */
+const POSTING_NOT_READ = 5000;
+
+/** An article and its analysis as the connect step reads them, entity keys made canonical. */
+export async function loadConnectArticle(store: Store, id: string): Promise<ConnectArticle | null> {
+  const article = await store.getArticle(id);
+  const analysis = article ? await store.getAnalysis(id) : null;
+  if (!article || !analysis) return null;
+  const keys = new Set<string>();
+  for (const e of analysis.entityIndex) keys.add(e.key);
+  for (const m of analysis.entities) keys.add(m.entity);
+  for (const q of analysis.quotes) for (const k of [q.speaker?.entity, q.channel?.entity]) if (k) keys.add(k);
+  for (const c of analysis.claims) for (const k of [c.party?.entity, c.control?.place.entity]) if (k) keys.add(k);
+  for (const f of analysis.figures) if (f.party?.entity) keys.add(f.party.entity);
+  const aliases = await store.entityAliases([...keys]);
+  return {
+    id: article.id,
+    published: article.published.value,
+    publishedRange: (article.meta['publishedRange'] as ConnectArticle['publishedRange'] | undefined) ?? null,
+    outlet: article.outlet,
+    title: article.title,
+    language: article.language,
+    text: article.text,
+    duplicateOf: article.duplicateOf,
+    analysis: canonicalAnalysis(analysis, (k) => aliases.get(k) ?? k),
+  };
+}
+
+/** Stored items that may match any of `items` (one list of keys each), each item's best candidates, in one look-up. */
+function candidatesOf<T>(ix: ConnectIndex, kind: 'quote' | 'claim' | 'figure' | 'event', keys: string[][], self: string): Promise<Array<ConnectItem<T>>> {
+  return ix.findCandidates<T>(kind, keys, { perKey: PER_KEY, perItem: CANDIDATES, excludeArticle: self });
+}
+
+// --- quotes -----------------------------------------------------------------
+
+async function regroupQuotes(ix: ConnectIndex, oldGroups: Set<string>, inputs: QuoteAppearanceInput[]): Promise<void> {
+  const provenance = new QuoteProvenance();
+  provenance.add(inputs);
+  const groups: QuoteGroup[] = provenance.groups();
+  await ix.setItemGroups('quote', groups.flatMap((g) => g.appearances.map((a) => ({ articleId: a.articleId, index: a.index, group: g.id }))));
+  await ix.replaceQuoteGroups([...oldGroups], groups);
+}
+
+async function addQuotes(ix: ConnectIndex, article: ConnectArticle, seq: number): Promise<void> {
+  const inputs = quoteInputs(article);
+  if (inputs.length === 0) return;
+  const touched = new Set<string>();
+  const candidates = await candidatesOf<QuoteAppearanceInput>(ix, 'quote', inputs.map(quoteKeys), article.id);
+  for (const input of inputs) for (const c of candidates) if (c.group && !touched.has(c.group) && sameAppearance(input, c.input)) touched.add(c.group);
+  const members = await ix.itemsOfGroups<QuoteAppearanceInput>('quote', [...touched]);
+  await ix.addItems('quote', seq, inputs.map((input) => ({ articleId: article.id, index: input.index, group: null, input, keys: quoteKeys(input) })));
+  await regroupQuotes(ix, touched, [...members.map((m) => m.input), ...inputs]);
+}
+
+async function removeQuotes(ix: ConnectIndex, articleId: string): Promise<void> {
+  const own = await ix.itemsOfArticle<QuoteAppearanceInput>('quote', articleId);
+  if (own.length === 0) return;
+  const groups = new Set(own.map((i) => i.group).filter((g): g is string => g !== null));
+  await ix.deleteArticleItems('quote', articleId);
+  const rest = await ix.itemsOfGroups<QuoteAppearanceInput>('quote', [...groups]);
+  await regroupQuotes(ix, groups, rest.map((m) => m.input));
+}
+
+// --- claims -----------------------------------------------------------------
+
+async function addClaims(ix: ConnectIndex, article: ConnectArticle, seq: number): Promise<void> {
+  const inputs = claimInputs(article);
+  if (inputs.length === 0) return;
+  const others = await candidatesOf<ClaimLinkInput>(ix, 'claim', inputs.map(claimKeys), article.id);
+  const links = linkClaims([...others.map((c) => c.input), ...inputs]).filter((l) => l.a.articleId === article.id || l.b.articleId === article.id);
+  await ix.addItems('claim', seq, inputs.map((input) => ({ articleId: article.id, index: input.index, group: null, input, keys: claimKeys(input) })));
+  await ix.addClaimLinks(links);
+}
+
+async function removeClaims(ix: ConnectIndex, articleId: string): Promise<void> {
+  await ix.deleteClaimLinksOf(articleId);
+  await ix.deleteArticleItems('claim', articleId);
+}
+
+// --- figures ----------------------------------------------------------------
+
+async function regroupFigures(ix: ConnectIndex, oldSeries: Set<string>, inputs: FigureSeriesInput[]): Promise<void> {
+  const series: FigureSeries[] = buildFigureSeries(inputs);
+  await ix.setItemGroups('figure', series.flatMap((s) => s.points.map((p) => ({ articleId: p.articleId, index: p.index, group: s.id }))));
+  await ix.replaceFigureSeries([...oldSeries], series);
+}
+
+async function addFigures(ix: ConnectIndex, article: ConnectArticle, seq: number): Promise<void> {
+  // Hypothetical numbers never enter a series (figure-series): they are not indexed either.
+  const inputs = figureInputs(article).filter((i) => !i.figure.hypothetical);
+  if (inputs.length === 0) return;
+  const touched = new Set<string>();
+  for (const c of await candidatesOf<FigureSeriesInput>(ix, 'figure', inputs.map(figureKeys), article.id)) if (c.group) touched.add(c.group);
+  const members = await ix.itemsOfGroups<FigureSeriesInput>('figure', [...touched]);
+  await ix.addItems('figure', seq, inputs.map((input) => ({ articleId: article.id, index: input.index, group: null, input, keys: figureKeys(input) })));
+  await regroupFigures(ix, touched, [...members.map((m) => m.input), ...inputs]);
+}
+
+async function removeFigures(ix: ConnectIndex, articleId: string): Promise<void> {
+  const own = await ix.itemsOfArticle<FigureSeriesInput>('figure', articleId);
+  if (own.length === 0) return;
+  const series = new Set(own.map((i) => i.group).filter((g): g is string => g !== null));
+  await ix.deleteArticleItems('figure', articleId);
+  const rest = await ix.itemsOfGroups<FigureSeriesInput>('figure', [...series]);
+  await regroupFigures(ix, series, rest.map((m) => m.input));
+}
+
+// --- timeline ---------------------------------------------------------------
+
+/** Stored items grouped by their event, events in the order they were made (their first item first). */
+function byGroup(items: ReadonlyArray<ConnectItem<EventItem>>): Map<string, EventItem[]> {
+  const groups = new Map<string, EventItem[]>();
+  for (const i of items) (groups.get(i.group!) ?? groups.set(i.group!, []).get(i.group!)!).push(i.input);
+  return groups;
+}
+
+async function addEvents(ix: ConnectIndex, article: ConnectArticle, seq: number): Promise<void> {
+  const items = articleEventItems(timelineArticle(article));
+  if (items.length === 0) return;
+  const touched = new Set<string>();
+  for (const c of await candidatesOf<EventItem>(ix, 'event', items.map(eventKeys), article.id)) if (c.group) touched.add(c.group);
+  const existing = byGroup(await ix.itemsOfGroups<EventItem>('event', [...touched]));
+  const ids = [...existing.keys()];
+  const groups = [...existing.values()];
+  const changed = new Set<number>();
+  const placed: Array<{ item: EventItem; group: EventItem[] }> = [];
+  for (const item of items) {
+    const at = joinableEventIndex(groups, item);
+    if (at >= 0) {
+      groups[at]!.push(item);
+      changed.add(at);
+      placed.push({ item, group: groups[at]! });
+    } else placed.push({ item, group: [item] });
+  }
+  const entries = [...changed].map((i) => eventEntry(groups[i]!));
+  const fresh = placed.filter((p) => p.group.length === 1 && p.group[0] === p.item).map((p) => eventEntry(p.group));
+  await ix.addItems(
+    'event',
+    seq,
+    placed.map(({ item, group }) => ({
+      articleId: article.id,
+      index: item.source.sentence,
+      group: eventId(eventEntry(group)),
+      input: item,
+      keys: eventKeys(item),
+    })),
+  );
+  // A joined event keeps its id (its first source does not change); its entry is written again.
+  await ix.replaceEvents([...changed].map((i) => ids[i]!), [...entries, ...fresh]);
+}
+
+async function removeEvents(ix: ConnectIndex, articleId: string): Promise<void> {
+  const own = await ix.itemsOfArticle<EventItem>('event', articleId);
+  if (own.length === 0) return;
+  const old = new Set(own.map((i) => i.group).filter((g): g is string => g !== null));
+  await ix.deleteArticleItems('event', articleId);
+  const rest = await ix.itemsOfGroups<EventItem>('event', [...old]);
+  const regrouped = groupEvents(rest.map((r) => r.input));
+  const entries = regrouped.map(eventEntry);
+  await ix.setItemGroups(
+    'event',
+    regrouped.flatMap((g, i) => g.map((item) => ({ articleId: item.source.articleId, index: item.source.sentence, group: eventId(entries[i]!) }))),
+  );
+  await ix.replaceEvents([...old], entries);
+}
+
+// --- stories ----------------------------------------------------------------
+
+/**
+ * A lazily loaded record of state: reads of keys not loaded are noted and
+ * answered with a placeholder, so a step run on it completes (or fails) and
+ * says what it lacked. Writes and deletes stay in the view.
+ */
+class LazyRecord<T> {
+  readonly target: Record<string, T> = {};
+  readonly deleted = new Set<string>();
+  readonly proxy: Record<string, T>;
+  constructor(loaded: ReadonlyMap<string, T | null>, missing: Set<string>, copy: (v: T) => T, placeholder: () => T | undefined) {
+    const { target, deleted } = this;
+    this.proxy = new Proxy(target, {
+      get(t, key) {
+        if (typeof key !== 'string') return undefined;
+        if (Object.prototype.hasOwnProperty.call(t, key)) return t[key];
+        if (deleted.has(key)) return undefined;
+        if (loaded.has(key)) {
+          const v = loaded.get(key);
+          if (v === null || v === undefined) return undefined;
+          t[key] = copy(v);
+          return t[key];
+        }
+        missing.add(key);
+        return placeholder();
+      },
+      set(t, key, value) {
+        if (typeof key === 'string') deleted.delete(key);
+        (t as Record<string | symbol, unknown>)[key] = value;
+        return true;
+      },
+      deleteProperty(t, key) {
+        if (typeof key === 'string') deleted.add(key);
+        delete (t as Record<string | symbol, unknown>)[key];
+        return true;
+      },
+    });
+  }
+}
+
+function placeholderFeatures(): ArticleFeatures {
+  return {
+    id: '', title: '', outlet: null, language: null, terms: {}, entities: {}, entityNames: {}, placeKeys: [], places: [], figures: [],
+    when: null, latestYear: null, published: null, lead: [], leadTerms: [], credits: [], duplicateOf: null,
+  };
+}
+
+/** Story grouping's state, loaded row by row as the step asks for it. */
+class StoryView {
+  readonly df = new Map<string, number | null>();
+  readonly postingLength = new Map<string, number>();
+  readonly postings = new Map<string, string[] | null>();
+  readonly storyOf = new Map<string, string | null>();
+  readonly features = new Map<string, ArticleFeatures | null>();
+  readonly groups = new Map<string, StoryRecord | null>();
+  readonly missing = { df: new Set<string>(), postings: new Set<string>(), storyOf: new Set<string>(), features: new Set<string>(), groups: new Set<string>() };
+  views!: {
+    df: LazyRecord<number>;
+    postings: LazyRecord<string[]>;
+    storyOf: LazyRecord<string>;
+    features: LazyRecord<ArticleFeatures>;
+    groups: LazyRecord<StoryRecord>;
+  };
+
+  constructor(private readonly meta: { documents: number; nextKey: number }) {}
+
+  /** A fresh state over what is loaded (a run that lacked something left the previous one half-changed). */
+  state(): StoryState {
+    const m = this.missing;
+    // Placeholders stand in for what is not loaded so the step runs on and notes all it lacks at one depth in
+    // one run (a missing story or article would otherwise stop it at the first); a run that used one is discarded.
+    this.views = {
+      df: new LazyRecord<number>(this.df, m.df, (v) => v, () => 0),
+      postings: new LazyRecord<string[]>(this.postings, m.postings, (v) => [...v], () => undefined),
+      storyOf: new LazyRecord<string>(this.storyOf, m.storyOf, (v) => v, () => undefined),
+      features: new LazyRecord<ArticleFeatures>(this.features, m.features, (v) => v, placeholderFeatures),
+      groups: new LazyRecord<StoryRecord>(this.groups, m.groups, (v) => ({ id: v.id, articles: [...v.articles] }), () => ({ id: '', articles: [] })),
+    };
+    return {
+      version: 1,
+      documents: this.meta.documents,
+      nextKey: this.meta.nextKey,
+      df: this.views.df.proxy,
+      postings: this.views.postings.proxy,
+      storyOf: this.views.storyOf.proxy,
+      articles: this.views.features.proxy,
+      stories: this.views.groups.proxy,
+    };
+  }
+
+  lacking(): boolean {
+    return Object.values(this.missing).some((s) => s.size > 0);
+  }
+
+  async load(ix: ConnectIndex): Promise<void> {
+    const m = this.missing;
+    const terms = [...new Set([...m.df, ...[...m.postings].filter((f) => !this.postingLength.has(f))])];
+    if (terms.length > 0) {
+      const rows = await ix.storyTerms(terms);
+      for (const t of terms) {
+        this.df.set(t, rows.get(t)?.df ?? null);
+        this.postingLength.set(t, rows.get(t)?.posting ?? 0);
+      }
+    }
+    const read = [...m.postings].filter((f) => this.postingLength.get(f)! > 0 && this.postingLength.get(f)! < POSTING_NOT_READ);
+    const lists = await ix.storyPostings(read);
+    for (const f of m.postings) {
+      const length = this.postingLength.get(f)!;
+      // Too long to be read by the step: only its length matters.
+      this.postings.set(f, length === 0 ? null : length >= POSTING_NOT_READ ? new Array<string>(length).fill('') : lists.get(f)!);
+    }
+    const keys = await ix.storyKeysOf([...m.storyOf]);
+    for (const id of m.storyOf) this.storyOf.set(id, keys.get(id) ?? null);
+    const features = await ix.storyFeatures([...m.features]);
+    for (const id of m.features) this.features.set(id, (features.get(id) as ArticleFeatures | undefined) ?? null);
+    const groups = await ix.storyGroups([...m.groups]);
+    for (const k of m.groups) this.groups.set(k, groups.get(k) ?? null);
+    for (const s of Object.values(m)) s.clear();
+  }
+}
+
+/** Runs `step` on the view until it reads nothing that is not loaded. */
+async function untilComplete<T>(view: StoryView, ix: ConnectIndex, step: () => T): Promise<T> {
+  for (;;) {
+    let result: T | undefined;
+    let error: unknown = null;
+    try {
+      result = step();
+    } catch (e) {
+      error = e;
+    }
+    if (!view.lacking()) {
+      if (error) throw error;
+      return result as T;
+    }
+    await view.load(ix);
+  }
+}
+
+async function placeInStory(ix: ConnectIndex, article: StoryArticle): Promise<void> {
+  const view = new StoryView(await ix.storyMeta());
+  const own = articleFeatures(article);
+  for (const t of Object.keys(own.terms)) view.missing.df.add(t);
+  for (const e of Object.keys(own.entities)) view.missing.df.add(entityDfKey(e));
+  view.missing.storyOf.add(article.id);
+  await view.load(ix);
+
+  let state = view.state();
+  await untilComplete(view, ix, () => {
+    state = view.state();
+    return assignStory(state, article);
+  });
+  const v = view.views;
+  if (v.storyOf.target[article.id] === undefined) return; // placed before: nothing changed
+
+  const step: StoryStepToStore = {
+    documents: state.documents,
+    nextKey: state.nextKey,
+    dfIncrements: [...Object.keys(own.terms), ...Object.keys(own.entities).map(entityDfKey)],
+    postings: [],
+    articles: [],
+    groups: [],
+    droppedGroups: [],
+    stories: [],
+    removedStories: [],
+  };
+  for (const [feature, list] of Object.entries(v.postings.target)) {
+    const before = view.postings.get(feature)?.length ?? 0;
+    for (const id of list.slice(before)) step.postings.push({ feature, articleId: id });
+  }
+  for (const [id, key] of Object.entries(v.storyOf.target)) {
+    if (view.storyOf.get(id) !== key) step.articles.push({ id, storyKey: key, ...(id === article.id ? { features: v.features.target[id] } : {}) });
+  }
+  const changed: string[] = [];
+  for (const [key, group] of Object.entries(v.groups.target)) {
+    const before = view.groups.get(key);
+    if (before && before.id === group.id && before.articles.join() === group.articles.join()) continue;
+    changed.push(key);
+    step.groups.push({ key, id: group.id, articles: group.articles });
+    if (before) step.removedStories.push(before.id);
+  }
+  for (const key of v.groups.deleted) {
+    const before = view.groups.get(key);
+    if (!before || Object.prototype.hasOwnProperty.call(v.groups.target, key)) continue;
+    step.droppedGroups.push(key);
+    step.removedStories.push(before.id);
+  }
+  // The reader-facing record of each changed story; its thread is set by the threads pass after the batch.
+  step.stories = await untilComplete(view, ix, () =>
+    changed.map((key): StoryRecordOut => ({ ...describeStory(state, key), thread: null })),
+  );
+  await ix.saveStoryStep(step);
+}
+
+// --- the pass ---------------------------------------------------------------
+
+/** Connects one stored article in one transaction (with its done flag); `redo` first removes what it contributed before. */
+export async function connectArticle(store: Store, id: string, redo = false): Promise<void> {
+  const article = await loadConnectArticle(store, id);
+  if (!article) return;
+  await store.connectTransaction(async (ix) => {
+    if (redo) {
+      await removeQuotes(ix, id);
+      await removeClaims(ix, id);
+      await removeFigures(ix, id);
+      await removeEvents(ix, id);
+    }
+    const seq = await ix.markConnected(id);
+    await addQuotes(ix, article, seq);
+    await addClaims(ix, article, seq);
+    await addFigures(ix, article, seq);
+    await addEvents(ix, article, seq);
+    // Story grouping has no removal: a stale article keeps its story (see the module comment).
+    if (!redo) await placeInStory(ix, storyArticle(article));
+  });
+}
+
+/** Recomputes the threads from the stored story state, when stories changed since they were last computed. */
+export async function updateThreads(store: Store): Promise<boolean> {
+  return store.connectTransaction(async (ix) => {
+    if (!(await ix.threadsStale())) return false;
+    const rows = await ix.allStoryRows();
+    const state: StoryState = {
+      version: 1,
+      documents: rows.features.size,
+      df: Object.fromEntries(rows.df),
+      articles: Object.fromEntries(rows.features) as Record<string, ArticleFeatures>,
+      storyOf: Object.fromEntries(rows.storyOf),
+      stories: Object.fromEntries(rows.groups),
+      postings: {},
+      nextKey: 0,
+    };
+    // Every story described again too: a summary weighs words by the corpus's document frequencies, which
+    // every article moves, so a story untouched since its last article would otherwise keep an older summary.
+    const threads = listThreads(state);
+    await ix.replaceThreads(threads, storiesWithThreads(listStories(state), threads));
+    return true;
+  });
+}
+
+export interface ConnectPassSummary {
+  connected: number;
+  redone: number;
+  /** Milliseconds each article's connect took, in the order they were connected. */
+  perArticleMs: number[];
+  threadsMs: number;
+}
+
+/**
+ * Connects every analysed article not connected yet (and redoes the stale
+ * ones), in id order, each in its own transaction; then the threads. A kill
+ * at any point leaves whole articles connected; the next pass goes on from there.
+ */
+export async function connectPending(store: Store): Promise<ConnectPassSummary> {
+  const summary: ConnectPassSummary = { connected: 0, redone: 0, perArticleMs: [], threadsMs: 0 };
+  for (;;) {
+    const pending = await store.pendingConnects(BATCH);
+    if (pending.length === 0) break;
+    for (const p of pending) {
+      const started = performance.now();
+      await connectArticle(store, p.id, p.stale);
+      summary.perArticleMs.push(performance.now() - started);
+      if (p.stale) summary.redone++;
+      else summary.connected++;
+    }
+  }
+  const started = performance.now();
+  await updateThreads(store);
+  summary.threadsMs = performance.now() - started;
+  return summary;
+}
+
+/** `sitrep connect --rebuild`: every connection and the connect index made again from scratch. */
+export async function rebuildConnections(store: Store): Promise<ConnectPassSummary> {
+  await store.resetConnections();
+  return connectPending(store);
+}
