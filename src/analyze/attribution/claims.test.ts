@@ -92,3 +92,28 @@ describe('control claims', () => {
     expect(control('The army said it captured two soldiers.')).toEqual([null]);
   });
 });
+
+describe('control claims: what did not happen is no control claim', () => {
+  // Every control claim the text yields, whatever else it yields.
+  const control = (text: string) => claims(text).flatMap((c) => (c.control ? [[c.control.action, c.control.place.text]] : []));
+  it('a failure to capture a place is not its capture (seed 001: "after their failure to capture Kharkiv")', () => {
+    expect(control('"The main objective today, after their failure to capture Kharkiv, which we understand is no longer feasible, has shifted," said Zelenskyy.')).toEqual([]);
+    expect(control('Zelenskyy said Russian forces failed to take Kharkiv.')).toEqual([]);
+  });
+  it('a negated action is no claim: "has not captured", "never took control", "is no longer surrounded"', () => {
+    expect(control('The ministry said Russian forces have not captured Pokrovsk.')).toEqual([]);
+    expect(control('Kyiv said Russia never took control of Kharkiv.')).toEqual([]);
+    expect(control('The governor said Kharkiv is no longer surrounded.')).toEqual([]);
+  });
+  it('an intention or a possibility is no claim: "plans to seize", "could capture"', () => {
+    expect(control('Analysts say Moscow plans to seize Pokrovsk.')).toEqual([]);
+    expect(control('The officer said Russian troops could capture Pokrovsk within weeks.')).toEqual([]);
+  });
+  it('an attempt is recorded as an attack, which is what the text says', () => {
+    expect(control('The governor said Russian troops tried to capture Kharkiv overnight.')).toEqual([['attacked', 'Kharkiv']]);
+  });
+  it('a real capture beside a failed one is still a capture; "claimed to have captured" is a claim of capture', () => {
+    expect(control('The ministry said its forces captured Levadne after failing to take Pokrovsk.')).toEqual([['captured', 'Levadne']]);
+    expect(control('Russia claimed to have captured Levadne.')).toEqual([['captured', 'Levadne']]);
+  });
+});

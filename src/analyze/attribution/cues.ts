@@ -108,6 +108,9 @@ const POINT_OUT = new Set(['point', 'points', 'pointed', 'pointing']);
  */
 const NOUN_BEFORE = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
+/** Prepositions that take a noun, never a finite verb: the bare cue form after them is the noun. */
+const PREPOSITIONS_BEFORE_NOUN = new Set(['for', 'of', 'with', 'without', 'in', 'on', 'at', 'by', 'from', 'under', 'after', 'upon', 'into']);
+
 export interface Cue {
   /** First and last token index (inclusive) of the cue phrase. */
   first: number;
@@ -163,6 +166,8 @@ export function findCues(tokens: readonly Token[]): Cue[] {
     if (i > 0 && /^\p{Lu}/u.test(t.text) && tokens[i - 1]!.word) continue;
     const before = tokens[i - 1];
     if (before && NOUN_BEFORE.has(before.lower) && !form.participle && !/ed$/.test(t.lower)) continue;
+    // A bare form after a preposition is a noun: "a request for comment", "in response", "with comment".
+    if (before && PREPOSITIONS_BEFORE_NOUN.has(before.lower) && t.lower === form.lemma) continue;
     if (form.lemma === 'say' && before?.lower === 'to' && tokens[i - 2]?.lower === 'is') continue; // "is to say"
     // "expected to", "hope to": an intention, no proposition to attribute.
     if (form.cls === 'belief' && (next?.lower === 'to' || next === undefined)) continue;
