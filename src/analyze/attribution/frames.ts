@@ -82,6 +82,18 @@ function isPunct(t: Token | undefined, chars: string): boolean {
 }
 
 
+/** Whether a token range holds a person mention. */
+function hasPerson(tokens: readonly Token[], mentions: MentionIndex, r: TokenRange): boolean {
+  return mentions.within(tokens[r.first]!.start, tokens[r.last]!.end).some((m) => m.type === 'person');
+}
+
+/** An outlet that "reports", "says" or "writes": maybe only the channel of another frame's words. */
+function isOutletSource(ctx: FrameContext, f: Frame): boolean {
+  if (!f.source) return false;
+  const m = ctx.mentions.at(ctx.tokens[f.source.last]!.start);
+  return m !== undefined && m.type === 'outlet' && ['report', 'say', 'write'].includes(f.cue.lemma);
+}
+
 function buildFrame(ctx: FrameContext, cue: Cue, previous: Frame | undefined): Frame | null {
   const { tokens, mentions } = ctx;
   const frame: Frame = { cue, source: null, channel: null, first: cue.first, last: cue.last, content: null, side: null, channelOnly: false };
@@ -107,8 +119,7 @@ function buildFrame(ctx: FrameContext, cue: Cue, previous: Frame | undefined): F
     // "According to Ukrainian commander-in-chief, Olexander Syrskyj, …": the name after the title.
     if (isPunct(tokens[source.last + 1], ',')) {
       const name = sourceStartingAt(tokens, source.last + 2, ceiling, mentions);
-      const hasPerson = (r: TokenRange) => mentions.within(tokens[r.first]!.start, tokens[r.last]!.end).some((m) => m.type === 'person');
-      if (name && hasPerson(name) && !hasPerson(source) && isPunct(tokens[name.last + 1], ',')) frame.source = { first: source.first, last: name.last };
+      if (name && hasPerson(tokens, mentions, name) && !hasPerson(tokens, mentions, source) && isPunct(tokens[name.last + 1], ',')) frame.source = { first: source.first, last: name.last };
     }
     frame.last = frame.source.last;
     return frame;
@@ -164,8 +175,7 @@ function buildFrame(ctx: FrameContext, cue: Cue, previous: Frame | undefined): F
       }
     }
     // "The commander of the unit “Akhmat,” General Apty Alaudinov, is saying …"
-    const hasPerson = (r: TokenRange) => mentions.within(tokens[r.first]!.start, tokens[r.last]!.end).some((m) => m.type === 'person');
-    if (!frame.source && apposition && hasPerson(apposition)) frame.source = apposition;
+    if (!frame.source && apposition && hasPerson(tokens, mentions, apposition)) frame.source = apposition;
     if (!frame.source) frame.source = sourceStartingAt(tokens, cue.last + 1, ceiling, mentions);
     else frame.first = frame.source.first;
     if (frame.source && frame.source.first > cue.last) frame.last = frame.source.last;
@@ -338,11 +348,6 @@ export function sentenceFrames(ctx: FrameContext): Frame[] {
     const headline = colonFrame(ctx);
     if (headline) frames.push(headline);
   }
-  const isOutletSource = (f: Frame) => {
-    if (!f.source) return false;
-    const m = ctx.mentions.at(ctx.tokens[f.source.last]!.start);
-    return m !== undefined && m.type === 'outlet' && ['report', 'say', 'write'].includes(f.cue.lemma);
-  };
   for (let k = 0; k < frames.length; k++) {
     const f = frames[k]!;
     if (f.channelOnly) continue;
@@ -363,8 +368,8 @@ export function sentenceFrames(ctx: FrameContext): Frame[] {
   // An outlet "reporting" what another frame in the sentence already attributes is that frame's channel.
   for (let k = 0; k < frames.length; k++) {
     const f = frames[k]!;
-    if (!isOutletSource(f)) continue;
-    const other = frames.find((g) => g !== f && !g.channelOnly && !isOutletSource(g) && g.content &&
+    if (!isOutletSource(ctx, f)) continue;
+    const other = frames.find((g) => g !== f && !g.channelOnly && !isOutletSource(ctx, g) && g.content &&
       (f.content === null || (g.content.start < f.content.end && f.content.start < g.content.end) || f.side === 'before'));
     if (other) {
       f.channelOnly = true;
