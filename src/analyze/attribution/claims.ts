@@ -20,6 +20,52 @@ const UNVERIFIED_GATE = /verif|confirm/i;
 const REPORTED_GATE = /edly|said to|apparently/i;
 const NO_RESPONSE_GATE = /respon|repl|comment|reached|return/i;
 
+/**
+ * The flags of any sentence of one text, the gates run once over the whole text rather than once per
+ * sentence: a sentence is tested with the full patterns only when a gate match lies inside it. The
+ * gates are literal words none of which overlaps itself or another (no suffix of one is a prefix of
+ * one), so a global scan finds every occurrence a per-sentence test would.
+ */
+export class FlagScanner {
+  private readonly gates: { starts: number[]; ends: number[] }[];
+  constructor(private readonly text: string) {
+    this.gates = [UNVERIFIED_GATE, REPORTED_GATE, NO_RESPONSE_GATE].map((gate) => {
+      const all = new RegExp(gate.source, 'gi');
+      const starts: number[] = [];
+      const ends: number[] = [];
+      for (let m = all.exec(text); m !== null; m = all.exec(text)) {
+        starts.push(m.index);
+        ends.push(m.index + m[0].length);
+      }
+      return { starts, ends };
+    });
+  }
+
+  /** Whether gate `k` matches inside [start, end). */
+  private gateIn(k: number, start: number, end: number): boolean {
+    const { starts, ends } = this.gates[k]!;
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < starts.length && ends[lo]! <= end;
+  }
+
+  /** The same as flagsOf(text.slice(start, end)). */
+  flagsIn(start: number, end: number): ClaimFlags {
+    const flags = { unverified: false, reported: false, noResponse: false };
+    if (!(this.gateIn(0, start, end) || this.gateIn(1, start, end) || this.gateIn(2, start, end))) return flags;
+    const sentence = this.text.slice(start, end);
+    flags.unverified = this.gateIn(0, start, end) && UNVERIFIED.test(sentence);
+    flags.reported = this.gateIn(1, start, end) && REPORTED.test(sentence);
+    flags.noResponse = this.gateIn(2, start, end) && NO_RESPONSE.test(sentence);
+    return flags;
+  }
+}
+
 export function flagsOf(sentence: string): ClaimFlags {
   return {
     unverified: UNVERIFIED_GATE.test(sentence) && UNVERIFIED.test(sentence),

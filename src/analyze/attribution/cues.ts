@@ -121,11 +121,15 @@ export interface Cue {
   shape: 'verb' | 'according-to' | 'as-reported-by' | 'quoted-as-saying';
 }
 
+/** Every word a cue phrase can open with: one look-up tells the (far more common) other words apart. */
+const CUE_STARTS = new Set([...CUE_FORMS.keys(), ...POINT_OUT, 'according', 'per', 'quoted', 'quotes', 'cited', 'cites', 'as']);
+
 /** Every cue in a run of tokens (one sentence), left to right. */
 export function findCues(tokens: readonly Token[]): Cue[] {
   const cues: Cue[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    if (!CUE_STARTS.has(t.lower)) continue;
     const next = tokens[i + 1];
     if ((t.lower === 'according' && next?.lower === 'to') || (t.lower === 'per' && tokens[i - 1]?.lower !== 'one')) {
       const last = t.lower === 'per' ? i : i + 1;

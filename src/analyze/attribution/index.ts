@@ -13,12 +13,12 @@ import type {
   TimeExpression,
 } from '../../model/index.ts';
 import { channelOf } from './channels.ts';
-import { commentFlags, flagsOf, nominalClaims, orFlags } from './claims.ts';
+import { commentFlags, FlagScanner, nominalClaims, orFlags } from './claims.ts';
 import { controlIn } from './control.ts';
 import { type Frame, type FrameContext, sentenceFrames } from './frames.ts';
 import { findQuotations, type Quotation } from './quote-marks.ts';
 import { describeSource, MentionIndex, SpeakerHistory, sourceEndingAt } from './sources.ts';
-import { type Token, tokenize } from './tokens.ts';
+import { foldText, type Token, tokenize } from './tokens.ts';
 
 export { findQuotations } from './quote-marks.ts';
 
@@ -98,8 +98,39 @@ const MIN_CONTINUATION_WORDS = 3;
  * ("“…,” he said. “…”", or the next paragraph opening with a quotation)
  * continues that speaker's words: it gets the same speaker, cue and channel.
  */
-function words(s: string): number {
-  return (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const SPACE_CHAR = /\s/u;
+
+/**
+ * Words (runs of letters and digits) in text[start, end), counted up to `max` + 1 at most: a gap
+ * between two quotations can be the rest of the article, and only whether it passes a small limit matters.
+ */
+function wordsUpTo(text: string, start: number, end: number, max: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    let letter: boolean;
+    if (c < 128) letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+      letter = WORD_CHAR.test(text.slice(i, i + 2)); // one code point in two units
+      i++;
+    } else letter = WORD_CHAR.test(text[i]!);
+    if (letter && !inWord && ++n > max) return n;
+    inWord = letter;
+  }
+  return n;
+}
+
+/** Paragraph breaks in text[start, end): runs of white space holding a line break, counted up to two. */
+function breaksUpTo2(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', start); i >= 0 && i < end; i = text.indexOf('\n', i)) {
+    if (++n > 1) return n;
+    i++;
+    while (i < end && SPACE_CHAR.test(text[i]!)) i++;
+  }
+  return n;
 }
 
 function continueQuotes(text: string, quotations: readonly Quotation[], quotes: Quote[], sentenceAt: (o: number) => { index: number } | undefined): void {
@@ -110,18 +141,17 @@ function continueQuotes(text: string, quotations: readonly Quotation[], quotes: 
   for (const q of quotations) {
     while (k < direct.length && direct[k]!.content.start < q.start) last = direct[k++];
     if (!last || covered(q.inner.start) || covered(q.inner.end - 1)) continue;
-    const inner = text.slice(q.inner.start, q.inner.end);
-    if (words(inner) < MIN_CONTINUATION_WORDS) continue;
-    const gap = text.slice(last.content.end, q.start);
-    const gapWords = words(gap);
+    if (wordsUpTo(text, q.inner.start, q.inner.end, MIN_CONTINUATION_WORDS) < MIN_CONTINUATION_WORDS) continue;
+    const gapStart = last.content.end;
     const cueInGap = last.cue !== null && last.cue.start >= last.content.end && last.cue.end <= q.start;
-    const breaks = (gap.match(/\n\s*/g) ?? []).length;
+    const breaks = breaksUpTo2(text, gapStart, q.start);
     if (breaks > 1) continue; // more than one paragraph break: a new passage
     // Within the paragraph the frame may run on ("…,” Ramos said, referring to …. “…”); across a break the
     // new paragraph must open with the quotation.
     const limit = breaks === 0 ? SAME_PARAGRAPH_GAP_WORDS : CONTINUATION_GAP_WORDS;
+    const gapWords = wordsUpTo(text, gapStart, q.start, limit);
     if (!(gapWords === 0 || (cueInGap && gapWords <= limit))) continue;
-    if (breaks === 1 && !/\n\s*$/.test(gap)) continue;
+    if (breaks === 1 && !/\n\s*$/.test(text.slice(gapStart, q.start))) continue;
     const content = trimSpanOf(text, q.inner);
     const next: Quote = { ...last, kind: 'direct', content: { start: content.start, end: content.end, text: text.slice(content.start, content.end) }, sentence: sentenceAt(content.start)?.index ?? last.sentence };
     quotes.push(next);
@@ -270,16 +300,18 @@ export function extractAttributions(text: string, context: AttributionContext): 
     return claim;
   };
   const partyEndingAt = (end: number) => sourceEndingAt(tokens, end, 0, mentions);
+  const flagScanner = new FlagScanner(text);
+  const folded = foldText(text);
 
   for (si = 0; si < context.sentences.length; si++) {
     sentence = context.sentences[si]!;
     if (sentence.end - sentence.start > MAX_SENTENCE_CHARS) continue;
-    tokens = tokenize(text, sentence.start, sentence.end);
+    tokens = tokenize(text, sentence.start, sentence.end, folded);
     if (tokens.length === 0) continue;
     ctx.tokens = tokens;
     controlContext.tokens = tokens;
     const frames = sentenceFrames(ctx);
-    sentenceFlags = flagsOf(text.slice(sentence.start, sentence.end));
+    sentenceFlags = flagScanner.flagsIn(sentence.start, sentence.end);
     sentenceClaims = [];
     carriers = frames.filter((f) => f.channelOnly && f.channel);
 
