@@ -14,7 +14,7 @@ import { carrierChannel, outletRange, platformAfter } from './channels.ts';
 import { CUE_FORMS, type Cue, findCues, NEEDS_THAT } from './cues.ts';
 import type { Quotation } from './quote-marks.ts';
 import { type MentionIndex, SOURCE_NOUNS, sourceEndingAt, sourceStartingAt, type TokenRange } from './sources.ts';
-import type { Token } from './tokens.ts';
+import { isCapitalized, type Token } from './tokens.ts';
 
 export interface Frame {
   cue: Cue;
@@ -156,6 +156,24 @@ function buildFrame(ctx: FrameContext, cue: Cue, previous: Frame | undefined): F
   }
   let j = cue.first - 1;
   while (j >= 0 && (BETWEEN_SUBJECT_AND_CUE.has(tokens[j]!.lower) || ctx.inTime(tokens[j]!.start))) j--;
+  // "Gov. John Kasich (R-OH), said", "Rep. Paul Ryan (R-WI) said": the parenthesis after a name is frame.
+  if (isPunct(tokens[j], ',') && isPunct(tokens[j - 1], ')')) j--;
+  if (isPunct(tokens[j], ')')) {
+    for (let k = j - 1; k >= 0 && j - k <= MAX_PARENTHESIS_TOKENS; k--) {
+      if (isPunct(tokens[k], '(')) {
+        if (k > 0 && tokens[k - 1]!.word) j = k - 1;
+        break;
+      }
+    }
+  }
+  // "Barkley, who said he typically votes democratic, …": the relative pronoun stands for the name before it.
+  if (tokens[j]?.lower === 'who' && isPunct(tokens[j - 1], ',') && j >= 2) {
+    const name = sourceEndingAt(tokens, j - 2, 0, mentions);
+    if (name && (mentions.at(tokens[name.last]!.start) || isCapitalized(tokens[name.last]!) || SOURCE_NOUNS.has(tokens[name.last]!.lower))) {
+      frame.source = name;
+      return finishFrame(ctx, frame, ceiling);
+    }
+  }
   const at = tokens[j];
   if (at && at.lower === 'and') {
     // "Ukraine crossed Russia's western border and claimed …": the subject that opens the clause.
@@ -176,11 +194,14 @@ function buildFrame(ctx: FrameContext, cue: Cue, previous: Frame | undefined): F
     }
     // "The commander of the unit “Akhmat,” General Apty Alaudinov, is saying …"
     if (!frame.source && apposition && hasPerson(tokens, mentions, apposition)) frame.source = apposition;
-    if (!frame.source) frame.source = sourceStartingAt(tokens, cue.last + 1, ceiling, mentions);
+    // "Marley Anderson, 21, a junior from Las Vegas, said …", "On Monday, Rep. Tom Cole of Oklahoma, an ally
+    // of GOP leadership, said …": the name that opens the clause, before the first comma of its apposition.
+    if (!frame.source) frame.source = clauseSubject(tokens, j, mentions);
+    if (!frame.source) frame.source = sourceStartingAt(tokens, cue.last + 1, ceiling, mentions) ?? looseSourceAfter(ctx, cue.last + 1, ceiling);
     else frame.first = frame.source.first;
     if (frame.source && frame.source.first > cue.last) frame.last = frame.source.last;
   } else if (at && closes(ctx, at)) {
-    frame.source = sourceStartingAt(tokens, cue.last + 1, ceiling, mentions);
+    frame.source = sourceStartingAt(tokens, cue.last + 1, ceiling, mentions) ?? looseSourceAfter(ctx, cue.last + 1, ceiling);
     if (frame.source) frame.last = frame.source.last;
   } else if (at && j >= 0) {
     frame.source = sourceEndingAt(tokens, j, 0, mentions);
@@ -189,6 +210,14 @@ function buildFrame(ctx: FrameContext, cue: Cue, previous: Frame | undefined): F
     frame.source = sourceStartingAt(tokens, cue.last + 1, ceiling, mentions);
     if (frame.source) frame.last = frame.source.last;
   }
+  if (!frame.source) return null;
+  return finishFrame(ctx, frame, ceiling);
+}
+
+/** The checks and the channel every verb frame with a source gets. */
+function finishFrame(ctx: FrameContext, frame: Frame, ceiling: number): Frame | null {
+  const { tokens, mentions } = ctx;
+  const cue = frame.cue;
   if (!frame.source) return null;
   // A speech act needs a speaker: a name, a pronoun, a speaking noun ("a town called Pokrovsk" is no speech).
   if (cue.cls === 'stance') {
@@ -210,6 +239,49 @@ function buildFrame(ctx: FrameContext, cue: Cue, previous: Frame | undefined): F
   }
   return frame;
 }
+
+/** Longest parenthesis skipped between a name and its cue: "(R-OH)", "(pictured above)". */
+const MAX_PARENTHESIS_TOKENS = 8;
+/** Longest speaker phrase read after an inverted cue: "said a prominent Republican National Committee member". */
+const MAX_LOOSE_SOURCE_TOKENS = 8;
+
+/**
+ * The subject opening the clause of a cue that follows an apposition's comma (token `comma`): the
+ * first phrase, at the start of the sentence or after an introductory phrase's comma, that is a
+ * name or a speaking noun followed at once by a comma or a parenthesis.
+ */
+function clauseSubject(tokens: readonly Token[], comma: number, mentions: MentionIndex): TokenRange | null {
+  for (let start = 0; start < comma; start++) {
+    if (start > 0 && !isPunct(tokens[start - 1], ',')) continue;
+    const subject = sourceStartingAt(tokens, start, comma - 1, mentions);
+    if (!subject || subject.last >= comma - 1 || !isPunct(tokens[subject.last + 1], ',(')) continue;
+    const head = tokens[subject.last]!;
+    if (mentions.at(head.start) || isCapitalized(head) || SOURCE_NOUNS.has(head.lower)) return subject;
+  }
+  return null;
+}
+
+/**
+ * The speaker after an inverted cue ("“…,” said the 46-year-old", "…, said a prominent Republican
+ * National Committee member who …"), read more loosely than a source elsewhere: after a quotation
+ * the phrase there can only be who said it. It runs to a clause word or punctuation.
+ */
+function looseSourceAfter(ctx: FrameContext, start: number, ceiling: number): TokenRange | null {
+  const { tokens } = ctx;
+  const first = tokens[start];
+  if (!first || !DETERMINERS_BEFORE_SPEAKER.has(first.lower)) return null;
+  let last = -1;
+  for (let k = start + 1; k <= ceiling && k - start < MAX_LOOSE_SOURCE_TOKENS; k++) {
+    const t = tokens[k]!;
+    if (!t.word && t.text !== '-' && t.text !== "'s") break;
+    if (t.word && (STOP_WORDS_AFTER_SPEAKER.has(t.lower) || CUE_FORMS.has(t.lower) || ctx.inTime(t.start))) break;
+    if (t.word) last = k;
+  }
+  if (last < 0 || /ly$/.test(tokens[last]!.lower)) return null;
+  return { first: start, last };
+}
+const DETERMINERS_BEFORE_SPEAKER = new Set(['a', 'an', 'the', 'one', 'another']);
+const STOP_WORDS_AFTER_SPEAKER = new Set(['who', 'whose', 'which', 'that', 'and', 'but', 'as', 'when', 'while', 'after', 'before', 'in', 'on', 'at', 'to', 'during', 'with', 'of', 'for', 'from', 'about', 'because', 'if']);
 
 /** Token index range → character span, trimmed of punctuation that belongs to neither side. */
 function charSpan(ctx: FrameContext, first: number, last: number): Span | null {
