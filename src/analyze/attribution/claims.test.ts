@@ -117,3 +117,19 @@ describe('control claims: what did not happen is no control claim', () => {
     expect(control('Russia claimed to have captured Levadne.')).toEqual([['captured', 'Levadne']]);
   });
 });
+
+describe('intentions: what a party wants, plans, seeks or hopes to do', () => {
+  const brief = (text: string) => claims(text).map((c) => [c.content.text, c.cue?.text, c.party?.text, c.control?.action ?? null]);
+  it('"plans to", "seeks to", "hopes to" are claims of the party\'s position, not quotes, and no control claim', () => {
+    expect(brief('Moscow plans to seize Pokrovsk.')).toEqual([['to seize Pokrovsk', 'plans', 'Moscow', null]]);
+    expect(brief('The group seeks to prevent gun-related deaths.')).toEqual([['to prevent gun-related deaths', 'seeks', 'The group', null]]);
+    expect(brief('Clinton hopes to make a statement in California.')).toEqual([['to make a statement in California', 'hopes', 'Clinton', null]]);
+    const a = analyze({ text: 'Moscow plans to seize Pokrovsk.', published: { value: '2024-08-20', provenance: 'metadata', evidence: null } });
+    expect(a.quotes).toEqual([]);
+  });
+  it('"wants" takes an object too; "plans" after a preposition or a determiner is a noun', () => {
+    expect(brief('Palestinians want East Jerusalem for their future state.')).toEqual([['East Jerusalem for their future state', 'want', 'Palestinians', null]]);
+    expect(brief('The campaign is making its biggest ad buy, with plans to spend $10 million.')).toEqual([]);
+    expect(brief('The plans of the army are unknown.')).toEqual([]);
+  });
+});

@@ -141,7 +141,8 @@ export function controlIn(ctx: ControlContext, content: Span): ControlClaim | nu
       const last = matchAt(tokens, i, pattern);
       if (last >= 0 && tokens[last]!.end <= content.end) {
         // A negated, failed or intended action is no claim that it happened; an attempt is an attack.
-        const mood = modality(tokens, i, contentFloor);
+        // The words before the content count too: "plans | to capture Pokrovsk", "failed | to take".
+        const mood = modality(tokens, i, 0);
         if (mood !== 'no') found = { action: mood === 'attempt' ? 'attacked' : action, first: i, last };
         i = last;
         break;

@@ -15,9 +15,11 @@ import type { Token } from './tokens.ts';
  * …", "called for talks", "praised the troops") — a reported quote, not a claim.
  * speech: words someone said or wrote (a quote; a claim too when it states a
  * that-clause); assert: asserting a fact (a quote and a claim); deny: a denial;
- * belief: a stated belief or expectation (a claim, not a quote).
+ * belief: a stated belief or expectation (a claim, not a quote); intent: what a party wants, plans or
+ * seeks ("plans to …", "wants talks", "hopes to …"): a claim of its position, not a quote, and never a
+ * claim that the thing happened.
  */
-export type CueClass = 'speech' | 'assert' | 'deny' | 'belief' | 'stance';
+export type CueClass = 'speech' | 'assert' | 'deny' | 'belief' | 'stance' | 'intent';
 
 /** Verbs taking the speaker as subject and the content as a clause or a quotation. */
 const VERBS: Record<CueClass, string[]> = {
@@ -35,6 +37,7 @@ const VERBS: Record<CueClass, string[]> = {
   ],
   deny: ['deny', 'reject', 'dismiss', 'refute', 'dispute', 'rebut'],
   belief: ['believe', 'think', 'expect', 'fear', 'hope', 'doubt', 'assess', 'feel', 'worry', 'suspect', 'consider'],
+  intent: ['want', 'plan', 'intend', 'aim', 'seek', 'wish'],
   stance: [
     'criticize', 'criticise', 'praise', 'condemn', 'denounce', 'blame', 'defend', 'slam', 'blast', 'mock', 'thank',
     'applaud', 'welcome', 'decry', 'lament', 'question', 'challenge', 'demand', 'propose', 'recommend', 'endorse',
@@ -69,6 +72,8 @@ const IRREGULAR: Record<string, string[]> = {
   find: ['find', 'finds', 'found', 'finding'],
   forecast: ['forecast', 'forecasts', 'forecasted', 'forecasting'],
   retort: ['retort', 'retorts', 'retorted', 'retorting'],
+  seek: ['seek', 'seeks', 'sought', 'seeking'],
+  plan: ['plan', 'plans', 'planned', 'planning'],
 };
 
 function inflect(lemma: string): string[] {
@@ -121,6 +126,19 @@ export interface Cue {
   shape: 'verb' | 'according-to' | 'as-reported-by' | 'quoted-as-saying';
 }
 
+/** Whether a determiner stands one or two lowercase singular words before token `i`: "his biggest worry". */
+function nounAfterModifiers(tokens: readonly Token[], i: number): boolean {
+  const modifier = tokens[i - 1];
+  const determiner = tokens[i - 2];
+  if (!modifier || !determiner || !DETERMINERS_OF_NOUNS.has(determiner.lower)) return false;
+  return modifier.word && /^[a-z-]+$/.test(modifier.text) && !modifier.lower.endsWith('s') && !CUE_FORMS.has(modifier.lower) &&
+    !SUBJECT_WORDS.has(modifier.lower) && !NOUN_BEFORE.has(modifier.lower);
+}
+/** Determiners of a noun phrase ("that" and "those" also open clauses: "said that people say"). */
+const DETERMINERS_OF_NOUNS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this']);
+/** Singular words that are the subject, not a modifier, before a bare verb: "the people say", "the government say". */
+const SUBJECT_WORDS = new Set(['many', 'most', 'few', 'some', 'all', 'both', 'people', 'police', 'media', 'military', 'government', 'public', 'staff', 'majority', 'team', 'army', 'press', 'other', 'others']);
+
 /** Every word a cue phrase can open with: one look-up tells the (far more common) other words apart. */
 const CUE_STARTS = new Set([...CUE_FORMS.keys(), ...POINT_OUT, 'according', 'per', 'quoted', 'quotes', 'cited', 'cites', 'as']);
 
@@ -170,12 +188,19 @@ export function findCues(tokens: readonly Token[]): Cue[] {
     if (i > 0 && /^\p{Lu}/u.test(t.text) && tokens[i - 1]!.word) continue;
     const before = tokens[i - 1];
     if (before && NOUN_BEFORE.has(before.lower) && !form.participle && !/ed$/.test(t.lower)) continue;
+    // "his biggest worry", "the latest report", "a new claim": a determiner and an adjective or two before a
+    // bare form make it a noun. A plural between them is the subject instead ("the officials say").
+    if (t.lower === form.lemma && nounAfterModifiers(tokens, i)) continue;
     // A bare form after a preposition is a noun: "a request for comment", "in response", "with comment".
-    if (before && PREPOSITIONS_BEFORE_NOUN.has(before.lower) && t.lower === form.lemma) continue;
+    if (before && PREPOSITIONS_BEFORE_NOUN.has(before.lower) && !form.participle && !/ed$/.test(t.lower)) continue;
     if (form.lemma === 'say' && before?.lower === 'to' && tokens[i - 2]?.lower === 'is') continue; // "is to say"
-    // "expected to", "hope to": an intention, no proposition to attribute.
-    if (form.cls === 'belief' && (next?.lower === 'to' || next === undefined)) continue;
-    cues.push({ first: i, last: i, lemma: form.lemma, cls: form.cls, shape: 'verb' });
+    if (form.cls === 'belief' && next === undefined) continue;
+    // "hopes to win", "expects to meet": a belief about one's own doing is an intention.
+    const cls = form.cls === 'belief' && next?.lower === 'to' ? 'intent' : form.cls;
+    // "the plans", "its aim", "a wish": an intention verb is a noun as often as not; only a finite form
+    // with "to" or an object after it is a cue ("wants talks", "plans to …").
+    if (cls === 'intent' && (form.participle || (before !== undefined && !before.word && before.text !== ',') || next === undefined || !next.word)) continue;
+    cues.push({ first: i, last: i, lemma: form.lemma, cls, shape: 'verb' });
   }
   return cues;
 }

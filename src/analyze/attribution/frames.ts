@@ -113,7 +113,9 @@ function buildFrame(ctx: FrameContext, cue: Cue, previous: Frame | undefined): F
       return frame;
     }
     if (cue.lemma === 'according to' && tokens[cue.first]!.lower === 'per' && !/^(the|a|an|\p{Lu})/u.test(tokens[cue.last + 1]?.text ?? '')) return null;
-    const source = sourceStartingAt(tokens, cue.last + 1, ceiling, mentions);
+    // "according to a new article in Politico", "according to the results": after "according to" the phrase is the source.
+    const source = sourceStartingAt(tokens, cue.last + 1, ceiling, mentions) ??
+      (cue.lemma === 'according to' && tokens[cue.first]!.lower === 'according' ? looseSourceAfter(ctx, cue.last + 1, ceiling) : null);
     if (!source) return null;
     frame.source = source;
     // "According to Ukrainian commander-in-chief, Olexander Syrskyj, …": the name after the title.
@@ -145,10 +147,15 @@ function buildFrame(ctx: FrameContext, cue: Cue, previous: Frame | undefined): F
         return frame;
       }
       // "X endorsed Cruz last week, saying …": the subject that opens the sentence.
-      const subject = sourceStartingAt(tokens, 0, cue.first - 1, mentions);
-      if (subject && mentions.within(tokens[subject.first]!.start, tokens[subject.last]!.end).length > 0) {
-        frame.source = subject;
-        return frame;
+      // "Hours later, Trump returned the compliment, telling …": or the subject after an introductory phrase.
+      for (let start = 0; start < cue.first - 1; start++) {
+        if (start > 0 && !isPunct(tokens[start - 1], ',')) continue;
+        if (ctx.inQuotation(tokens[start]!.start)) continue;
+        const subject = sourceStartingAt(tokens, start, cue.first - 1, mentions);
+        if (subject && mentions.within(tokens[subject.first]!.start, tokens[subject.last]!.end).length > 0) {
+          frame.source = subject;
+          return frame;
+        }
       }
       return null;
     }
@@ -196,8 +203,10 @@ function buildFrame(ctx: FrameContext, cue: Cue, previous: Frame | undefined): F
     if (!frame.source && apposition && hasPerson(tokens, mentions, apposition)) frame.source = apposition;
     // "Marley Anderson, 21, a junior from Las Vegas, said …", "On Monday, Rep. Tom Cole of Oklahoma, an ally
     // of GOP leadership, said …": the name that opens the clause, before the first comma of its apposition.
-    if (!frame.source) frame.source = clauseSubject(tokens, j, mentions);
-    if (!frame.source) frame.source = sourceStartingAt(tokens, cue.last + 1, ceiling, mentions) ?? looseSourceAfter(ctx, cue.last + 1, ceiling);
+    // The frame itself begins at the cue: the words between subject and cue may be another frame's ("who said …").
+    const distant = frame.source ? null : clauseSubject(ctx, j);
+    if (distant) frame.source = distant;
+    else if (!frame.source) frame.source = sourceStartingAt(tokens, cue.last + 1, ceiling, mentions) ?? looseSourceAfter(ctx, cue.last + 1, ceiling);
     else frame.first = frame.source.first;
     if (frame.source && frame.source.first > cue.last) frame.last = frame.source.last;
   } else if (at && closes(ctx, at)) {
@@ -220,7 +229,7 @@ function finishFrame(ctx: FrameContext, frame: Frame, ceiling: number): Frame | 
   const cue = frame.cue;
   if (!frame.source) return null;
   // A speech act needs a speaker: a name, a pronoun, a speaking noun ("a town called Pokrovsk" is no speech).
-  if (cue.cls === 'stance') {
+  if (cue.cls === 'stance' || cue.cls === 'intent') {
     const head = tokens[frame.source.last]!;
     if (!(mentions.at(head.start) || /^\p{Lu}/u.test(head.text) || ['he', 'she', 'they', 'we', 'i'].includes(head.lower) || SOURCE_NOUNS.has(head.lower))) return null;
   }
@@ -250,9 +259,12 @@ const MAX_LOOSE_SOURCE_TOKENS = 8;
  * first phrase, at the start of the sentence or after an introductory phrase's comma, that is a
  * name or a speaking noun followed at once by a comma or a parenthesis.
  */
-function clauseSubject(tokens: readonly Token[], comma: number, mentions: MentionIndex): TokenRange | null {
+function clauseSubject(ctx: FrameContext, comma: number): TokenRange | null {
+  const { tokens, mentions } = ctx;
   for (let start = 0; start < comma; start++) {
-    if (start > 0 && !isPunct(tokens[start - 1], ',')) continue;
+    // The clause opens the sentence, follows an introductory phrase's comma or a quotation ("“…,” Jeff Weaver, …).
+    if (start > 0 && !isPunct(tokens[start - 1], ',') && !closes(ctx, tokens[start - 1])) continue;
+    if (ctx.inQuotation(tokens[start]!.start)) continue;
     const subject = sourceStartingAt(tokens, start, comma - 1, mentions);
     if (!subject || subject.last >= comma - 1 || !isPunct(tokens[subject.last + 1], ',(')) continue;
     const head = tokens[subject.last]!;
@@ -330,8 +342,12 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
     }
   }
   if (frame.side !== 'after') {
-    // "He stated, “…”", "said it was time to retreat from the city: “…”"
+    // "He stated, “…”", "said it was time to retreat from the city: “…”"; "telling Reuters, “…”" (the addressee is frame).
     let k = afterFirst;
+    if (ADDRESSEE_VERBS.has(frame.cue.lemma) && !frame.channel) {
+      const addressee = sourceStartingAt(tokens, k, ceiling, ctx.mentions);
+      if (addressee && isPunct(tokens[addressee.last + 1], ',:')) k = addressee.last + 1;
+    }
     if (isPunct(tokens[k], ',:')) k++;
     const q = tokens[k] && ctx.openingAt(tokens[k]!.start);
     if (q && (k > afterFirst || frame.cue.shape === 'verb')) {
@@ -353,7 +369,8 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
   const rest = tokens[restFirst];
   // "claimed to have gained control": an assertion's infinitive is its content, not an adjunct.
   const infinitive = rest?.lower === 'to' && frame.cue.cls !== 'speech';
-  const restEmpty = restFirst > ceiling || isPunct(rest, ',.;)') || wordsIn(tokens, restFirst, ceiling) === 0 || (ADJUNCT_PREPOSITIONS.has(rest!.lower) && !infinitive);
+  // A frame nested in the words ("Analysts say Moscow plans to …") does not leave them empty.
+  const restEmpty = restFirst > contentCeiling || isPunct(rest, ',.;)') || wordsIn(tokens, restFirst, contentCeiling) === 0 || (ADJUNCT_PREPOSITIONS.has(rest!.lower) && !infinitive);
   const sourceAfterCue = frame.source !== null && frame.source.first > frame.cue.last;
   if (frame.side !== 'after' && preEndsWithBreak && wordsIn(tokens, floor, beforeLast) >= 2 &&
       (restEmpty || sourceAfterCue || frame.cue.shape !== 'verb')) {
@@ -367,9 +384,9 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
   if (frame.cue.shape === 'according-to' && isPunct(tokens[afterFirst], ',')) afterFirst++;
   if (frame.side !== 'after' && NEEDS_THAT.has(frame.cue.lemma)) return;
   if (frame.side !== 'after' && frame.cue.shape === 'verb' && !restEmpty) afterFirst = restFirst;
-  if (frame.side === 'after' || (wordsIn(tokens, afterFirst, ceiling) >= 2 && !restEmpty) || frame.cue.shape === 'according-to') {
+  if (frame.side === 'after' || (wordsIn(tokens, afterFirst, contentCeiling) >= 2 && !restEmpty) || frame.cue.shape === 'according-to') {
     if (frame.cue.shape !== 'verb' && frame.cue.shape !== 'according-to') return;
-    if (wordsIn(tokens, afterFirst, ceiling) < 2) return;
+    if (wordsIn(tokens, afterFirst, contentCeiling) < 2) return;
     frame.side = 'after';
     const last = cutAtBut(tokens, afterFirst, contentCeiling);
     frame.content = charSpan(ctx, afterFirst, last);
@@ -407,19 +424,8 @@ function colonFrame(ctx: FrameContext): Frame | null {
   return null;
 }
 
-/** The frames of one sentence's tokens, their contents placed. */
-export function sentenceFrames(ctx: FrameContext): Frame[] {
-  const frames: Frame[] = [];
-  for (const cue of findCues(ctx.tokens)) {
-    if (ctx.inQuotation(ctx.tokens[cue.first]!.start)) continue;
-    if (frames.length > 0 && cue.first <= frames[frames.length - 1]!.last) continue;
-    const frame = buildFrame(ctx, cue, frames[frames.length - 1]);
-    if (frame) frames.push(frame);
-  }
-  if (frames.length === 0) {
-    const headline = colonFrame(ctx);
-    if (headline) frames.push(headline);
-  }
+/** Each frame's words, between the frames around it. */
+function placeContents(ctx: FrameContext, frames: Frame[]): void {
   for (let k = 0; k < frames.length; k++) {
     const f = frames[k]!;
     if (f.channelOnly) continue;
@@ -436,6 +442,39 @@ export function sentenceFrames(ctx: FrameContext): Frame[] {
       }
     }
     placeContent(ctx, f, floor, ceiling, Math.max(ceiling, contentCeiling));
+  }
+}
+
+/** The frames of one sentence's tokens, their contents placed. */
+export function sentenceFrames(ctx: FrameContext): Frame[] {
+  const frames: Frame[] = [];
+  for (const cue of findCues(ctx.tokens)) {
+    if (ctx.inQuotation(ctx.tokens[cue.first]!.start)) continue;
+    if (frames.length > 0 && cue.first <= frames[frames.length - 1]!.last) continue;
+    const frame = buildFrame(ctx, cue, frames[frames.length - 1]);
+    if (frame) frames.push(frame);
+  }
+  if (frames.length === 0) {
+    const headline = colonFrame(ctx);
+    if (headline) frames.push(headline);
+  }
+  const initial = frames.map((f) => ({ content: f.content, side: f.side }));
+  placeContents(ctx, frames);
+  // A frame that found no words of its own ("said Thursday his biggest worry about …" read "worry" as a
+  // second cue) must not bound its neighbours' words: drop it and place the others again.
+  // (An outlet's "UNIAN reported" has no words either: it becomes the channel below.)
+  const empty = (f: Frame, k: number) => k > 0 && !f.channelOnly && f.content === null && ctx.tokens[f.last + 1]?.text !== ':' && !isOutletSource(ctx, f);
+  if (frames.some(empty)) {
+    const kept: Frame[] = [];
+    frames.forEach((f, k) => {
+      if (empty(f, k)) return;
+      f.content = initial[k]!.content;
+      f.side = initial[k]!.side;
+      kept.push(f);
+    });
+    frames.length = 0;
+    frames.push(...kept);
+    placeContents(ctx, frames);
   }
   // An outlet "reporting" what another frame in the sentence already attributes is that frame's channel.
   for (let k = 0; k < frames.length; k++) {
