@@ -24,6 +24,8 @@ describe('claims and denials', () => {
     expect(found.map((c) => [c.kind, c.party?.entity, c.content.text])).toEqual([
       ['denial', 'place:sitrep:country-ua', 'Moscow\'s claim that its forces in Pokrovsk are surrounded'],
       ['claim', 'place:geonames:524901', 'its forces in Pokrovsk are surrounded'],
+      // "but acknowledges …" is a second predicate of Ukraine's: a statement of its own.
+      ['claim', 'place:sitrep:country-ua', 'the situation is hard'],
     ]);
   });
   it('a belief is a claim, not a quote', () => {

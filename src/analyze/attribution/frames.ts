@@ -182,7 +182,7 @@ function buildFrame(ctx: FrameContext, cue: Cue, previous: Frame | undefined): F
     }
   }
   const at = tokens[j];
-  if (at && at.lower === 'and') {
+  if (at && (at.lower === 'and' || at.lower === 'but')) {
     // "Ukraine crossed Russia's western border and claimed …": the subject that opens the clause.
     let k = j - 1;
     while (k > 0 && j - k < 40 && !isPunct(tokens[k - 1], ',;:')) k--;
@@ -348,9 +348,17 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
       const addressee = sourceStartingAt(tokens, k, ceiling, ctx.mentions);
       if (addressee && isPunct(tokens[addressee.last + 1], ',:')) k = addressee.last + 1;
     }
-    if (isPunct(tokens[k], ',:')) k++;
+    const bare = !isPunct(tokens[k], ',:');
+    if (!bare) k++;
     const q = tokens[k] && ctx.openingAt(tokens[k]!.start);
-    if (q && (k > afterFirst || frame.cue.shape === 'verb')) {
+    // "“Supporters of some other candidates,” he added, “have focused …”": the quotation before the frame
+    // is its words, the one after continues them (continueQuotes).
+    const quoteBefore = closes(ctx, tokens[frame.first - 1]) || (isPunct(tokens[frame.first - 1], ',') && closes(ctx, tokens[frame.first - 2]));
+    // "says “the wind is at our backs” despite his loss …": the quotation is part of reported words that go on.
+    let after = k;
+    while (q && after <= contentCeiling && tokens[after]!.start < q.end) after++;
+    const goesOn = q !== undefined && bare && after <= contentCeiling && tokens[after]!.word && tokens[after]!.lower !== 'and' && wordsIn(tokens, after, contentCeiling) >= 2;
+    if (q && (k > afterFirst || frame.cue.shape === 'verb') && !(quoteBefore && frame.first - 1 >= floor && !bare) && !goesOn) {
       frame.side = 'after';
       frame.content = q.inner;
       return;
@@ -388,7 +396,9 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
     if (frame.cue.shape !== 'verb' && frame.cue.shape !== 'according-to') return;
     if (wordsIn(tokens, afterFirst, contentCeiling) < 2) return;
     frame.side = 'after';
-    const last = cutAtBut(tokens, afterFirst, contentCeiling);
+    // Only a denial ends at "but": "denies its attack failed but hasn't made gains" denies the first part;
+    // reported speech goes on ("said he was rooting for Manning but would now root for North Carolina").
+    const last = frame.cue.cls === 'deny' ? cutAtBut(tokens, afterFirst, contentCeiling) : contentCeiling;
     frame.content = charSpan(ctx, afterFirst, last);
   }
 }
@@ -430,7 +440,7 @@ function placeContents(ctx: FrameContext, frames: Frame[]): void {
     const f = frames[k]!;
     if (f.channelOnly) continue;
     const floor = k > 0 ? frames[k - 1]!.last + 1 : 0;
-    const ceiling = k + 1 < frames.length ? frames[k + 1]!.first - 1 : ctx.tokens.length - 1;
+    let ceiling = k + 1 < frames.length ? frames[k + 1]!.first - 1 : ctx.tokens.length - 1;
     // Content after a cue runs over frames nested in it ("According to the poll, most voters say …") and
     // stops at a frame that trails it (", per a translation from …", ", Die Welt reports").
     let contentCeiling = ctx.tokens.length - 1;
@@ -438,6 +448,13 @@ function placeContents(ctx: FrameContext, frames: Frame[]): void {
       const before = ctx.tokens[frames[n]!.first - 1];
       if (frames[n]!.channelOnly || (before && !before.word && (isPunct(before, ',;—–(') || closes(ctx, before)))) {
         contentCeiling = frames[n]!.first - 1;
+        break;
+      }
+      // "Clinton says she respects Sanders but argues …": a second predicate of the subject is a frame of its own.
+      if (before && (before.lower === 'and' || before.lower === 'but') && frames[n]!.first === frames[n]!.cue.first && frames[n]!.source !== null &&
+          frames[n]!.source!.last < frames[n]!.first - 1) {
+        contentCeiling = frames[n]!.first - 2;
+        if (n === k + 1) ceiling = contentCeiling;
         break;
       }
     }
