@@ -36,12 +36,14 @@ const VERBS: Record<CueClass, string[]> = {
     'contend', 'accuse', 'charge', 'boast', 'brag', 'affirm', 'show', 'find', 'project', 'forecast', 'warn',
   ],
   deny: ['deny', 'reject', 'dismiss', 'refute', 'dispute', 'rebut'],
-  belief: ['believe', 'think', 'expect', 'fear', 'hope', 'doubt', 'assess', 'feel', 'worry', 'suspect', 'consider'],
+  belief: ['believe', 'think', 'expect', 'fear', 'hope', 'doubt', 'assess', 'feel', 'worry', 'suspect', 'consider', 'know', 'realize',
+    'realise', 'recognize', 'recognise', 'understand', 'acknowledge'],
   intent: ['want', 'plan', 'intend', 'aim', 'seek', 'wish'],
   stance: [
     'criticize', 'criticise', 'praise', 'condemn', 'denounce', 'blame', 'defend', 'slam', 'blast', 'mock', 'thank',
     'applaud', 'welcome', 'decry', 'lament', 'question', 'challenge', 'demand', 'propose', 'recommend', 'endorse',
     'call', 'appeal', 'plead', 'threaten', 'vow', 'pledge', 'promise', 'offer', 'insult', 'ridicule', 'hail',
+    'support', 'oppose', 'cite',
   ],
 };
 
@@ -74,6 +76,10 @@ const IRREGULAR: Record<string, string[]> = {
   retort: ['retort', 'retorts', 'retorted', 'retorting'],
   seek: ['seek', 'seeks', 'sought', 'seeking'],
   plan: ['plan', 'plans', 'planned', 'planning'],
+  know: ['know', 'knows', 'knew', 'known', 'knowing'],
+  understand: ['understand', 'understands', 'understood', 'understanding'],
+  support: ['supports', 'supported', 'supporting'],
+  cite: ['cites', 'cited', 'citing'],
 };
 
 function inflect(lemma: string): string[] {
@@ -85,7 +91,8 @@ function inflect(lemma: string): string[] {
 }
 
 /** Cues that attribute only a that-clause: "the study found that …", not "found the body". */
-export const NEEDS_THAT = new Set(['find', 'reveal', 'indicate', 'conclude', 'project', 'counter', 'estimate', 'signal']);
+export const NEEDS_THAT = new Set(['find', 'reveal', 'indicate', 'conclude', 'project', 'counter', 'estimate', 'signal', 'know', 'realize',
+  'realise', 'recognize', 'recognise', 'understand']);
 
 export interface CueForm {
   lemma: string;
@@ -139,8 +146,14 @@ const DETERMINERS_OF_NOUNS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'th
 /** Singular words that are the subject, not a modifier, before a bare verb: "the people say", "the government say". */
 const SUBJECT_WORDS = new Set(['many', 'most', 'few', 'some', 'all', 'both', 'people', 'police', 'media', 'military', 'government', 'public', 'staff', 'majority', 'team', 'army', 'press', 'other', 'others']);
 
+/** Verbs whose cue is the verb and a particle. */
+const PHRASAL_CUES = new Map<string, { particles: string[]; verb: string; cls: CueClass }>();
+for (const form of ['point', 'points', 'pointed', 'pointing']) PHRASAL_CUES.set(form, { particles: ['to'], verb: 'point', cls: 'speech' });
+for (const form of ['refer', 'refers', 'referred', 'referring']) PHRASAL_CUES.set(form, { particles: ['to'], verb: 'refer', cls: 'speech' });
+for (const form of ['call', 'calls', 'called', 'calling']) PHRASAL_CUES.set(form, { particles: ['for', 'on'], verb: 'call', cls: 'stance' });
+
 /** Every word a cue phrase can open with: one look-up tells the (far more common) other words apart. */
-const CUE_STARTS = new Set([...CUE_FORMS.keys(), ...POINT_OUT, 'according', 'per', 'quoted', 'quotes', 'cited', 'cites', 'as']);
+const CUE_STARTS = new Set([...CUE_FORMS.keys(), ...POINT_OUT, ...PHRASAL_CUES.keys(), 'according', 'per', 'quoted', 'quotes', 'cited', 'cites', 'as']);
 
 /** Every cue in a run of tokens (one sentence), left to right. */
 export function findCues(tokens: readonly Token[]): Cue[] {
@@ -179,6 +192,15 @@ export function findCues(tokens: readonly Token[]): Cue[] {
     }
     if (POINT_OUT.has(t.lower) && next?.lower === 'out') {
       cues.push({ first: i, last: i + 1, lemma: 'point out', cls: 'speech', shape: 'verb' });
+      i++;
+      continue;
+    }
+    // "pointed to the polls", "called for talks", "called on Kyiv to …", "…, referring to the border":
+    // the preposition is part of the cue, the phrase after it the words.
+    const phrasal = PHRASAL_CUES.get(t.lower);
+    if (phrasal && next !== undefined && phrasal.particles.includes(next.lower) && (i === 0 || !/^\p{Lu}/u.test(t.text) || !tokens[i - 1]!.word) &&
+        !(tokens[i - 1] && NOUN_BEFORE.has(tokens[i - 1]!.lower))) {
+      cues.push({ first: i, last: i + 1, lemma: `${phrasal.verb} ${next.lower}`, cls: phrasal.cls, shape: 'verb' });
       i++;
       continue;
     }

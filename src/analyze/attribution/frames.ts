@@ -43,7 +43,8 @@ const BETWEEN_SUBJECT_AND_CUE = new Set([
 const ADDRESSEE_VERBS = new Set(['tell', 'inform', 'warn', 'remind', 'assure', 'ask', 'urge']);
 
 /** Participles that carry words after a comma: "…, saying “…”", "…, adding that …". */
-const PARTICIPLE_CUES = new Set(['saying', 'adding', 'noting', 'stressing', 'warning', 'claiming', 'insisting', 'arguing', 'explaining', 'writing', 'telling', 'stating']);
+const PARTICIPLE_CUES = new Set(['saying', 'adding', 'noting', 'stressing', 'warning', 'claiming', 'insisting', 'arguing', 'explaining', 'writing', 'telling', 'stating',
+  'citing', 'referring', 'pointing', 'calling', 'suggesting', 'asking', 'urging', 'describing', 'acknowledging', 'promising', 'accusing']);
 
 /** Prepositions that open an adjunct, not a clause: after the frame they leave the content before it. */
 const ADJUNCT_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'with', 'to', 'via', 'from', 'through', 'about', 'for', 'of', 'over', 'while', 'when', 'as', 'since', 'yesterday', 'today', 'earlier', 'later', 'last', 'this']);

@@ -150,3 +150,19 @@ describe('frames learnt from the PolNeAR train split', () => {
     expect(brief('Analysts say Moscow plans to seize Pokrovsk.')).toEqual([['reported', 'Moscow plans to seize Pokrovsk', 'Analysts', 'say']]);
   });
 });
+
+describe('cues learnt from the PolNeAR train split', () => {
+  it('phrasal cues: "called for", "called on", "pointed to"', () => {
+    expect(brief('Hillary Clinton called for a no-fly zone.')).toEqual([['reported', 'a no-fly zone', 'Hillary Clinton', 'called for']]);
+    expect(brief('The UN called on Russia to withdraw.')).toEqual([['reported', 'Russia to withdraw', 'The UN', 'called on']]);
+    expect(brief('The president pointed to the polls.')).toEqual([['reported', 'the polls', 'The president', 'pointed to']]);
+  });
+  it('documents speak: "Records show …"', () => {
+    expect(brief('Records show Pate hasn’t donated to any candidate.')).toEqual([['reported', 'Pate hasn’t donated to any candidate', 'Records', 'show']]);
+  });
+  it('"knows that …" is a belief (a claim, not a quote); "knew him" is no attribution', () => {
+    const a = analyze({ text: 'He knows that the war is lost. She knew Muhammad Ali for decades.', published: { value: '2024-08-20', provenance: 'metadata', evidence: null } });
+    expect(a.quotes).toEqual([]);
+    expect(a.claims.map((c) => c.content.text)).toEqual(['the war is lost']);
+  });
+});

@@ -54,6 +54,8 @@ export const SOURCE_NOUNS = new Set([
   // Media: "Ukrainian outlet Pravda", "the state agency Tass", "German newspaper Die Welt".
   'outlet', 'newspaper', 'daily', 'broadcaster', 'channel', 'website', 'magazine', 'network', 'station',
   'publication', 'tabloid', 'newswire', 'paper', 'service',
+  // Documents and counts that "show" or "find": "records show", "the results show", "emails showing".
+  'records', 'results', 'figures', 'numbers', 'emails', 'filings', 'estimates', 'statistics', 'findings', 'documents',
 ]);
 
 /** Source nouns that denote a person or group of people rather than a body (unnamed when no name comes with them). */
