@@ -9,6 +9,8 @@ export interface Environment {
   interactive: boolean;
   /** Terminal width for tables, or a wide default when piped. */
   columns: number;
+  /** Where alerts are POSTed (SITREP_WEBHOOK_URL), or null. */
+  webhookUrl: string | null;
 }
 
 /** What a table gets in a pipe: wide enough that nothing useful is cut, as `ps` does. */
@@ -19,5 +21,6 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     defaultDatabase: env.SITREP_DB || env.DATABASE_URL || './sitrep-data',
     interactive: Boolean(process.stderr.isTTY),
     columns: process.stdout.isTTY ? process.stdout.columns || 100 : PIPE_COLUMNS,
+    webhookUrl: env.SITREP_WEBHOOK_URL || null,
   };
 }

@@ -18,8 +18,9 @@ import {
 import { analyze, ANALYZER_VERSION } from '../analyze/index.ts';
 import { variantKey } from '../analyze/entities/index.ts';
 import type { Analysis, ArticleEntity } from '../model/index.ts';
-import type { AnalysisToStore, Store } from '../store/index.ts';
+import type { AnalysisToStore, SaveOutcome, Store } from '../store/index.ts';
 import { dateFromCorpusEvidence, linkEntityAliases } from './connect.ts';
+import { raiseAlerts } from './alerts.ts';
 import { connectStoredCorpus } from './connect-corpus.ts';
 import { expandPaths, readInputFile, type InputOptions } from './inputs.ts';
 
@@ -162,21 +163,31 @@ function withoutText(analysis: Analysis): Omit<Analysis, 'text'> {
 
 async function saveAnalysed(
   store: Store,
-  cleaned: CleanArticle,
+  prepared: PreparedArticle,
   base: { id: string; contentHash: string; bandKeys: string[]; ingestedAt: string },
-  original: { id: string; similarity: number } | null,
-) {
-  const { article, analysis } = analyzeArticle(cleaned);
-  return store.saveArticle({
-    ...article,
-    ...base,
-    duplicateOf: original?.id ?? null,
-    similarity: original ? Number(original.similarity.toFixed(3)) : null,
-    analysis: {
-      analyzerVersion: ANALYZER_VERSION,
-      analysis: withoutText(analysis),
-      variants: searchVariants(analysis.entityIndex),
-    },
+): Promise<{ outcome: SaveOutcome; original: { id: string; similarity: number } | null }> {
+  // Analysis, the costly part, runs outside the lock; several workers analyse at once.
+  const { article, analysis } = analyzeArticle(prepared.article);
+  // The copy check and the save run under one lock, so an article stored by
+  // another worker a moment ago is seen: two near-duplicates processed at once
+  // are linked, one to the other, as a single process would link them.
+  return store.exclusively('save-article', async () => {
+    const found = await findOriginal(store, prepared);
+    if (found === 'exact') {
+      return { outcome: await store.saveArticle({ ...prepared.article, ...base, duplicateOf: null, similarity: null }), original: null };
+    }
+    const outcome = await store.saveArticle({
+      ...article,
+      ...base,
+      duplicateOf: found?.id ?? null,
+      similarity: found ? Number(found.similarity.toFixed(3)) : null,
+      analysis: {
+        analyzerVersion: ANALYZER_VERSION,
+        analysis: withoutText(analysis),
+        variants: searchVariants(analysis.entityIndex),
+      },
+    });
+    return { outcome, original: found };
   });
 }
 
@@ -190,7 +201,6 @@ export async function ingestOne(store: Store, result: ReadResult, context: Inges
     if (!(error instanceof IngestError)) throw error;
     return { type: 'failed', failure: { source: error.source ?? result.doc.source, code: error.code, message: error.message } };
   }
-  const found = await findOriginal(store, prepared);
   const base = {
     id: prepared.id,
     contentHash: prepared.contentHash,
@@ -198,11 +208,10 @@ export async function ingestOne(store: Store, result: ReadResult, context: Inges
     ingestedAt: context.now.toISOString(),
   };
   // Already stored: saving records this source against it, with no analysis to redo.
-  const original = found === 'exact' ? null : found;
-  const outcome =
-    found === 'exact'
-      ? await store.saveArticle({ ...prepared.article, ...base, duplicateOf: null, similarity: null })
-      : await saveAnalysed(store, prepared.article, base, original);
+  const stored = await store.getArticle(prepared.id);
+  const { outcome, original } = stored
+    ? { outcome: await store.saveArticle({ ...prepared.article, ...base, duplicateOf: null, similarity: null }), original: null }
+    : await saveAnalysed(store, prepared, base);
   if (outcome.status === 'duplicate') {
     return { type: 'duplicate', id: outcome.id, source: result.doc.source, firstSource: outcome.firstSource };
   }
@@ -216,17 +225,49 @@ export async function ingestOne(store: Store, result: ReadResult, context: Inges
   };
 }
 
-export async function ingestPaths(store: Store, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
+/**
+ * The corpus level after articles went in: spellings and typos of one entity
+ * across articles become aliases; undated articles get the years other
+ * articles' evidence shows (weekday–date agreement); quotes, claims, figures
+ * and events are connected across articles; then what users follow is
+ * matched against what came in. Also when nothing new was stored but an
+ * earlier run was killed before its corpus pass finished. Under one lock:
+ * workers on several machines never run it twice at once.
+ */
+export async function connectCorpus(store: Store, storedIds: readonly string[], clock: () => Date): Promise<void> {
+  await store.exclusively('corpus', async () => {
+    if (storedIds.length > 0 || (await store.connectionsStale())) {
+      await linkEntityAliases(store);
+      await dateFromCorpusEvidence(store);
+      await connectStoredCorpus(store, clock());
+    }
+    await raiseAlerts(store, storedIds, clock());
+  });
+}
+
+/**
+ * Ingests read results from any source (files, a feed poll, an HTTP request
+ * body) as one run: each result stored in its own transaction, then the
+ * corpus pass, then the run recorded under `inputs`.
+ */
+export async function ingestResults(
+  store: Store,
+  inputs: string[],
+  produce: (record: (result: ReadResult) => Promise<void>, emit: (event: IngestEvent) => void, summary: IngestSummary) => Promise<void>,
+  options: IngestOptions = {},
+): Promise<IngestSummary> {
   const clock = options.now ?? (() => new Date());
   const startedAt = clock().toISOString();
   const emit = options.onEvent ?? (() => undefined);
   const summary: IngestSummary = {
     files: 0, stored: 0, duplicates: 0, nearDuplicates: 0, failed: 0, failures: [], passedOver: [], startedAt, finishedAt: startedAt,
   };
-  const record = (event: IngestEvent) => {
+  const storedIds: string[] = [];
+  const count = (event: IngestEvent) => {
     switch (event.type) {
       case 'stored':
         summary.stored++;
+        storedIds.push(event.id);
         if (event.duplicateOf) summary.nearDuplicates++;
         break;
       case 'duplicate':
@@ -241,35 +282,36 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
   };
 
   const languageDetector = await loadLanguageDetector();
-  const { files, failures, passedOver } = await expandPaths(paths);
-  summary.passedOver = passedOver;
-  for (const failure of failures) record({ type: 'failed', failure });
-  for (const [index, file] of files.entries()) {
-    summary.files++;
-    emit({ type: 'file', path: file.path, index, total: files.length });
-    for await (const result of readInputFile(file, options)) {
-      record(await ingestOne(store, result, { now: clock(), languageDetector }));
-    }
-  }
-  // Corpus level: spellings and typos of one entity across articles become
-  // aliases; undated articles get the years other articles' evidence shows
-  // (weekday–date agreement); then quotes, claims, figures and events are
-  // connected across articles. Also when nothing new was stored but an
-  // earlier run was killed before its corpus pass finished.
-  if (summary.stored > 0 || (await store.connectionsStale())) {
-    await linkEntityAliases(store);
-    await dateFromCorpusEvidence(store);
-    await connectStoredCorpus(store, clock());
-  }
+  await produce(async (result) => count(await ingestOne(store, result, { now: clock(), languageDetector })), count, summary);
+  await connectCorpus(store, storedIds, clock);
   summary.finishedAt = clock().toISOString();
   await store.recordIngestRun({
     startedAt: summary.startedAt,
     finishedAt: summary.finishedAt,
-    inputs: paths,
+    inputs,
     stored: summary.stored,
     duplicates: summary.duplicates,
     nearDuplicates: summary.nearDuplicates,
     failures: summary.failures,
   });
   return summary;
+}
+
+export async function ingestPaths(store: Store, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
+  const emit = options.onEvent ?? (() => undefined);
+  return ingestResults(
+    store,
+    paths,
+    async (record, count, summary) => {
+      const { files, failures, passedOver } = await expandPaths(paths);
+      summary.passedOver = passedOver;
+      for (const failure of failures) count({ type: 'failed', failure });
+      for (const [index, file] of files.entries()) {
+        summary.files++;
+        emit({ type: 'file', path: file.path, index, total: files.length });
+        for await (const result of readInputFile(file, options)) await record(result);
+      }
+    },
+    options,
+  );
 }

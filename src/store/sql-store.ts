@@ -2,6 +2,7 @@ import type { Analysis, Article, DateProvenance, EntityMention, EntityType, Furn
 import { StoreError } from '../model/index.ts';
 import type { SqlDriver, SqlExecutor } from './driver.ts';
 import { schemaVersion } from './migrate.ts';
+import { alertsPart } from './alerts-sql.ts';
 import { listClaims, listFigures, listQuotes, readAttribution, saveAttribution } from './attribution-sql.ts';
 import {
   connectionsStale, getStory, listClaimLinks, listEvents, listFigureSeries, listQuoteGroups, listStories, listThreads, replaceConnections,
@@ -263,6 +264,8 @@ function snippetAround(body: string, start: number, end: number): string {
 export function createSqlStore(driver: SqlDriver): Store {
   return {
     backend: driver.backend,
+    ...alertsPart(driver),
+    exclusively: (name, work) => driver.exclusively(name, work),
 
     async saveArticle(article: NewArticle): Promise<SaveOutcome> {
       return driver.transaction(async (tx) => {

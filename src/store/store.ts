@@ -4,6 +4,9 @@
  */
 import type {
   Analysis,
+  Follow,
+  FollowKind,
+  NewAlert,
   Article,
   Claim,
   ClaimLink,
@@ -296,6 +299,35 @@ export interface Store {
    * from it.
    */
   saveCorpusDatings(datings: CorpusDatingToStore[]): Promise<void>;
+
+  /**
+   * Runs `work` holding the lock `name` across every process on this database
+   * (workers): what must not run twice at once — the corpus pass — runs under it.
+   */
+  exclusively<T>(name: string, work: () => Promise<T>): Promise<T>;
+
+  // --- Follows and alerts (connect/alerts) ---------------------------------
+  /** Adds a follow; following the same target again returns the existing one. */
+  addFollow(follow: Omit<Follow, 'id'>, at: string): Promise<Follow>;
+  /** Removes a follow and its alerts; false when there was none. */
+  removeFollow(id: number): Promise<boolean>;
+  listFollows(): Promise<Follow[]>;
+  /** Records alerts; one already recorded (same follow, kind and subject) is left as it is. Returns those added. */
+  addAlerts(alerts: NewAlert[], at: string): Promise<StoredAlert[]>;
+  /** Alerts, newest first. */
+  listAlerts(query?: { limit?: number; offset?: number; followId?: number }): Promise<StoredAlert[]>;
+  /** Alerts waiting for webhook delivery whose next attempt is due at `now`, oldest first. */
+  pendingAlerts(now: string, limit: number): Promise<StoredAlert[]>;
+  /** Records a delivery attempt's outcome. */
+  markAlertDelivery(id: number, outcome: { delivered: true; at: string } | { delivered: false; error: string; nextAttemptAt: string | null; at: string }): Promise<void>;
+}
+
+/** An alert as stored: what matched, for which follow, and how its delivery went. */
+export interface StoredAlert extends NewAlert {
+  id: number;
+  createdAt: string;
+  follow: { kind: FollowKind; label: string };
+  delivery: { deliveredAt: string | null; givenUpAt: string | null; attempts: number; nextAttemptAt: string | null; lastError: string | null };
 }
 
 /** An article's dating: its publication date and the time values resolved against it. */
