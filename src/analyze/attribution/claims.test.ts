@@ -135,3 +135,18 @@ describe('intentions: what a party wants, plans, seeks or hopes to do', () => {
     expect(brief('The plans of the army are unknown.')).toEqual([]);
   });
 });
+
+describe('nominal and passive frames', () => {
+  const brief = (text: string) => claims(text).map((c) => [c.kind, c.content.text, c.cue?.text, c.party?.text, c.control?.action ?? null]);
+  it('"X\'s call for …" and "X\'s plan to …" are X\'s position; a plan to seize a place is no control claim', () => {
+    expect(brief("The ministry rejected Zelensky's call for more air defence.")).toEqual([
+      ['denial', "Zelensky's call for more air defence", 'rejected', 'The ministry', null],
+      ['claim', 'more air defence', 'call for', 'Zelensky', null],
+    ]);
+    expect(brief("Moscow's plan to seize Pokrovsk failed.")).toEqual([['claim', 'to seize Pokrovsk', 'plan', 'Moscow', null]]);
+  });
+  it('"X has been quoted as saying …": the subject is the speaker', () => {
+    const a = analyze({ text: 'Peskov has been quoted as saying the operation is ongoing.', published: { value: '2024-08-20', provenance: 'metadata', evidence: null } });
+    expect(a.quotes.map((q) => [q.content.text, q.cue?.text, q.speaker?.entity])).toEqual([['the operation is ongoing', 'quoted as saying', 'person:dmitry peskov']]);
+  });
+});

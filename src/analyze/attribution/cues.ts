@@ -175,6 +175,13 @@ export function findCues(tokens: readonly Token[]): Cue[] {
       i += 3;
       continue;
     }
+    // "X has been quoted as saying", "was cited as saying": passive, the subject is the speaker.
+    if ((t.lower === 'quoted' || t.lower === 'cited') && next?.lower === 'as' && tokens[i + 2]?.lower === 'saying' &&
+        ['been', 'was', 'were', 'is', 'are', 'being'].includes(tokens[i - 1]?.lower ?? '')) {
+      cues.push({ first: i, last: i + 2, lemma: 'quote', cls: 'speech', shape: 'verb' });
+      i += 2;
+      continue;
+    }
     // "as reported by X", "as pointed out by X": the source follows "by".
     if (t.lower === 'as' && next && tokens[i + 2]?.lower === 'by') {
       const form = CUE_FORMS.get(next.lower);
