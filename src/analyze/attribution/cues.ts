@@ -120,6 +120,11 @@ const POINT_OUT = new Set(['point', 'points', 'pointed', 'pointing']);
  */
 const NOUN_BEFORE = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
+/** Nouns of the polls "in a … poll" credits. */
+const POLL_NOUNS = new Set(['poll', 'polls', 'survey', 'surveys']);
+/** Longest name of a poll between "in" and its noun: "an NBC News/Wall Street Journal poll" is 8 tokens. */
+const POLL_PHRASE_TOKENS = 9;
+
 /** Prepositions that take a noun, never a finite verb: the bare cue form after them is the noun. */
 const PREPOSITIONS_BEFORE_NOUN = new Set(['for', 'of', 'with', 'without', 'in', 'on', 'at', 'by', 'from', 'under', 'after', 'upon', 'into']);
 
@@ -153,7 +158,7 @@ for (const form of ['refer', 'refers', 'referred', 'referring']) PHRASAL_CUES.se
 for (const form of ['call', 'calls', 'called', 'calling']) PHRASAL_CUES.set(form, { particles: ['for', 'on'], verb: 'call', cls: 'stance' });
 
 /** Every word a cue phrase can open with: one look-up tells the (far more common) other words apart. */
-const CUE_STARTS = new Set([...CUE_FORMS.keys(), ...POINT_OUT, ...PHRASAL_CUES.keys(), 'according', 'per', 'quoted', 'quotes', 'cited', 'cites', 'as']);
+const CUE_STARTS = new Set([...CUE_FORMS.keys(), ...POINT_OUT, ...PHRASAL_CUES.keys(), 'according', 'per', 'quoted', 'quotes', 'cited', 'cites', 'as', 'in']);
 
 /** Every cue in a run of tokens (one sentence), left to right. */
 export function findCues(tokens: readonly Token[]): Cue[] {
@@ -167,6 +172,21 @@ export function findCues(tokens: readonly Token[]): Cue[] {
       cues.push({ first: i, last, lemma: 'according to', cls: 'speech', shape: 'according-to' });
       i = last;
       continue;
+    }
+    // "In a CNN poll released Monday, 50 percent …", "…, in the same poll.": a poll is a source as after "according to".
+    if (t.lower === 'in' && (i === 0 || tokens[i - 1]!.text === ',') && next && ['a', 'an', 'the', 'its', 'their'].includes(next.lower)) {
+      let k = i + 2;
+      while (k < tokens.length && k <= i + POLL_PHRASE_TOKENS && !POLL_NOUNS.has(tokens[k]!.lower) && (tokens[k]!.word || tokens[k]!.text === '/' || tokens[k]!.text === "'s")) k++;
+      if (k < tokens.length && POLL_NOUNS.has(tokens[k]!.lower)) {
+        // The phrase runs to its comma (or the sentence's end): "released Monday".
+        let end = k + 1;
+        while (end < tokens.length && end <= k + 4 && tokens[end]!.word) end++;
+        const after = tokens[end];
+        if (after === undefined || after.text === ',' || after.text === '.') {
+          cues.push({ first: i, last: i, lemma: 'according to', cls: 'speech', shape: 'according-to' });
+          continue;
+        }
+      }
     }
     // "quoted him as saying": the source is the object, the subject is the channel.
     if ((t.lower === 'quoted' || t.lower === 'quotes' || t.lower === 'cited' || t.lower === 'cites') &&

@@ -114,9 +114,17 @@ function buildFrame(ctx: FrameContext, cue: Cue, previous: Frame | undefined): F
       return frame;
     }
     if (cue.lemma === 'according to' && tokens[cue.first]!.lower === 'per' && !/^(the|a|an|\p{Lu})/u.test(tokens[cue.last + 1]?.text ?? '')) return null;
+    // "In an NBC News/Wall Street Journal poll released Monday, …": the whole phrase up to its comma is the poll.
+    if (tokens[cue.first]!.lower === 'in') {
+      let last = cue.last + 1;
+      while (last + 1 <= ceiling && !isPunct(tokens[last + 1], ',.')) last++;
+      frame.source = { first: cue.last + 1, last };
+      frame.last = last;
+      return frame;
+    }
     // "according to a new article in Politico", "according to the results": after "according to" the phrase is the source.
     const source = sourceStartingAt(tokens, cue.last + 1, ceiling, mentions) ??
-      (cue.lemma === 'according to' && tokens[cue.first]!.lower === 'according' ? looseSourceAfter(ctx, cue.last + 1, ceiling) : null);
+      (cue.lemma === 'according to' && ['according', 'in'].includes(tokens[cue.first]!.lower) ? looseSourceAfter(ctx, cue.last + 1, ceiling) : null);
     if (!source) return null;
     frame.source = source;
     // "According to Ukrainian commander-in-chief, Olexander Syrskyj, …": the name after the title.
@@ -369,7 +377,8 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
   const preEndsWithBreak = beforeLast >= floor && (isPunct(tokens[beforeLast], ',') || closes(ctx, tokens[beforeLast]));
   let restFirst = afterFirst;
   if (ADDRESSEE_VERBS.has(frame.cue.lemma)) {
-    const addressee = sourceStartingAt(tokens, restFirst, ceiling, ctx.mentions);
+    // "told a crowd in Berea": a plain noun phrase is an addressee too.
+    const addressee = sourceStartingAt(tokens, restFirst, ceiling, ctx.mentions) ?? looseSourceAfter(ctx, restFirst, ceiling);
     if (addressee) restFirst = addressee.last + 1;
   }
   // "said on Friday he met …": the date is frame, the clause after it the content.

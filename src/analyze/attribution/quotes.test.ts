@@ -166,3 +166,18 @@ describe('cues learnt from the PolNeAR train split', () => {
     expect(a.claims.map((c) => c.content.text)).toEqual(['the war is lost']);
   });
 });
+
+describe('polls and addressees', () => {
+  it('"In a … poll …, X" and "…, in the same poll." credit the poll', () => {
+    expect(brief('In an NBC News/Wall Street Journal poll released Monday, 50 percent of respondents chose Clinton.')).toEqual([
+      ['reported', '50 percent of respondents chose Clinton', 'an NBC News/Wall Street Journal poll released Monday', 'In'],
+    ]);
+    expect(brief('Obama was winning blacks by 28 points, in the same poll.')).toEqual([['reported', 'Obama was winning blacks by 28 points', 'the same poll', 'in']]);
+  });
+  it('"in the polls" inside a clause is no source: "Trump has a decisive lead in the polls ahead of the primary"', () => {
+    expect(brief('Trump has a decisive lead in the polls ahead of the primary.')).toEqual([]);
+  });
+  it('"“…,” Kasich told a crowd in Berea": a plain noun phrase is the addressee, the quotation the words', () => {
+    expect(brief('“The campaign goes on,” Kasich told a crowd in Berea, Ohio.')).toEqual([['direct', 'The campaign goes on', 'Kasich', 'told']]);
+  });
+});
