@@ -111,6 +111,10 @@ describe('control claims: what did not happen is no control claim', () => {
     expect(control('Analysts say Moscow plans to seize Pokrovsk.')).toEqual([]);
     expect(control('The officer said Russian troops could capture Pokrovsk within weeks.')).toEqual([]);
   });
+  it('a possible or threatened action is no event: "Russia\'s possible attack on Ukraine", "the threat of an attack on Kharkiv"', () => {
+    expect(control('Peskov said the hysteria around Russia\'s possible attack on Ukraine is coming from across the ocean.')).toEqual([]);
+    expect(control('The governor said the threat of an attack on Kharkiv is growing.')).toEqual([]);
+  });
   it('an attempt is recorded as an attack, which is what the text says', () => {
     expect(control('The governor said Russian troops tried to capture Kharkiv overnight.')).toEqual([['attacked', 'Kharkiv']]);
   });

@@ -88,6 +88,10 @@ const BETWEEN_NEGATOR_AND_ACTION = new Set([
   'ever', 'really', 'actually', 'longer', 'so', 'far', 'successfully', 'managed', 'did', 'does', 'do', 'will', 'would', 'could',
   'can', 'able', 'to', 'the', 'a', 'an',
 ]);
+/** Modifiers of an action noun that make it one not (yet) happened. */
+const IRREALIS_MODIFIERS = new Set(['possible', 'potential', 'planned', 'prospective', 'hypothetical', 'feared', 'expected', 'imminent', 'future', 'threatened', 'looming', 'impending']);
+/** "the threat of (an) attack", "fears of a capture". */
+const THREAT_NOUNS = new Set(['threat', 'threats', 'fear', 'fears', 'risk', 'prospect', 'possibility', 'danger']);
 /** Modals before a bare verb: "could capture", "will retake" is a prediction or a possibility, not a claim that it happened. */
 const MODALS = new Set(['could', 'would', 'might', 'may', 'will', 'can', 'should', 'must', "'ll"]);
 /** How many words before an action its negator may stand: "has not yet been fully captured" is five. */
@@ -108,6 +112,11 @@ function modality(tokens: readonly Token[], i: number, floor: number): 'yes' | '
     if (ATTEMPT_BEFORE_TO.has(word)) return 'attempt';
     if (FAILED_BEFORE_TO.has(word)) return 'no';
   }
+  // "Russia's possible attack on Ukraine", "a planned assault", "the threat of an attack": not (yet) an event.
+  if (before && IRREALIS_MODIFIERS.has(before.lower)) return 'no';
+  let of = i - 1;
+  if (['a', 'an', 'the'].includes(tokens[of]?.lower ?? '')) of--;
+  if (of - 1 >= 0 && tokens[of]!.lower === 'of' && THREAT_NOUNS.has(tokens[of - 1]!.lower)) return 'no';
   if (bare && before && (MODALS.has(before.lower) || (/ly$/.test(before.lower) && MODALS.has(tokens[i - 2]?.lower ?? '')))) return 'no';
   for (let k = i - 1, n = 0; k >= floor && n < NEGATOR_WINDOW; k--, n++) {
     const t = tokens[k]!;
