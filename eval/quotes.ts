@@ -31,6 +31,8 @@
  *   --limit N           only the first N texts (after --offset)
  *   --offset N          skip the first N texts (to check on a train slice not looked at)
  *   --misses N          print N missed gold attributions (cue and content start)
+ *   --misses-by-cue N   missed gold attributions grouped by cue lemma, most content tokens first, with
+ *                       N examples each (source, text around the cue); --lemmas M shows M groups (40)
  *
  * The data is read in place and never copied into the repository.
  */
@@ -53,6 +55,22 @@ const split = argValue('--split') ?? 'dev';
 const limit = Number(argValue('--limit') ?? Infinity);
 const offset = Number(argValue('--offset') ?? 0);
 const showMisses = Number(argValue('--misses') ?? 0);
+const missesByCue = Number(argValue('--misses-by-cue') ?? 0);
+
+/** A cue's lemma, roughly: its words lowercased, the verb's inflection stripped ("called for" → "call for"). */
+export function cueLemma(cue: string): string {
+  const irregular: Record<string, string> = { said: 'say', says: 'say', told: 'tell', wrote: 'write', written: 'write', thought: 'think', saw: 'see', seen: 'see', knew: 'know', known: 'know', sought: 'seek', felt: 'feel', found: 'find', made: 'make', took: 'take', gave: 'give', got: 'get', is: 'be', are: 'be', was: 'be', were: 'be', been: 'be' };
+  return cue.toLowerCase().split(/\s+/).filter(Boolean).map((w) => {
+    if (irregular[w]) return irregular[w];
+    if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
+    if (w.length > 4 && w.endsWith('ied')) return `${w.slice(0, -3)}y`;
+    if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
+    if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+    return w;
+  }).join(' ');
+}
+/** Missed gold attributions by cue lemma: how many, their content tokens, and a few with the text around the cue. */
+const missedByLemma = new Map<string, { count: number; tokens: number; examples: string[] }>();
 
 interface Predicted {
   content: Span;
@@ -179,6 +197,13 @@ function score(text: string, analysis: Analysis, gold: GoldAttribution[], misses
     const at = g.cue[0]?.start ?? g.content[0]!.start;
     const around = text.slice(Math.max(0, at - 90), at + 60).replace(/\n/g, ' ⏎ ');
     misses.push(`[${cue}] ${content.slice(0, 100).replace(/\n/g, ' ')}${argValue('--context') ? `\n      ⟨${around}⟩` : ''}`);
+    const lemma = cueLemma(cue);
+    let group = missedByLemma.get(lemma);
+    if (!group) missedByLemma.set(lemma, (group = { count: 0, tokens: 0, examples: [] }));
+    group.count++;
+    group.tokens += goldTokens[k]!.size;
+    const source = g.source?.map((s) => text.slice(s.start, s.end)).join(' ') ?? '—';
+    if (group.examples.length < missesByCue) group.examples.push(`{${source}} ⟨${around}⟩\n        content: ${content.slice(0, 140).replace(/\n/g, ' ')}`);
   });
   return c;
 }
@@ -260,6 +285,13 @@ function main(): void {
     console.log(rows.map(([k, v]) => `${k} ${v.gold}:${pct(v.matched / v.gold)}%`).join(' | '));
   }
   if (argValue('--partials')) for (const p of partials.slice(0, Number(argValue('--partials')))) console.log(p);
+  if (missesByCue > 0) {
+    console.log('\nmissed gold attributions by cue lemma (count, content tokens):');
+    for (const [lemma, g] of [...missedByLemma].sort((a, b) => b[1].tokens - a[1].tokens).slice(0, Number(argValue('--lemmas') ?? 40))) {
+      console.log(`${lemma}  ${g.count} missed, ${g.tokens} tokens`);
+      for (const e of g.examples) console.log(`    ${e}`);
+    }
+  }
   if (showMisses > 0) {
     console.log(`\nmissed (${misses.length}):`);
     for (const m of misses.slice(0, showMisses)) console.log(`  ${m}`);

@@ -24,6 +24,8 @@ describe('claims and denials', () => {
     expect(found.map((c) => [c.kind, c.party?.entity, c.content.text])).toEqual([
       ['denial', 'place:sitrep:country-ua', 'Moscow\'s claim that its forces in Pokrovsk are surrounded'],
       ['claim', 'place:geonames:524901', 'its forces in Pokrovsk are surrounded'],
+      // "but acknowledges …" is a second predicate of Ukraine's: a statement of its own.
+      ['claim', 'place:sitrep:country-ua', 'the situation is hard'],
     ]);
   });
   it('a belief is a claim, not a quote', () => {
@@ -90,5 +92,65 @@ describe('control claims', () => {
   });
   it('no place, no control claim', () => {
     expect(control('The army said it captured two soldiers.')).toEqual([null]);
+  });
+});
+
+describe('control claims: what did not happen is no control claim', () => {
+  // Every control claim the text yields, whatever else it yields.
+  const control = (text: string) => claims(text).flatMap((c) => (c.control ? [[c.control.action, c.control.place.text]] : []));
+  it('a failure to capture a place is not its capture (seed 001: "after their failure to capture Kharkiv")', () => {
+    expect(control('"The main objective today, after their failure to capture Kharkiv, which we understand is no longer feasible, has shifted," said Zelenskyy.')).toEqual([]);
+    expect(control('Zelenskyy said Russian forces failed to take Kharkiv.')).toEqual([]);
+  });
+  it('a negated action is no claim: "has not captured", "never took control", "is no longer surrounded"', () => {
+    expect(control('The ministry said Russian forces have not captured Pokrovsk.')).toEqual([]);
+    expect(control('Kyiv said Russia never took control of Kharkiv.')).toEqual([]);
+    expect(control('The governor said Kharkiv is no longer surrounded.')).toEqual([]);
+  });
+  it('an intention or a possibility is no claim: "plans to seize", "could capture"', () => {
+    expect(control('Analysts say Moscow plans to seize Pokrovsk.')).toEqual([]);
+    expect(control('The officer said Russian troops could capture Pokrovsk within weeks.')).toEqual([]);
+  });
+  it('a possible or threatened action is no event: "Russia\'s possible attack on Ukraine", "the threat of an attack on Kharkiv"', () => {
+    expect(control('Peskov said the hysteria around Russia\'s possible attack on Ukraine is coming from across the ocean.')).toEqual([]);
+    expect(control('The governor said the threat of an attack on Kharkiv is growing.')).toEqual([]);
+  });
+  it('an attempt is recorded as an attack, which is what the text says', () => {
+    expect(control('The governor said Russian troops tried to capture Kharkiv overnight.')).toEqual([['attacked', 'Kharkiv']]);
+  });
+  it('a real capture beside a failed one is still a capture; "claimed to have captured" is a claim of capture', () => {
+    expect(control('The ministry said its forces captured Levadne after failing to take Pokrovsk.')).toEqual([['captured', 'Levadne']]);
+    expect(control('Russia claimed to have captured Levadne.')).toEqual([['captured', 'Levadne']]);
+  });
+});
+
+describe('intentions: what a party wants, plans, seeks or hopes to do', () => {
+  const brief = (text: string) => claims(text).map((c) => [c.content.text, c.cue?.text, c.party?.text, c.control?.action ?? null]);
+  it('"plans to", "seeks to", "hopes to" are claims of the party\'s position, not quotes, and no control claim', () => {
+    expect(brief('Moscow plans to seize Pokrovsk.')).toEqual([['to seize Pokrovsk', 'plans', 'Moscow', null]]);
+    expect(brief('The group seeks to prevent gun-related deaths.')).toEqual([['to prevent gun-related deaths', 'seeks', 'The group', null]]);
+    expect(brief('Clinton hopes to make a statement in California.')).toEqual([['to make a statement in California', 'hopes', 'Clinton', null]]);
+    const a = analyze({ text: 'Moscow plans to seize Pokrovsk.', published: { value: '2024-08-20', provenance: 'metadata', evidence: null } });
+    expect(a.quotes).toEqual([]);
+  });
+  it('"wants" takes an object too; "plans" after a preposition or a determiner is a noun', () => {
+    expect(brief('Palestinians want East Jerusalem for their future state.')).toEqual([['East Jerusalem for their future state', 'want', 'Palestinians', null]]);
+    expect(brief('The campaign is making its biggest ad buy, with plans to spend $10 million.')).toEqual([]);
+    expect(brief('The plans of the army are unknown.')).toEqual([]);
+  });
+});
+
+describe('nominal and passive frames', () => {
+  const brief = (text: string) => claims(text).map((c) => [c.kind, c.content.text, c.cue?.text, c.party?.text, c.control?.action ?? null]);
+  it('"X\'s call for …" and "X\'s plan to …" are X\'s position; a plan to seize a place is no control claim', () => {
+    expect(brief("The ministry rejected Zelensky's call for more air defence.")).toEqual([
+      ['denial', "Zelensky's call for more air defence", 'rejected', 'The ministry', null],
+      ['claim', 'more air defence', 'call for', 'Zelensky', null],
+    ]);
+    expect(brief("Moscow's plan to seize Pokrovsk failed.")).toEqual([['claim', 'to seize Pokrovsk', 'plan', 'Moscow', null]]);
+  });
+  it('"X has been quoted as saying …": the subject is the speaker', () => {
+    const a = analyze({ text: 'Peskov has been quoted as saying the operation is ongoing.', published: { value: '2024-08-20', provenance: 'metadata', evidence: null } });
+    expect(a.quotes.map((q) => [q.content.text, q.cue?.text, q.speaker?.entity])).toEqual([['the operation is ongoing', 'quoted as saying', 'person:dmitry peskov']]);
   });
 });

@@ -20,6 +20,52 @@ const UNVERIFIED_GATE = /verif|confirm/i;
 const REPORTED_GATE = /edly|said to|apparently/i;
 const NO_RESPONSE_GATE = /respon|repl|comment|reached|return/i;
 
+/**
+ * The flags of any sentence of one text, the gates run once over the whole text rather than once per
+ * sentence: a sentence is tested with the full patterns only when a gate match lies inside it. The
+ * gates are literal words none of which overlaps itself or another (no suffix of one is a prefix of
+ * one), so a global scan finds every occurrence a per-sentence test would.
+ */
+export class FlagScanner {
+  private readonly gates: { starts: number[]; ends: number[] }[];
+  constructor(private readonly text: string) {
+    this.gates = [UNVERIFIED_GATE, REPORTED_GATE, NO_RESPONSE_GATE].map((gate) => {
+      const all = new RegExp(gate.source, 'gi');
+      const starts: number[] = [];
+      const ends: number[] = [];
+      for (let m = all.exec(text); m !== null; m = all.exec(text)) {
+        starts.push(m.index);
+        ends.push(m.index + m[0].length);
+      }
+      return { starts, ends };
+    });
+  }
+
+  /** Whether gate `k` matches inside [start, end). */
+  private gateIn(k: number, start: number, end: number): boolean {
+    const { starts, ends } = this.gates[k]!;
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < starts.length && ends[lo]! <= end;
+  }
+
+  /** The same as flagsOf(text.slice(start, end)). */
+  flagsIn(start: number, end: number): ClaimFlags {
+    const flags = { unverified: false, reported: false, noResponse: false };
+    if (!(this.gateIn(0, start, end) || this.gateIn(1, start, end) || this.gateIn(2, start, end))) return flags;
+    const sentence = this.text.slice(start, end);
+    flags.unverified = this.gateIn(0, start, end) && UNVERIFIED.test(sentence);
+    flags.reported = this.gateIn(1, start, end) && REPORTED.test(sentence);
+    flags.noResponse = this.gateIn(2, start, end) && NO_RESPONSE.test(sentence);
+    return flags;
+  }
+}
+
 export function flagsOf(sentence: string): ClaimFlags {
   return {
     unverified: UNVERIFIED_GATE.test(sentence) && UNVERIFIED.test(sentence),
@@ -50,17 +96,41 @@ export interface NominalClaim {
   content: Span;
 }
 
-/** "X's claim that …": the party is the possessor, the content the that-clause up to the end of the clause. */
+/** Auxiliaries and verbs that begin the predicate after a nominal phrase. */
+const FINITE_AFTER_PHRASE = new Set(['is', 'was', 'were', 'are', 'has', 'had', 'have', 'will', 'would', 'could', 'may', 'might', 'must', 'should', 'can', 'did', 'does', 'remains', 'came', 'went', 'fell', 'met', 'drew']);
+
+/** Nouns of a demand or a plan whose object follows "for" or "to": "Zelensky's call for more air defence". */
+const CALL_NOUNS = new Set(['call', 'calls', 'demand', 'demands', 'appeal', 'appeals', 'plea', 'pleas', 'plan', 'plans', 'proposal', 'offer', 'request', 'bid']);
+
+/**
+ * "X's claim that …", "X's call for …", "X's plan to …": the party is the possessor, the content the
+ * clause or phrase after the noun up to the end of the clause.
+ */
 export function nominalClaims(tokens: readonly Token[], partyEndingAt: (end: number) => TokenRange | null): NominalClaim[] {
   const out: NominalClaim[] = [];
   for (let i = 2; i + 2 < tokens.length; i++) {
-    if (!CLAIM_NOUNS.has(tokens[i]!.lower) || tokens[i + 1]!.lower !== 'that' || tokens[i - 1]!.lower !== "'s") continue;
+    if (tokens[i - 1]!.lower !== "'s") continue;
+    const lower = tokens[i]!.lower;
+    const link = tokens[i + 1]!.lower;
+    if (!(CLAIM_NOUNS.has(lower) && link === 'that') && !(CALL_NOUNS.has(lower) && (link === 'for' || link === 'to'))) continue;
     const party = partyEndingAt(i - 2);
     if (!party) continue;
     let last = i + 2;
     while (last + 1 < tokens.length && !(tokens[last + 1]!.text === ',' && ['but', 'and', 'although', 'though', 'while'].includes(tokens[last + 2]?.lower ?? '')) &&
       !['.', ';'].includes(tokens[last + 1]!.text)) last++;
-    out.push({ party, cue: { first: i, last: i + 1 }, content: { start: tokens[i + 2]!.start, end: tokens[last]!.end } });
+    // "call for talks": the preposition is cue; "plan to seize": the infinitive's "to" is the content's.
+    const contentFirst = link === 'to' ? i + 1 : i + 2;
+    if (link !== 'that') {
+      // A phrase, not a clause: it ends where the sentence's own verb begins ("Moscow's plan to seize Pokrovsk failed").
+      for (let k = contentFirst + 2; k <= last; k++) {
+        const w = tokens[k]!.lower;
+        if (FINITE_AFTER_PHRASE.has(w) || (/ed$/.test(w) && tokens[k - 1]!.word && !['to', 'be', 'been', 'have', 'has', 'had'].includes(tokens[k - 1]!.lower))) {
+          last = k - 1;
+          break;
+        }
+      }
+    }
+    out.push({ party, cue: { first: i, last: contentFirst - 1 }, content: { start: tokens[contentFirst]!.start, end: tokens[last]!.end } });
   }
   return out;
 }

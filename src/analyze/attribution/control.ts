@@ -62,6 +62,73 @@ export interface ControlContext {
   placeOf: (key: string) => PlaceInfo | undefined;
 }
 
+/**
+ * Words before "to" that make the action after it one that did not happen: a failure ("their failure to
+ * capture Kharkiv", "unable to take"), an intention or a hope ("plans to seize", "wants to retake"), an
+ * order or a demand. An infinitive after any other word ("continued to advance", "began to encircle",
+ * "claimed to have captured") is left as it is.
+ */
+const FAILED_BEFORE_TO = new Set([
+  'fail', 'fails', 'failed', 'failing', 'failure', 'failures', 'unable', 'inability', 'impossible', 'struggled', 'struggling',
+  'plan', 'plans', 'planned', 'planning', 'want', 'wants', 'wanted', 'wanting', 'intend', 'intends', 'intended', 'intention',
+  'aim', 'aims', 'aimed', 'aiming', 'hope', 'hopes', 'hoped', 'hoping', 'seek', 'seeks', 'sought', 'seeking', 'threaten',
+  'threatens', 'threatened', 'threatening', 'prepare', 'prepares', 'prepared', 'preparing', 'ready', 'order', 'ordered', 'orders',
+  'goal', 'objective', 'ambition', 'ambitions', 'bid', 'plot', 'vowed', 'vow', 'vows', 'pledged', 'promised',
+  'expect', 'expected', 'expects', 'likely', 'unlikely', 'able', 'chance', 'chances', 'need', 'needs', 'needed', 'going',
+  'demand', 'demanded', 'demands', 'urged', 'called', 'asked', 'told', 'wish', 'wishes', 'dream', 'dreams', 'refuse', 'refused',
+  'enough', 'hard', 'difficult',
+]);
+/** Words before "to" that make the action an attempt: what the text says happened is an attack, not a capture. */
+const ATTEMPT_BEFORE_TO = new Set(['try', 'tries', 'tried', 'trying', 'attempt', 'attempts', 'attempted', 'attempting', 'effort', 'efforts', 'sought']);
+/** Words that deny the action that follows them: "has not captured", "never took control", "is no longer surrounded". */
+const NEGATORS = new Set(['not', 'never', 'no', 'nor', 'cannot', 'without']);
+/** Words that may stand between a negator and the action: auxiliaries and adverbs ("has not yet fully captured"). */
+const BETWEEN_NEGATOR_AND_ACTION = new Set([
+  'has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'yet', 'fully', 'completely', 'entirely', 'still',
+  'ever', 'really', 'actually', 'longer', 'so', 'far', 'successfully', 'managed', 'did', 'does', 'do', 'will', 'would', 'could',
+  'can', 'able', 'to', 'the', 'a', 'an',
+]);
+/** Modifiers of an action noun that make it one not (yet) happened. */
+const IRREALIS_MODIFIERS = new Set(['possible', 'potential', 'planned', 'prospective', 'hypothetical', 'feared', 'expected', 'imminent', 'future', 'threatened', 'looming', 'impending']);
+/** "the threat of (an) attack", "fears of a capture". */
+const THREAT_NOUNS = new Set(['threat', 'threats', 'fear', 'fears', 'risk', 'prospect', 'possibility', 'danger']);
+/** Modals before a bare verb: "could capture", "will retake" is a prediction or a possibility, not a claim that it happened. */
+const MODALS = new Set(['could', 'would', 'might', 'may', 'will', 'can', 'should', 'must', "'ll"]);
+/** How many words before an action its negator may stand: "has not yet been fully captured" is five. */
+const NEGATOR_WINDOW = 5;
+
+/**
+ * Whether an action the text names at token `i` did happen as far as the words say: `no` for a negated,
+ * failed or intended action, `attempt` for one only tried, `yes` otherwise.
+ */
+function modality(tokens: readonly Token[], i: number, floor: number): 'yes' | 'no' | 'attempt' {
+  const before = tokens[i - 1];
+  const bare = !/(ed|en)$/.test(tokens[i]!.lower) && !['took', 'overran', 'freed', 'struck', 'won', 'fall'].includes(tokens[i]!.lower);
+  if (before && before.lower === 'to' && bare && i - 2 >= floor) {
+    // Skip an adverb: "failed to fully capture", "tried to quickly retake".
+    let k = i - 2;
+    if (/ly$/.test(tokens[k]!.lower) && k - 1 >= floor) k--;
+    const word = tokens[k]!.lower;
+    if (ATTEMPT_BEFORE_TO.has(word)) return 'attempt';
+    if (FAILED_BEFORE_TO.has(word)) return 'no';
+  }
+  // "Russia's possible attack on Ukraine", "a planned assault", "the threat of an attack": not (yet) an event.
+  if (before && IRREALIS_MODIFIERS.has(before.lower)) return 'no';
+  let of = i - 1;
+  if (['a', 'an', 'the'].includes(tokens[of]?.lower ?? '')) of--;
+  if (of - 1 >= 0 && tokens[of]!.lower === 'of' && THREAT_NOUNS.has(tokens[of - 1]!.lower)) return 'no';
+  if (bare && before && (MODALS.has(before.lower) || (/ly$/.test(before.lower) && MODALS.has(tokens[i - 2]?.lower ?? '')))) return 'no';
+  for (let k = i - 1, n = 0; k >= floor && n < NEGATOR_WINDOW; k--, n++) {
+    const t = tokens[k]!;
+    if (NEGATORS.has(t.lower) || t.lower.endsWith("n't")) {
+      // "no longer", "not yet", "never": the action is denied; "not only captured" is not a denial.
+      return tokens[k + 1]?.lower === 'only' ? 'yes' : 'no';
+    }
+    if (!BETWEEN_NEGATOR_AND_ACTION.has(t.lower) && !/ly$/.test(t.lower)) break;
+  }
+  return 'yes';
+}
+
 function matchAt(tokens: readonly Token[], i: number, pattern: string[]): number {
   for (let k = 0; k < pattern.length; k++) {
     const t = tokens[i + k];
@@ -74,13 +141,18 @@ function matchAt(tokens: readonly Token[], i: number, pattern: string[]): number
 export function controlIn(ctx: ControlContext, content: Span): ControlClaim | null {
   const { tokens, text, mentions } = ctx;
   let found: { action: ControlAction; first: number; last: number } | null = null;
-  for (let i = 0; i < tokens.length; i++) {
+  let contentFloor = 0;
+  while (contentFloor < tokens.length && tokens[contentFloor]!.start < content.start) contentFloor++;
+  for (let i = contentFloor; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.start < content.start || t.end > content.end || !t.word) continue;
     for (const { action, pattern } of BY_FIRST_WORD.get(t.lower) ?? []) {
       const last = matchAt(tokens, i, pattern);
       if (last >= 0 && tokens[last]!.end <= content.end) {
-        found = { action, first: i, last };
+        // A negated, failed or intended action is no claim that it happened; an attempt is an attack.
+        // The words before the content count too: "plans | to capture Pokrovsk", "failed | to take".
+        const mood = modality(tokens, i, 0);
+        if (mood !== 'no') found = { action: mood === 'attempt' ? 'attacked' : action, first: i, last };
         i = last;
         break;
       }

@@ -15,9 +15,11 @@ import type { Token } from './tokens.ts';
  * …", "called for talks", "praised the troops") — a reported quote, not a claim.
  * speech: words someone said or wrote (a quote; a claim too when it states a
  * that-clause); assert: asserting a fact (a quote and a claim); deny: a denial;
- * belief: a stated belief or expectation (a claim, not a quote).
+ * belief: a stated belief or expectation (a claim, not a quote); intent: what a party wants, plans or
+ * seeks ("plans to …", "wants talks", "hopes to …"): a claim of its position, not a quote, and never a
+ * claim that the thing happened.
  */
-export type CueClass = 'speech' | 'assert' | 'deny' | 'belief' | 'stance';
+export type CueClass = 'speech' | 'assert' | 'deny' | 'belief' | 'stance' | 'intent';
 
 /** Verbs taking the speaker as subject and the content as a clause or a quotation. */
 const VERBS: Record<CueClass, string[]> = {
@@ -34,11 +36,14 @@ const VERBS: Record<CueClass, string[]> = {
     'contend', 'accuse', 'charge', 'boast', 'brag', 'affirm', 'show', 'find', 'project', 'forecast', 'warn',
   ],
   deny: ['deny', 'reject', 'dismiss', 'refute', 'dispute', 'rebut'],
-  belief: ['believe', 'think', 'expect', 'fear', 'hope', 'doubt', 'assess', 'feel', 'worry', 'suspect', 'consider'],
+  belief: ['believe', 'think', 'expect', 'fear', 'hope', 'doubt', 'assess', 'feel', 'worry', 'suspect', 'consider', 'know', 'realize',
+    'realise', 'recognize', 'recognise', 'understand', 'acknowledge'],
+  intent: ['want', 'plan', 'intend', 'aim', 'seek', 'wish'],
   stance: [
     'criticize', 'criticise', 'praise', 'condemn', 'denounce', 'blame', 'defend', 'slam', 'blast', 'mock', 'thank',
     'applaud', 'welcome', 'decry', 'lament', 'question', 'challenge', 'demand', 'propose', 'recommend', 'endorse',
     'call', 'appeal', 'plead', 'threaten', 'vow', 'pledge', 'promise', 'offer', 'insult', 'ridicule', 'hail',
+    'support', 'oppose', 'cite',
   ],
 };
 
@@ -69,6 +74,12 @@ const IRREGULAR: Record<string, string[]> = {
   find: ['find', 'finds', 'found', 'finding'],
   forecast: ['forecast', 'forecasts', 'forecasted', 'forecasting'],
   retort: ['retort', 'retorts', 'retorted', 'retorting'],
+  seek: ['seek', 'seeks', 'sought', 'seeking'],
+  plan: ['plan', 'plans', 'planned', 'planning'],
+  know: ['know', 'knows', 'knew', 'known', 'knowing'],
+  understand: ['understand', 'understands', 'understood', 'understanding'],
+  support: ['supports', 'supported', 'supporting'],
+  cite: ['cites', 'cited', 'citing'],
 };
 
 function inflect(lemma: string): string[] {
@@ -80,7 +91,8 @@ function inflect(lemma: string): string[] {
 }
 
 /** Cues that attribute only a that-clause: "the study found that …", not "found the body". */
-export const NEEDS_THAT = new Set(['find', 'reveal', 'indicate', 'conclude', 'project', 'counter', 'estimate', 'signal']);
+export const NEEDS_THAT = new Set(['find', 'reveal', 'indicate', 'conclude', 'project', 'counter', 'estimate', 'signal', 'know', 'realize',
+  'realise', 'recognize', 'recognise', 'understand']);
 
 export interface CueForm {
   lemma: string;
@@ -108,6 +120,14 @@ const POINT_OUT = new Set(['point', 'points', 'pointed', 'pointing']);
  */
 const NOUN_BEFORE = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
+/** Nouns of the polls "in a … poll" credits. */
+const POLL_NOUNS = new Set(['poll', 'polls', 'survey', 'surveys']);
+/** Longest name of a poll between "in" and its noun: "an NBC News/Wall Street Journal poll" is 8 tokens. */
+const POLL_PHRASE_TOKENS = 9;
+
+/** Prepositions that take a noun, never a finite verb: the bare cue form after them is the noun. */
+const PREPOSITIONS_BEFORE_NOUN = new Set(['for', 'of', 'with', 'without', 'in', 'on', 'at', 'by', 'from', 'under', 'after', 'upon', 'into']);
+
 export interface Cue {
   /** First and last token index (inclusive) of the cue phrase. */
   first: number;
@@ -118,11 +138,34 @@ export interface Cue {
   shape: 'verb' | 'according-to' | 'as-reported-by' | 'quoted-as-saying';
 }
 
+/** Whether a determiner stands one or two lowercase singular words before token `i`: "his biggest worry". */
+function nounAfterModifiers(tokens: readonly Token[], i: number): boolean {
+  const modifier = tokens[i - 1];
+  const determiner = tokens[i - 2];
+  if (!modifier || !determiner || !DETERMINERS_OF_NOUNS.has(determiner.lower)) return false;
+  return modifier.word && /^[a-z-]+$/.test(modifier.text) && !modifier.lower.endsWith('s') && !CUE_FORMS.has(modifier.lower) &&
+    !SUBJECT_WORDS.has(modifier.lower) && !NOUN_BEFORE.has(modifier.lower);
+}
+/** Determiners of a noun phrase ("that" and "those" also open clauses: "said that people say"). */
+const DETERMINERS_OF_NOUNS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this']);
+/** Singular words that are the subject, not a modifier, before a bare verb: "the people say", "the government say". */
+const SUBJECT_WORDS = new Set(['many', 'most', 'few', 'some', 'all', 'both', 'people', 'police', 'media', 'military', 'government', 'public', 'staff', 'majority', 'team', 'army', 'press', 'other', 'others']);
+
+/** Verbs whose cue is the verb and a particle. */
+const PHRASAL_CUES = new Map<string, { particles: string[]; verb: string; cls: CueClass }>();
+for (const form of ['point', 'points', 'pointed', 'pointing']) PHRASAL_CUES.set(form, { particles: ['to'], verb: 'point', cls: 'speech' });
+for (const form of ['refer', 'refers', 'referred', 'referring']) PHRASAL_CUES.set(form, { particles: ['to'], verb: 'refer', cls: 'speech' });
+for (const form of ['call', 'calls', 'called', 'calling']) PHRASAL_CUES.set(form, { particles: ['for', 'on'], verb: 'call', cls: 'stance' });
+
+/** Every word a cue phrase can open with: one look-up tells the (far more common) other words apart. */
+const CUE_STARTS = new Set([...CUE_FORMS.keys(), ...POINT_OUT, ...PHRASAL_CUES.keys(), 'according', 'per', 'quoted', 'quotes', 'cited', 'cites', 'as', 'in']);
+
 /** Every cue in a run of tokens (one sentence), left to right. */
 export function findCues(tokens: readonly Token[]): Cue[] {
   const cues: Cue[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    if (!CUE_STARTS.has(t.lower)) continue;
     const next = tokens[i + 1];
     if ((t.lower === 'according' && next?.lower === 'to') || (t.lower === 'per' && tokens[i - 1]?.lower !== 'one')) {
       const last = t.lower === 'per' ? i : i + 1;
@@ -130,11 +173,33 @@ export function findCues(tokens: readonly Token[]): Cue[] {
       i = last;
       continue;
     }
+    // "In a CNN poll released Monday, 50 percent …", "…, in the same poll.": a poll is a source as after "according to".
+    if (t.lower === 'in' && (i === 0 || tokens[i - 1]!.text === ',') && next && ['a', 'an', 'the', 'its', 'their'].includes(next.lower)) {
+      let k = i + 2;
+      while (k < tokens.length && k <= i + POLL_PHRASE_TOKENS && !POLL_NOUNS.has(tokens[k]!.lower) && (tokens[k]!.word || tokens[k]!.text === '/' || tokens[k]!.text === "'s")) k++;
+      if (k < tokens.length && POLL_NOUNS.has(tokens[k]!.lower)) {
+        // The phrase runs to its comma (or the sentence's end): "released Monday".
+        let end = k + 1;
+        while (end < tokens.length && end <= k + 4 && tokens[end]!.word) end++;
+        const after = tokens[end];
+        if (after === undefined || after.text === ',' || after.text === '.') {
+          cues.push({ first: i, last: i, lemma: 'according to', cls: 'speech', shape: 'according-to' });
+          continue;
+        }
+      }
+    }
     // "quoted him as saying": the source is the object, the subject is the channel.
     if ((t.lower === 'quoted' || t.lower === 'quotes' || t.lower === 'cited' || t.lower === 'cites') &&
         tokens[i + 2]?.lower === 'as' && tokens[i + 3]?.lower === 'saying') {
       cues.push({ first: i, last: i + 3, lemma: 'quote', cls: 'speech', shape: 'quoted-as-saying' });
       i += 3;
+      continue;
+    }
+    // "X has been quoted as saying", "was cited as saying": passive, the subject is the speaker.
+    if ((t.lower === 'quoted' || t.lower === 'cited') && next?.lower === 'as' && tokens[i + 2]?.lower === 'saying' &&
+        ['been', 'was', 'were', 'is', 'are', 'being'].includes(tokens[i - 1]?.lower ?? '')) {
+      cues.push({ first: i, last: i + 2, lemma: 'quote', cls: 'speech', shape: 'verb' });
+      i += 2;
       continue;
     }
     // "as reported by X", "as pointed out by X": the source follows "by".
@@ -157,16 +222,34 @@ export function findCues(tokens: readonly Token[]): Cue[] {
       i++;
       continue;
     }
+    // "pointed to the polls", "called for talks", "called on Kyiv to …", "…, referring to the border":
+    // the preposition is part of the cue, the phrase after it the words.
+    const phrasal = PHRASAL_CUES.get(t.lower);
+    if (phrasal && next !== undefined && phrasal.particles.includes(next.lower) && (i === 0 || !/^\p{Lu}/u.test(t.text) || !tokens[i - 1]!.word) &&
+        !(tokens[i - 1] && NOUN_BEFORE.has(tokens[i - 1]!.lower))) {
+      cues.push({ first: i, last: i + 1, lemma: `${phrasal.verb} ${next.lower}`, cls: phrasal.cls, shape: 'verb' });
+      i++;
+      continue;
+    }
     const form = CUE_FORMS.get(t.lower);
     if (!form) continue;
     // A capitalised form inside a sentence is a name: "the United States".
     if (i > 0 && /^\p{Lu}/u.test(t.text) && tokens[i - 1]!.word) continue;
     const before = tokens[i - 1];
     if (before && NOUN_BEFORE.has(before.lower) && !form.participle && !/ed$/.test(t.lower)) continue;
+    // "his biggest worry", "the latest report", "a new claim": a determiner and an adjective or two before a
+    // bare form make it a noun. A plural between them is the subject instead ("the officials say").
+    if (t.lower === form.lemma && nounAfterModifiers(tokens, i)) continue;
+    // A bare form after a preposition is a noun: "a request for comment", "in response", "with comment".
+    if (before && PREPOSITIONS_BEFORE_NOUN.has(before.lower) && !form.participle && !/ed$/.test(t.lower)) continue;
     if (form.lemma === 'say' && before?.lower === 'to' && tokens[i - 2]?.lower === 'is') continue; // "is to say"
-    // "expected to", "hope to": an intention, no proposition to attribute.
-    if (form.cls === 'belief' && (next?.lower === 'to' || next === undefined)) continue;
-    cues.push({ first: i, last: i, lemma: form.lemma, cls: form.cls, shape: 'verb' });
+    if (form.cls === 'belief' && next === undefined) continue;
+    // "hopes to win", "expects to meet": a belief about one's own doing is an intention.
+    const cls = form.cls === 'belief' && next?.lower === 'to' ? 'intent' : form.cls;
+    // "the plans", "its aim", "a wish": an intention verb is a noun as often as not; only a finite form
+    // with "to" or an object after it is a cue ("wants talks", "plans to …").
+    if (cls === 'intent' && (form.participle || (before !== undefined && !before.word && before.text !== ',') || next === undefined || !next.word)) continue;
+    cues.push({ first: i, last: i, lemma: form.lemma, cls, shape: 'verb' });
   }
   return cues;
 }

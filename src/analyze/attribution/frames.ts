@@ -14,7 +14,7 @@ import { carrierChannel, outletRange, platformAfter } from './channels.ts';
 import { CUE_FORMS, type Cue, findCues, NEEDS_THAT } from './cues.ts';
 import type { Quotation } from './quote-marks.ts';
 import { type MentionIndex, SOURCE_NOUNS, sourceEndingAt, sourceStartingAt, type TokenRange } from './sources.ts';
-import type { Token } from './tokens.ts';
+import { isCapitalized, type Token } from './tokens.ts';
 
 export interface Frame {
   cue: Cue;
@@ -43,7 +43,8 @@ const BETWEEN_SUBJECT_AND_CUE = new Set([
 const ADDRESSEE_VERBS = new Set(['tell', 'inform', 'warn', 'remind', 'assure', 'ask', 'urge']);
 
 /** Participles that carry words after a comma: "…, saying “…”", "…, adding that …". */
-const PARTICIPLE_CUES = new Set(['saying', 'adding', 'noting', 'stressing', 'warning', 'claiming', 'insisting', 'arguing', 'explaining', 'writing', 'telling', 'stating']);
+const PARTICIPLE_CUES = new Set(['saying', 'adding', 'noting', 'stressing', 'warning', 'claiming', 'insisting', 'arguing', 'explaining', 'writing', 'telling', 'stating',
+  'citing', 'referring', 'pointing', 'calling', 'suggesting', 'asking', 'urging', 'describing', 'acknowledging', 'promising', 'accusing']);
 
 /** Prepositions that open an adjunct, not a clause: after the frame they leave the content before it. */
 const ADJUNCT_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'with', 'to', 'via', 'from', 'through', 'about', 'for', 'of', 'over', 'while', 'when', 'as', 'since', 'yesterday', 'today', 'earlier', 'later', 'last', 'this']);
@@ -82,6 +83,18 @@ function isPunct(t: Token | undefined, chars: string): boolean {
 }
 
 
+/** Whether a token range holds a person mention. */
+function hasPerson(tokens: readonly Token[], mentions: MentionIndex, r: TokenRange): boolean {
+  return mentions.within(tokens[r.first]!.start, tokens[r.last]!.end).some((m) => m.type === 'person');
+}
+
+/** An outlet that "reports", "says" or "writes": maybe only the channel of another frame's words. */
+function isOutletSource(ctx: FrameContext, f: Frame): boolean {
+  if (!f.source) return false;
+  const m = ctx.mentions.at(ctx.tokens[f.source.last]!.start);
+  return m !== undefined && m.type === 'outlet' && ['report', 'say', 'write'].includes(f.cue.lemma);
+}
+
 function buildFrame(ctx: FrameContext, cue: Cue, previous: Frame | undefined): Frame | null {
   const { tokens, mentions } = ctx;
   const frame: Frame = { cue, source: null, channel: null, first: cue.first, last: cue.last, content: null, side: null, channelOnly: false };
@@ -101,14 +114,23 @@ function buildFrame(ctx: FrameContext, cue: Cue, previous: Frame | undefined): F
       return frame;
     }
     if (cue.lemma === 'according to' && tokens[cue.first]!.lower === 'per' && !/^(the|a|an|\p{Lu})/u.test(tokens[cue.last + 1]?.text ?? '')) return null;
-    const source = sourceStartingAt(tokens, cue.last + 1, ceiling, mentions);
+    // "In an NBC News/Wall Street Journal poll released Monday, …": the whole phrase up to its comma is the poll.
+    if (tokens[cue.first]!.lower === 'in') {
+      let last = cue.last + 1;
+      while (last + 1 <= ceiling && !isPunct(tokens[last + 1], ',.')) last++;
+      frame.source = { first: cue.last + 1, last };
+      frame.last = last;
+      return frame;
+    }
+    // "according to a new article in Politico", "according to the results": after "according to" the phrase is the source.
+    const source = sourceStartingAt(tokens, cue.last + 1, ceiling, mentions) ??
+      (cue.lemma === 'according to' && ['according', 'in'].includes(tokens[cue.first]!.lower) ? looseSourceAfter(ctx, cue.last + 1, ceiling) : null);
     if (!source) return null;
     frame.source = source;
     // "According to Ukrainian commander-in-chief, Olexander Syrskyj, …": the name after the title.
     if (isPunct(tokens[source.last + 1], ',')) {
       const name = sourceStartingAt(tokens, source.last + 2, ceiling, mentions);
-      const hasPerson = (r: TokenRange) => mentions.within(tokens[r.first]!.start, tokens[r.last]!.end).some((m) => m.type === 'person');
-      if (name && hasPerson(name) && !hasPerson(source) && isPunct(tokens[name.last + 1], ',')) frame.source = { first: source.first, last: name.last };
+      if (name && hasPerson(tokens, mentions, name) && !hasPerson(tokens, mentions, source) && isPunct(tokens[name.last + 1], ',')) frame.source = { first: source.first, last: name.last };
     }
     frame.last = frame.source.last;
     return frame;
@@ -134,10 +156,15 @@ function buildFrame(ctx: FrameContext, cue: Cue, previous: Frame | undefined): F
         return frame;
       }
       // "X endorsed Cruz last week, saying …": the subject that opens the sentence.
-      const subject = sourceStartingAt(tokens, 0, cue.first - 1, mentions);
-      if (subject && mentions.within(tokens[subject.first]!.start, tokens[subject.last]!.end).length > 0) {
-        frame.source = subject;
-        return frame;
+      // "Hours later, Trump returned the compliment, telling …": or the subject after an introductory phrase.
+      for (let start = 0; start < cue.first - 1; start++) {
+        if (start > 0 && !isPunct(tokens[start - 1], ',')) continue;
+        if (ctx.inQuotation(tokens[start]!.start)) continue;
+        const subject = sourceStartingAt(tokens, start, cue.first - 1, mentions);
+        if (subject && mentions.within(tokens[subject.first]!.start, tokens[subject.last]!.end).length > 0) {
+          frame.source = subject;
+          return frame;
+        }
       }
       return null;
     }
@@ -145,8 +172,26 @@ function buildFrame(ctx: FrameContext, cue: Cue, previous: Frame | undefined): F
   }
   let j = cue.first - 1;
   while (j >= 0 && (BETWEEN_SUBJECT_AND_CUE.has(tokens[j]!.lower) || ctx.inTime(tokens[j]!.start))) j--;
+  // "Gov. John Kasich (R-OH), said", "Rep. Paul Ryan (R-WI) said": the parenthesis after a name is frame.
+  if (isPunct(tokens[j], ',') && isPunct(tokens[j - 1], ')')) j--;
+  if (isPunct(tokens[j], ')')) {
+    for (let k = j - 1; k >= 0 && j - k <= MAX_PARENTHESIS_TOKENS; k--) {
+      if (isPunct(tokens[k], '(')) {
+        if (k > 0 && tokens[k - 1]!.word) j = k - 1;
+        break;
+      }
+    }
+  }
+  // "Barkley, who said he typically votes democratic, …": the relative pronoun stands for the name before it.
+  if (tokens[j]?.lower === 'who' && isPunct(tokens[j - 1], ',') && j >= 2) {
+    const name = sourceEndingAt(tokens, j - 2, 0, mentions);
+    if (name && (mentions.at(tokens[name.last]!.start) || isCapitalized(tokens[name.last]!) || SOURCE_NOUNS.has(tokens[name.last]!.lower))) {
+      frame.source = name;
+      return finishFrame(ctx, frame, ceiling);
+    }
+  }
   const at = tokens[j];
-  if (at && at.lower === 'and') {
+  if (at && (at.lower === 'and' || at.lower === 'but')) {
     // "Ukraine crossed Russia's western border and claimed …": the subject that opens the clause.
     let k = j - 1;
     while (k > 0 && j - k < 40 && !isPunct(tokens[k - 1], ',;:')) k--;
@@ -164,13 +209,17 @@ function buildFrame(ctx: FrameContext, cue: Cue, previous: Frame | undefined): F
       }
     }
     // "The commander of the unit “Akhmat,” General Apty Alaudinov, is saying …"
-    const hasPerson = (r: TokenRange) => mentions.within(tokens[r.first]!.start, tokens[r.last]!.end).some((m) => m.type === 'person');
-    if (!frame.source && apposition && hasPerson(apposition)) frame.source = apposition;
-    if (!frame.source) frame.source = sourceStartingAt(tokens, cue.last + 1, ceiling, mentions);
+    if (!frame.source && apposition && hasPerson(tokens, mentions, apposition)) frame.source = apposition;
+    // "Marley Anderson, 21, a junior from Las Vegas, said …", "On Monday, Rep. Tom Cole of Oklahoma, an ally
+    // of GOP leadership, said …": the name that opens the clause, before the first comma of its apposition.
+    // The frame itself begins at the cue: the words between subject and cue may be another frame's ("who said …").
+    const distant = frame.source ? null : clauseSubject(ctx, j);
+    if (distant) frame.source = distant;
+    else if (!frame.source) frame.source = sourceStartingAt(tokens, cue.last + 1, ceiling, mentions) ?? looseSourceAfter(ctx, cue.last + 1, ceiling);
     else frame.first = frame.source.first;
     if (frame.source && frame.source.first > cue.last) frame.last = frame.source.last;
   } else if (at && closes(ctx, at)) {
-    frame.source = sourceStartingAt(tokens, cue.last + 1, ceiling, mentions);
+    frame.source = sourceStartingAt(tokens, cue.last + 1, ceiling, mentions) ?? looseSourceAfter(ctx, cue.last + 1, ceiling);
     if (frame.source) frame.last = frame.source.last;
   } else if (at && j >= 0) {
     frame.source = sourceEndingAt(tokens, j, 0, mentions);
@@ -180,8 +229,16 @@ function buildFrame(ctx: FrameContext, cue: Cue, previous: Frame | undefined): F
     if (frame.source) frame.last = frame.source.last;
   }
   if (!frame.source) return null;
+  return finishFrame(ctx, frame, ceiling);
+}
+
+/** The checks and the channel every verb frame with a source gets. */
+function finishFrame(ctx: FrameContext, frame: Frame, ceiling: number): Frame | null {
+  const { tokens, mentions } = ctx;
+  const cue = frame.cue;
+  if (!frame.source) return null;
   // A speech act needs a speaker: a name, a pronoun, a speaking noun ("a town called Pokrovsk" is no speech).
-  if (cue.cls === 'stance') {
+  if (cue.cls === 'stance' || cue.cls === 'intent') {
     const head = tokens[frame.source.last]!;
     if (!(mentions.at(head.start) || /^\p{Lu}/u.test(head.text) || ['he', 'she', 'they', 'we', 'i'].includes(head.lower) || SOURCE_NOUNS.has(head.lower))) return null;
   }
@@ -200,6 +257,52 @@ function buildFrame(ctx: FrameContext, cue: Cue, previous: Frame | undefined): F
   }
   return frame;
 }
+
+/** Longest parenthesis skipped between a name and its cue: "(R-OH)", "(pictured above)". */
+const MAX_PARENTHESIS_TOKENS = 8;
+/** Longest speaker phrase read after an inverted cue: "said a prominent Republican National Committee member". */
+const MAX_LOOSE_SOURCE_TOKENS = 8;
+
+/**
+ * The subject opening the clause of a cue that follows an apposition's comma (token `comma`): the
+ * first phrase, at the start of the sentence or after an introductory phrase's comma, that is a
+ * name or a speaking noun followed at once by a comma or a parenthesis.
+ */
+function clauseSubject(ctx: FrameContext, comma: number): TokenRange | null {
+  const { tokens, mentions } = ctx;
+  for (let start = 0; start < comma; start++) {
+    // The clause opens the sentence, follows an introductory phrase's comma or a quotation ("“…,” Jeff Weaver, …).
+    if (start > 0 && !isPunct(tokens[start - 1], ',') && !closes(ctx, tokens[start - 1])) continue;
+    if (ctx.inQuotation(tokens[start]!.start)) continue;
+    const subject = sourceStartingAt(tokens, start, comma - 1, mentions);
+    if (!subject || subject.last >= comma - 1 || !isPunct(tokens[subject.last + 1], ',(')) continue;
+    const head = tokens[subject.last]!;
+    if (mentions.at(head.start) || isCapitalized(head) || SOURCE_NOUNS.has(head.lower)) return subject;
+  }
+  return null;
+}
+
+/**
+ * The speaker after an inverted cue ("“…,” said the 46-year-old", "…, said a prominent Republican
+ * National Committee member who …"), read more loosely than a source elsewhere: after a quotation
+ * the phrase there can only be who said it. It runs to a clause word or punctuation.
+ */
+function looseSourceAfter(ctx: FrameContext, start: number, ceiling: number): TokenRange | null {
+  const { tokens } = ctx;
+  const first = tokens[start];
+  if (!first || !DETERMINERS_BEFORE_SPEAKER.has(first.lower)) return null;
+  let last = -1;
+  for (let k = start + 1; k <= ceiling && k - start < MAX_LOOSE_SOURCE_TOKENS; k++) {
+    const t = tokens[k]!;
+    if (!t.word && t.text !== '-' && t.text !== "'s") break;
+    if (t.word && (STOP_WORDS_AFTER_SPEAKER.has(t.lower) || CUE_FORMS.has(t.lower) || ctx.inTime(t.start))) break;
+    if (t.word) last = k;
+  }
+  if (last < 0 || /ly$/.test(tokens[last]!.lower)) return null;
+  return { first: start, last };
+}
+const DETERMINERS_BEFORE_SPEAKER = new Set(['a', 'an', 'the', 'one', 'another']);
+const STOP_WORDS_AFTER_SPEAKER = new Set(['who', 'whose', 'which', 'that', 'and', 'but', 'as', 'when', 'while', 'after', 'before', 'in', 'on', 'at', 'to', 'during', 'with', 'of', 'for', 'from', 'about', 'because', 'if']);
 
 /** Token index range → character span, trimmed of punctuation that belongs to neither side. */
 function charSpan(ctx: FrameContext, first: number, last: number): Span | null {
@@ -248,11 +351,23 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
     }
   }
   if (frame.side !== 'after') {
-    // "He stated, “…”", "said it was time to retreat from the city: “…”"
+    // "He stated, “…”", "said it was time to retreat from the city: “…”"; "telling Reuters, “…”" (the addressee is frame).
     let k = afterFirst;
-    if (isPunct(tokens[k], ',:')) k++;
+    if (ADDRESSEE_VERBS.has(frame.cue.lemma) && !frame.channel) {
+      const addressee = sourceStartingAt(tokens, k, ceiling, ctx.mentions);
+      if (addressee && isPunct(tokens[addressee.last + 1], ',:')) k = addressee.last + 1;
+    }
+    const bare = !isPunct(tokens[k], ',:');
+    if (!bare) k++;
     const q = tokens[k] && ctx.openingAt(tokens[k]!.start);
-    if (q && (k > afterFirst || frame.cue.shape === 'verb')) {
+    // "“Supporters of some other candidates,” he added, “have focused …”": the quotation before the frame
+    // is its words, the one after continues them (continueQuotes).
+    const quoteBefore = closes(ctx, tokens[frame.first - 1]) || (isPunct(tokens[frame.first - 1], ',') && closes(ctx, tokens[frame.first - 2]));
+    // "says “the wind is at our backs” despite his loss …": the quotation is part of reported words that go on.
+    let after = k;
+    while (q && after <= contentCeiling && tokens[after]!.start < q.end) after++;
+    const goesOn = q !== undefined && bare && after <= contentCeiling && tokens[after]!.word && tokens[after]!.lower !== 'and' && wordsIn(tokens, after, contentCeiling) >= 2;
+    if (q && (k > afterFirst || frame.cue.shape === 'verb') && !(quoteBefore && frame.first - 1 >= floor && !bare) && !goesOn) {
       frame.side = 'after';
       frame.content = q.inner;
       return;
@@ -262,7 +377,8 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
   const preEndsWithBreak = beforeLast >= floor && (isPunct(tokens[beforeLast], ',') || closes(ctx, tokens[beforeLast]));
   let restFirst = afterFirst;
   if (ADDRESSEE_VERBS.has(frame.cue.lemma)) {
-    const addressee = sourceStartingAt(tokens, restFirst, ceiling, ctx.mentions);
+    // "told a crowd in Berea": a plain noun phrase is an addressee too.
+    const addressee = sourceStartingAt(tokens, restFirst, ceiling, ctx.mentions) ?? looseSourceAfter(ctx, restFirst, ceiling);
     if (addressee) restFirst = addressee.last + 1;
   }
   // "said on Friday he met …": the date is frame, the clause after it the content.
@@ -271,7 +387,8 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
   const rest = tokens[restFirst];
   // "claimed to have gained control": an assertion's infinitive is its content, not an adjunct.
   const infinitive = rest?.lower === 'to' && frame.cue.cls !== 'speech';
-  const restEmpty = restFirst > ceiling || isPunct(rest, ',.;)') || wordsIn(tokens, restFirst, ceiling) === 0 || (ADJUNCT_PREPOSITIONS.has(rest!.lower) && !infinitive);
+  // A frame nested in the words ("Analysts say Moscow plans to …") does not leave them empty.
+  const restEmpty = restFirst > contentCeiling || isPunct(rest, ',.;)') || wordsIn(tokens, restFirst, contentCeiling) === 0 || (ADJUNCT_PREPOSITIONS.has(rest!.lower) && !infinitive);
   const sourceAfterCue = frame.source !== null && frame.source.first > frame.cue.last;
   if (frame.side !== 'after' && preEndsWithBreak && wordsIn(tokens, floor, beforeLast) >= 2 &&
       (restEmpty || sourceAfterCue || frame.cue.shape !== 'verb')) {
@@ -285,11 +402,13 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
   if (frame.cue.shape === 'according-to' && isPunct(tokens[afterFirst], ',')) afterFirst++;
   if (frame.side !== 'after' && NEEDS_THAT.has(frame.cue.lemma)) return;
   if (frame.side !== 'after' && frame.cue.shape === 'verb' && !restEmpty) afterFirst = restFirst;
-  if (frame.side === 'after' || (wordsIn(tokens, afterFirst, ceiling) >= 2 && !restEmpty) || frame.cue.shape === 'according-to') {
+  if (frame.side === 'after' || (wordsIn(tokens, afterFirst, contentCeiling) >= 2 && !restEmpty) || frame.cue.shape === 'according-to') {
     if (frame.cue.shape !== 'verb' && frame.cue.shape !== 'according-to') return;
-    if (wordsIn(tokens, afterFirst, ceiling) < 2) return;
+    if (wordsIn(tokens, afterFirst, contentCeiling) < 2) return;
     frame.side = 'after';
-    const last = cutAtBut(tokens, afterFirst, contentCeiling);
+    // Only a denial ends at "but": "denies its attack failed but hasn't made gains" denies the first part;
+    // reported speech goes on ("said he was rooting for Manning but would now root for North Carolina").
+    const last = frame.cue.cls === 'deny' ? cutAtBut(tokens, afterFirst, contentCeiling) : contentCeiling;
     frame.content = charSpan(ctx, afterFirst, last);
   }
 }
@@ -325,6 +444,34 @@ function colonFrame(ctx: FrameContext): Frame | null {
   return null;
 }
 
+/** Each frame's words, between the frames around it. */
+function placeContents(ctx: FrameContext, frames: Frame[]): void {
+  for (let k = 0; k < frames.length; k++) {
+    const f = frames[k]!;
+    if (f.channelOnly) continue;
+    const floor = k > 0 ? frames[k - 1]!.last + 1 : 0;
+    let ceiling = k + 1 < frames.length ? frames[k + 1]!.first - 1 : ctx.tokens.length - 1;
+    // Content after a cue runs over frames nested in it ("According to the poll, most voters say …") and
+    // stops at a frame that trails it (", per a translation from …", ", Die Welt reports").
+    let contentCeiling = ctx.tokens.length - 1;
+    for (let n = k + 1; n < frames.length; n++) {
+      const before = ctx.tokens[frames[n]!.first - 1];
+      if (frames[n]!.channelOnly || (before && !before.word && (isPunct(before, ',;—–(') || closes(ctx, before)))) {
+        contentCeiling = frames[n]!.first - 1;
+        break;
+      }
+      // "Clinton says she respects Sanders but argues …": a second predicate of the subject is a frame of its own.
+      if (before && (before.lower === 'and' || before.lower === 'but') && frames[n]!.first === frames[n]!.cue.first && frames[n]!.source !== null &&
+          frames[n]!.source!.last < frames[n]!.first - 1) {
+        contentCeiling = frames[n]!.first - 2;
+        if (n === k + 1) ceiling = contentCeiling;
+        break;
+      }
+    }
+    placeContent(ctx, f, floor, ceiling, Math.max(ceiling, contentCeiling));
+  }
+}
+
 /** The frames of one sentence's tokens, their contents placed. */
 export function sentenceFrames(ctx: FrameContext): Frame[] {
   const frames: Frame[] = [];
@@ -338,33 +485,29 @@ export function sentenceFrames(ctx: FrameContext): Frame[] {
     const headline = colonFrame(ctx);
     if (headline) frames.push(headline);
   }
-  const isOutletSource = (f: Frame) => {
-    if (!f.source) return false;
-    const m = ctx.mentions.at(ctx.tokens[f.source.last]!.start);
-    return m !== undefined && m.type === 'outlet' && ['report', 'say', 'write'].includes(f.cue.lemma);
-  };
-  for (let k = 0; k < frames.length; k++) {
-    const f = frames[k]!;
-    if (f.channelOnly) continue;
-    const floor = k > 0 ? frames[k - 1]!.last + 1 : 0;
-    const ceiling = k + 1 < frames.length ? frames[k + 1]!.first - 1 : ctx.tokens.length - 1;
-    // Content after a cue runs over frames nested in it ("According to the poll, most voters say …") and
-    // stops at a frame that trails it (", per a translation from …", ", Die Welt reports").
-    let contentCeiling = ctx.tokens.length - 1;
-    for (let n = k + 1; n < frames.length; n++) {
-      const before = ctx.tokens[frames[n]!.first - 1];
-      if (frames[n]!.channelOnly || (before && !before.word && (isPunct(before, ',;—–(') || closes(ctx, before)))) {
-        contentCeiling = frames[n]!.first - 1;
-        break;
-      }
-    }
-    placeContent(ctx, f, floor, ceiling, Math.max(ceiling, contentCeiling));
+  const initial = frames.map((f) => ({ content: f.content, side: f.side }));
+  placeContents(ctx, frames);
+  // A frame that found no words of its own ("said Thursday his biggest worry about …" read "worry" as a
+  // second cue) must not bound its neighbours' words: drop it and place the others again.
+  // (An outlet's "UNIAN reported" has no words either: it becomes the channel below.)
+  const empty = (f: Frame, k: number) => k > 0 && !f.channelOnly && f.content === null && ctx.tokens[f.last + 1]?.text !== ':' && !isOutletSource(ctx, f);
+  if (frames.some(empty)) {
+    const kept: Frame[] = [];
+    frames.forEach((f, k) => {
+      if (empty(f, k)) return;
+      f.content = initial[k]!.content;
+      f.side = initial[k]!.side;
+      kept.push(f);
+    });
+    frames.length = 0;
+    frames.push(...kept);
+    placeContents(ctx, frames);
   }
   // An outlet "reporting" what another frame in the sentence already attributes is that frame's channel.
   for (let k = 0; k < frames.length; k++) {
     const f = frames[k]!;
-    if (!isOutletSource(f)) continue;
-    const other = frames.find((g) => g !== f && !g.channelOnly && !isOutletSource(g) && g.content &&
+    if (!isOutletSource(ctx, f)) continue;
+    const other = frames.find((g) => g !== f && !g.channelOnly && !isOutletSource(ctx, g) && g.content &&
       (f.content === null || (g.content.start < f.content.end && f.content.start < g.content.end) || f.side === 'before'));
     if (other) {
       f.channelOnly = true;

@@ -13,12 +13,12 @@ import type {
   TimeExpression,
 } from '../../model/index.ts';
 import { channelOf } from './channels.ts';
-import { commentFlags, flagsOf, nominalClaims, orFlags } from './claims.ts';
+import { commentFlags, FlagScanner, nominalClaims, orFlags } from './claims.ts';
 import { controlIn } from './control.ts';
 import { type Frame, type FrameContext, sentenceFrames } from './frames.ts';
 import { findQuotations, type Quotation } from './quote-marks.ts';
 import { describeSource, MentionIndex, SpeakerHistory, sourceEndingAt } from './sources.ts';
-import { type Token, tokenize } from './tokens.ts';
+import { foldText, type Token, tokenize } from './tokens.ts';
 
 export { findQuotations } from './quote-marks.ts';
 
@@ -98,6 +98,41 @@ const MIN_CONTINUATION_WORDS = 3;
  * ("“…,” he said. “…”", or the next paragraph opening with a quotation)
  * continues that speaker's words: it gets the same speaker, cue and channel.
  */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const SPACE_CHAR = /\s/u;
+
+/**
+ * Words (runs of letters and digits) in text[start, end), counted up to `max` + 1 at most: a gap
+ * between two quotations can be the rest of the article, and only whether it passes a small limit matters.
+ */
+function wordsUpTo(text: string, start: number, end: number, max: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    let letter: boolean;
+    if (c < 128) letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+      letter = WORD_CHAR.test(text.slice(i, i + 2)); // one code point in two units
+      i++;
+    } else letter = WORD_CHAR.test(text[i]!);
+    if (letter && !inWord && ++n > max) return n;
+    inWord = letter;
+  }
+  return n;
+}
+
+/** Paragraph breaks in text[start, end): runs of white space holding a line break, counted up to two. */
+function breaksUpTo2(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', start); i >= 0 && i < end; i = text.indexOf('\n', i)) {
+    if (++n > 1) return n;
+    i++;
+    while (i < end && SPACE_CHAR.test(text[i]!)) i++;
+  }
+  return n;
+}
+
 function continueQuotes(text: string, quotations: readonly Quotation[], quotes: Quote[], sentenceAt: (o: number) => { index: number } | undefined): void {
   const covered = coverage(quotes.map((q) => q.content));
   const direct = quotes.filter((q) => q.kind === 'direct' || q.kind === 'partial');
@@ -106,19 +141,17 @@ function continueQuotes(text: string, quotations: readonly Quotation[], quotes: 
   for (const q of quotations) {
     while (k < direct.length && direct[k]!.content.start < q.start) last = direct[k++];
     if (!last || covered(q.inner.start) || covered(q.inner.end - 1)) continue;
-    const words = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
-    const inner = text.slice(q.inner.start, q.inner.end);
-    if (words(inner) < MIN_CONTINUATION_WORDS) continue;
-    const gap = text.slice(last.content.end, q.start);
-    const gapWords = words(gap);
+    if (wordsUpTo(text, q.inner.start, q.inner.end, MIN_CONTINUATION_WORDS) < MIN_CONTINUATION_WORDS) continue;
+    const gapStart = last.content.end;
     const cueInGap = last.cue !== null && last.cue.start >= last.content.end && last.cue.end <= q.start;
-    const breaks = (gap.match(/\n\s*/g) ?? []).length;
+    const breaks = breaksUpTo2(text, gapStart, q.start);
     if (breaks > 1) continue; // more than one paragraph break: a new passage
     // Within the paragraph the frame may run on ("…,” Ramos said, referring to …. “…”); across a break the
     // new paragraph must open with the quotation.
     const limit = breaks === 0 ? SAME_PARAGRAPH_GAP_WORDS : CONTINUATION_GAP_WORDS;
+    const gapWords = wordsUpTo(text, gapStart, q.start, limit);
     if (!(gapWords === 0 || (cueInGap && gapWords <= limit))) continue;
-    if (breaks === 1 && !/\n\s*$/.test(gap)) continue;
+    if (breaks === 1 && !/\n\s*$/.test(text.slice(gapStart, q.start))) continue;
     const content = trimSpanOf(text, q.inner);
     const next: Quote = { ...last, kind: 'direct', content: { start: content.start, end: content.end, text: text.slice(content.start, content.end) }, sentence: sentenceAt(content.start)?.index ?? last.sentence };
     quotes.push(next);
@@ -195,78 +228,95 @@ export function extractAttributions(text: string, context: AttributionContext): 
   const claimsBySentence = new Map<number, Claim[]>();
   const attributedSentences = new Set<number>();
 
-  context.sentences.forEach((sentence, si) => {
-    if (sentence.end - sentence.start > MAX_SENTENCE_CHARS) return;
-    const tokens = tokenize(text, sentence.start, sentence.end);
-    if (tokens.length === 0) return;
-    const ctx: FrameContext = {
-      text,
-      tokens,
-      mentions,
-      openingAt: (o) => opening.get(o),
-      closingAt: (e) => closing.get(e),
-      inQuotation: (o) => quotationAt(o) !== undefined,
-      inTime: (o) => timeAt(o) !== undefined,
-      typeOf,
-    };
+  // The sentence being read. The helpers below are made once per article, not once per sentence: a
+  // closure per sentence was a fifth of the pass's time (tsx names every function it creates).
+  let si = 0;
+  let sentence: Span = { start: 0, end: 0 };
+  let tokens: Token[] = [];
+  let sentenceFlags: ClaimFlags = { unverified: false, reported: false, noResponse: false };
+  let sentenceClaims: Claim[] = [];
+  let carriers: Frame[] = [];
+  const ctx: FrameContext = {
+    text,
+    tokens,
+    mentions,
+    openingAt: (o) => opening.get(o),
+    closingAt: (e) => closing.get(e),
+    inQuotation: (o) => quotationAt(o) !== undefined,
+    inTime: (o) => timeAt(o) !== undefined,
+    typeOf,
+  };
+  const placeOf = (k: string) => places.get(k);
+  const controlContext = { text, tokens, mentions, placeOf };
+  const spanOf = (first: number, last: number): Span => ({ start: tokens[first]!.start, end: tokens[last]!.end });
+
+  /**
+   * "as the Heritage Foundation website notes:" ending its sentence: the words
+   * are the next paragraph — the quotation opening it (however many paragraphs
+   * it runs), else the paragraph itself.
+   */
+  const contentAfterColon = (f: Frame): Span | null => {
+    const colon = tokens[f.last + 1];
+    if (!colon || colon.text !== ':' || f.last + 2 < tokens.length) return null;
+    let start = colon.end;
+    while (start < text.length && /\s/.test(text[start]!)) start++;
+    if (start >= text.length) return null;
+    const q = opening.get(start);
+    if (q) return q.inner;
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    return end - start > MAX_SENTENCE_CHARS ? null : { start, end };
+  };
+
+  /** Whether the words are a that-clause ("vowed that …"): then even a speech act states a proposition. */
+  const thatClause = (f: Frame): boolean => f.content !== null && /\bthat\s*$/u.test(text.slice(Math.max(sentence.start, f.content.start - 8), f.content.start));
+
+  const channelFor = (f: Frame): ChannelSpan | null => {
+    if (f.channel) return channelOf(text, tokens, f.channel, mentions);
+    // The nearest carrier in the sentence: "…, per a translation from the Kyiv Independent".
+    let best: Frame | undefined;
+    for (const c of carriers) if (!best || Math.abs(c.first - f.last) < Math.abs(best.first - f.last)) best = c;
+    return best ? channelOf(text, tokens, best.channel!, mentions) : null;
+  };
+
+  /** When it was said: a date in the sentence outside the words attributed. */
+  const saidOnFor = (content: Span, cueAt: number): string | null => {
+    let best: TimeExpression | undefined;
+    for (const t of timesWithin(sentence.start, sentence.end)) {
+      if (t.start >= content.start && t.end <= content.end) continue;
+      if (quotationAt(t.start)) continue;
+      if (t.type !== 'DATE' || !/^\d{4}/.test(t.value)) continue;
+      if (!best || Math.abs(t.start - cueAt) < Math.abs(best.start - cueAt)) best = t;
+    }
+    return best ? best.value : null;
+  };
+
+  const addClaim = (kind: Claim['kind'], content: Span, cue: TextSpan | null, party: SourceSpan | null, date: string | null, reported: boolean) => {
+    const control = controlIn(controlContext, content);
+    const flags: ClaimFlags = { ...sentenceFlags, reported: sentenceFlags.reported || reported };
+    const claim: Claim = { kind, content: textSpan(text, content), cue, party, date: date ?? timeOfSentence.get(si) ?? null, flags, control, sentence: si };
+    claims.push(claim);
+    sentenceClaims.push(claim);
+    return claim;
+  };
+  const partyEndingAt = (end: number) => sourceEndingAt(tokens, end, 0, mentions);
+  const flagScanner = new FlagScanner(text);
+  const folded = foldText(text);
+
+  for (si = 0; si < context.sentences.length; si++) {
+    sentence = context.sentences[si]!;
+    if (sentence.end - sentence.start > MAX_SENTENCE_CHARS) continue;
+    tokens = tokenize(text, sentence.start, sentence.end, folded);
+    if (tokens.length === 0) continue;
+    ctx.tokens = tokens;
+    controlContext.tokens = tokens;
     const frames = sentenceFrames(ctx);
-    const sentenceFlags = flagsOf(text.slice(sentence.start, sentence.end));
-    const sentenceClaims: Claim[] = [];
-    const carriers = frames.filter((f) => f.channelOnly && f.channel);
-    const spanOf = (first: number, last: number): Span => ({ start: tokens[first]!.start, end: tokens[last]!.end });
-
-    /**
-     * "as the Heritage Foundation website notes:" ending its sentence: the words
-     * are the next paragraph — the quotation opening it (however many paragraphs
-     * it runs), else the paragraph itself.
-     */
-    const contentAfterColon = (f: Frame, tokens: Token[]): Span | null => {
-      const colon = tokens[f.last + 1];
-      if (!colon || colon.text !== ':' || f.last + 2 < tokens.length) return null;
-      let start = colon.end;
-      while (start < text.length && /\s/.test(text[start]!)) start++;
-      if (start >= text.length) return null;
-      const q = opening.get(start);
-      if (q) return q.inner;
-      let end = text.indexOf('\n', start);
-      if (end < 0) end = text.length;
-      return end - start > MAX_SENTENCE_CHARS ? null : { start, end };
-    };
-
-    /** Whether the words are a that-clause ("vowed that …"): then even a speech act states a proposition. */
-    const thatClause = (f: Frame): boolean => f.content !== null && /\bthat\s*$/u.test(text.slice(Math.max(sentence.start, f.content.start - 8), f.content.start));
-
-    const channelFor = (f: Frame): ChannelSpan | null => {
-      if (f.channel) return channelOf(text, tokens, f.channel, mentions);
-      // The nearest carrier in the sentence: "…, per a translation from the Kyiv Independent".
-      let best: Frame | undefined;
-      for (const c of carriers) if (!best || Math.abs(c.first - f.last) < Math.abs(best.first - f.last)) best = c;
-      return best ? channelOf(text, tokens, best.channel!, mentions) : null;
-    };
-
-    /** When it was said: a date in the sentence outside the words attributed. */
-    const saidOnFor = (content: Span, cueAt: number): string | null => {
-      let best: TimeExpression | undefined;
-      for (const t of timesWithin(sentence.start, sentence.end)) {
-        if (t.start >= content.start && t.end <= content.end) continue;
-        if (quotationAt(t.start)) continue;
-        if (t.type !== 'DATE' || !/^\d{4}/.test(t.value)) continue;
-        if (!best || Math.abs(t.start - cueAt) < Math.abs(best.start - cueAt)) best = t;
-      }
-      return best ? best.value : null;
-    };
-
-    const addClaim = (kind: Claim['kind'], content: Span, cue: TextSpan | null, party: SourceSpan | null, date: string | null, reported: boolean) => {
-      const control = controlIn({ text, tokens, mentions, placeOf: (k) => places.get(k) }, content);
-      const flags: ClaimFlags = { ...sentenceFlags, reported: sentenceFlags.reported || reported };
-      const claim: Claim = { kind, content: textSpan(text, content), cue, party, date: date ?? timeOfSentence.get(si) ?? null, flags, control, sentence: si };
-      claims.push(claim);
-      sentenceClaims.push(claim);
-      return claim;
-    };
+    sentenceFlags = flagScanner.flagsIn(sentence.start, sentence.end);
+    sentenceClaims = [];
+    carriers = frames.filter((f) => f.channelOnly && f.channel);
 
     for (const f of frames) {
-      if (!f.channelOnly && !f.content && f.source) f.content = contentAfterColon(f, tokens);
+      if (!f.channelOnly && !f.content && f.source) f.content = contentAfterColon(f);
       if (f.channelOnly || !f.content || !f.source) continue;
       let content = trimSpan(text, f.content);
       // A quotation that runs past the sentence ("…: “The losses are not worth it. They are simply pointless.”").
@@ -291,7 +341,7 @@ export function extractAttributions(text: string, context: AttributionContext): 
         const inner = trimSpan(text, q.inner);
         if (isSpeech) quotes.push({ kind: 'direct', content: textSpan(text, inner), cue: cueSpan, speaker, saidOn, channel, sentence: sentenceIndex });
         const claim = f.cue.cls === 'assert' || f.cue.cls === 'belief';
-        if (claim || controlIn({ text, tokens, mentions, placeOf: (k) => places.get(k) }, inner)) {
+        if (claim || controlIn(controlContext, inner)) {
           addClaim('claim', inner, cueSpan, speaker, saidOn, f.cue.lemma === 'allege');
         }
         continue;
@@ -317,7 +367,7 @@ export function extractAttributions(text: string, context: AttributionContext): 
     }
 
     // "Moscow's claim that its forces in the city are surrounded."
-    for (const n of nominalClaims(tokens, (end) => sourceEndingAt(tokens, end, 0, mentions))) {
+    for (const n of nominalClaims(tokens, partyEndingAt)) {
       const party = history.resolve(describeSource(text, tokens, n.party, mentions));
       const cue = textSpan(text, spanOf(n.cue.first, n.cue.last));
       addClaim('claim', n.content, cue, party, saidOnFor(n.content, cue.start), false);
@@ -329,7 +379,7 @@ export function extractAttributions(text: string, context: AttributionContext): 
       const comment = commentFlags(text.slice(sentence.start, sentence.end));
       for (const c of previous) c.flags = orFlags(c.flags, comment);
     }
-  });
+  }
   quotes.sort((a, b) => a.content.start - b.content.start);
   continueQuotes(text, quotations, quotes, sentenceAt);
   quotes.sort((a, b) => a.content.start - b.content.start);

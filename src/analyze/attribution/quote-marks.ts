@@ -28,7 +28,13 @@ export function findQuotations(text: string): Quotation[] {
   const found: Quotation[] = [];
   let open = -1;
   let opener = '';
+  // Only marks, apostrophes and line breaks do anything below: jump from one to the next.
+  const candidate = /["'“”„«»‘’\n]/g;
   for (let i = 0; i < text.length; i++) {
+    candidate.lastIndex = i;
+    const next = candidate.exec(text);
+    if (next === null) break;
+    i = next.index;
     const ch = text[i]!;
     // Two apostrophes are a double mark in some newsroom systems (the New York Times): ''Well,'' she said.
     if (ch === "'" && text[i + 1] === "'") {

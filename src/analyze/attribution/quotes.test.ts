@@ -108,3 +108,76 @@ describe('speech acts and names', () => {
     expect(brief('Officials in the United States said the aid would arrive.').map((q) => q[3])).toEqual(['said']);
   });
 });
+
+// Frames the PolNeAR train split showed missing (eval:quotes --split train --misses-by-cue).
+describe('frames learnt from the PolNeAR train split', () => {
+  it('the name before an apposition that holds no name: "X, 21, a junior from Las Vegas, said …"', () => {
+    expect(brief('Marley Anderson, 21, a junior from Las Vegas, said she turned out to support Sanders.')).toEqual([
+      ['reported', 'she turned out to support Sanders', 'Marley Anderson', 'said'],
+    ]);
+  });
+  it('after an introductory phrase: "On Monday, Rep. Tom Cole of Oklahoma, an ally of GOP leadership, said …"', () => {
+    expect(brief('On Monday, Rep. Tom Cole of Oklahoma, an ally of GOP leadership, said his biggest worry is that Trump is unpredictable.')).toEqual([
+      ['reported', 'his biggest worry is that Trump is unpredictable', 'Rep. Tom Cole of Oklahoma, an ally of GOP leadership', 'said'],
+    ]);
+  });
+  it('a parenthesis between the name and the cue: "Gov. John Kasich (R-OH) said …"', () => {
+    expect(brief('Gov. John Kasich (R-OH) said the party must unite.')).toEqual([['reported', 'the party must unite', 'Gov. John Kasich', 'said']]);
+  });
+  it('"X, who said …, said …": both are X\'s', () => {
+    expect(brief('Barkley, who said he typically votes Democratic, said one candidate he likes is John Kasich.').map((q) => [q[1], q[2]])).toEqual([
+      ['he typically votes Democratic', 'Barkley'],
+      ['one candidate he likes is John Kasich', 'Barkley'],
+    ]);
+  });
+  it('an inverted cue takes the phrase after it as its speaker: "…,” said a prominent committee member who …', () => {
+    expect(brief('“If I was a donor, I’d want answers,” said a prominent Republican National Committee member who supports Trump.')).toEqual([
+      ['direct', 'If I was a donor, I’d want answers', 'a prominent Republican National Committee member', 'said'],
+    ]);
+  });
+  it('"telling Reuters, “…”": the addressee is frame, the quotation the words; the speaker the clause\'s subject', () => {
+    expect(brief('Hours later, Trump returned the compliment, telling Reuters, “Sheldon and I have been friends for a long time.”')).toEqual([
+      ['direct', 'Sheldon and I have been friends for a long time.', 'Trump', 'telling'],
+    ]);
+  });
+  it('"according to the results": any noun phrase after "according to" is the source', () => {
+    expect(brief('Trump received 37 percent, according to the results.')).toEqual([['reported', 'Trump received 37 percent', 'the results', 'according to']]);
+  });
+  it('a cue read as a noun ("his biggest worry") does not take the words from the cue before it', () => {
+    expect(brief('Tom Cole said Thursday his biggest worry is Trump.')).toEqual([['reported', 'his biggest worry is Trump', 'Tom Cole', 'said']]);
+  });
+  it('an attitude nested in reported speech leaves the speech whole: "Analysts say Moscow plans to seize Pokrovsk"', () => {
+    expect(brief('Analysts say Moscow plans to seize Pokrovsk.')).toEqual([['reported', 'Moscow plans to seize Pokrovsk', 'Analysts', 'say']]);
+  });
+});
+
+describe('cues learnt from the PolNeAR train split', () => {
+  it('phrasal cues: "called for", "called on", "pointed to"', () => {
+    expect(brief('Hillary Clinton called for a no-fly zone.')).toEqual([['reported', 'a no-fly zone', 'Hillary Clinton', 'called for']]);
+    expect(brief('The UN called on Russia to withdraw.')).toEqual([['reported', 'Russia to withdraw', 'The UN', 'called on']]);
+    expect(brief('The president pointed to the polls.')).toEqual([['reported', 'the polls', 'The president', 'pointed to']]);
+  });
+  it('documents speak: "Records show …"', () => {
+    expect(brief('Records show Pate hasn’t donated to any candidate.')).toEqual([['reported', 'Pate hasn’t donated to any candidate', 'Records', 'show']]);
+  });
+  it('"knows that …" is a belief (a claim, not a quote); "knew him" is no attribution', () => {
+    const a = analyze({ text: 'He knows that the war is lost. She knew Muhammad Ali for decades.', published: { value: '2024-08-20', provenance: 'metadata', evidence: null } });
+    expect(a.quotes).toEqual([]);
+    expect(a.claims.map((c) => c.content.text)).toEqual(['the war is lost']);
+  });
+});
+
+describe('polls and addressees', () => {
+  it('"In a … poll …, X" and "…, in the same poll." credit the poll', () => {
+    expect(brief('In an NBC News/Wall Street Journal poll released Monday, 50 percent of respondents chose Clinton.')).toEqual([
+      ['reported', '50 percent of respondents chose Clinton', 'an NBC News/Wall Street Journal poll released Monday', 'In'],
+    ]);
+    expect(brief('Obama was winning blacks by 28 points, in the same poll.')).toEqual([['reported', 'Obama was winning blacks by 28 points', 'the same poll', 'in']]);
+  });
+  it('"in the polls" inside a clause is no source: "Trump has a decisive lead in the polls ahead of the primary"', () => {
+    expect(brief('Trump has a decisive lead in the polls ahead of the primary.')).toEqual([]);
+  });
+  it('"“…,” Kasich told a crowd in Berea": a plain noun phrase is the addressee, the quotation the words', () => {
+    expect(brief('“The campaign goes on,” Kasich told a crowd in Berea, Ohio.')).toEqual([['direct', 'The campaign goes on', 'Kasich', 'told']]);
+  });
+});

@@ -3,6 +3,9 @@
  * pronouns and roles resolved to the last speaker, unnamed sources kept with
  * their description, poll-style sources.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { SourceSpan } from '../../model/index.ts';
 import { analyze } from '../index.ts';
@@ -71,5 +74,24 @@ describe('unnamed sources', () => {
   });
   it('"the judge said": a noun after a determiner can speak', () => {
     expect(speakers('Then the judge said he could not require restitution.')[0]).toMatchObject({ text: 'the judge', kind: 'unnamed' });
+  });
+});
+
+describe('junk sources', () => {
+  it('"a request for comment" is no speech and "a request for" no speaker (seed 001)', () => {
+    const a = analyze({
+      text: 'The Russian Defense Ministry did not immediately respond to a request for comment sent outside regular business hours by Business Insider.',
+      published: { value: '2024-07-31', provenance: 'metadata', evidence: null },
+    });
+    expect([...a.quotes.map((q) => q.speaker?.text), ...a.claims.map((c) => c.party?.text)]).toEqual([]);
+  });
+  it('no speaker or party of the seeds ends on a preposition or opens with a bracket', () => {
+    const samples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../corpus/samples');
+    for (const file of readdirSync(samples)) {
+      const a = analyze({ text: readFileSync(path.join(samples, file), 'utf8'), published: { value: null, provenance: 'unknown', evidence: null } });
+      for (const s of [...a.quotes.map((q) => q.speaker), ...a.claims.map((c) => c.party)]) {
+        if (s) expect(s.text, file).not.toMatch(/(^[(\[]|\b(for|of|from|at|to|with|by|in|on)$)/u);
+      }
+    }
   });
 });

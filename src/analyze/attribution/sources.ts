@@ -54,6 +54,8 @@ export const SOURCE_NOUNS = new Set([
   // Media: "Ukrainian outlet Pravda", "the state agency Tass", "German newspaper Die Welt".
   'outlet', 'newspaper', 'daily', 'broadcaster', 'channel', 'website', 'magazine', 'network', 'station',
   'publication', 'tabloid', 'newswire', 'paper', 'service',
+  // Documents and counts that "show" or "find": "records show", "the results show", "emails showing".
+  'records', 'results', 'figures', 'numbers', 'emails', 'filings', 'estimates', 'statistics', 'findings', 'documents',
 ]);
 
 /** Source nouns that denote a person or group of people rather than a body (unnamed when no name comes with them). */
@@ -151,7 +153,7 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'his', 'her', 'their', 'i
 /** A lowercase head with a determiner at most three words before it and only words between: "the judge said". */
 function determinedNoun(tokens: readonly Token[], end: number, floor: number): boolean {
   const head = tokens[end]!;
-  if (!head.word || STOP_WORDS.has(head.lower) || /(ly|ed|ing)$/.test(head.lower)) return false;
+  if (!head.word || STOP_WORDS.has(head.lower) || FUNCTION_WORDS.has(head.lower) || /(ly|ed|ing)$/.test(head.lower)) return false;
   for (let j = end - 1; j >= floor && end - j <= 4; j--) {
     const t = tokens[j]!;
     if (DETERMINERS.has(t.lower)) return true;
