@@ -26,6 +26,7 @@ import { addServeOptions, registerServeCommands, serveUntilStopped, type ServeFl
 import { registerReportCommands } from './report-commands.ts';
 import { registerWatchCommands } from './watch-commands.ts';
 import { registerAlertCommands } from './alert-commands.ts';
+import { registerWorkerCommands, runEnqueue } from './worker-commands.ts';
 import { renderTable, type Column } from './table.ts';
 
 /** Exit codes: 0 all went in; 1 usage error or fatal; 2 the run finished but some inputs failed. */
@@ -193,8 +194,12 @@ export function buildProgram(io: Io, state: RunState): Command {
     .option('--json', 'print the run summary as JSON')
     .option('-q, --quiet', 'no progress bar')
     .option('-v, --verbose', 'one line per article on standard error (stored, duplicate, failed)')
+    .option('--enqueue', 'queue the documents for `sitrep worker` processes instead (PostgreSQL only)')
+    .option('--job-timeout <seconds>', 'with --enqueue: how long a job may run before it is retried', positiveInt('--job-timeout'))
     .action(async (paths: string[], opts) => {
-      state.exitCode = await runIngest(io, paths, { db: db(), ...opts });
+      state.exitCode = opts.enqueue
+        ? await runEnqueue(commandContext, paths, opts)
+        : await runIngest(io, paths, { db: db(), ...opts });
     });
 
   addServeOptions(
@@ -378,6 +383,7 @@ export function buildProgram(io: Io, state: RunState): Command {
   registerReportCommands(program, commandContext);
   registerWatchCommands(program, commandContext, (code) => (state.exitCode = code), io.env);
   registerAlertCommands(program, commandContext, io.env);
+  registerWorkerCommands(program, commandContext);
 
   program
     .command('stats')

@@ -7,6 +7,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { DEFAULT_HOST, DEFAULT_PORT, refuseToStart, ServeError, startServer } from '../api/index.ts';
 import { openStore, type Store } from '../store/index.ts';
 import type { Environment } from './env.ts';
+import { startWatching } from './watch-commands.ts';
 
 export interface ServeContext {
   out: (text: string) => void;
@@ -19,6 +20,8 @@ export interface ServeContext {
 export interface ServeFlags {
   port: number;
   host: string;
+  /** A `sitrep watch` configuration to poll in this process while serving. */
+  watch?: string;
 }
 
 export function parsePort(value: string): number {
@@ -30,7 +33,8 @@ export function parsePort(value: string): number {
 export function addServeOptions(command: Command): Command {
   return command
     .option('--port <n>', 'port to listen on (0: any free one)', parsePort, DEFAULT_PORT)
-    .option('--host <address>', 'address to bind; not a loopback address needs SITREP_TOKEN', DEFAULT_HOST);
+    .option('--host <address>', 'address to bind; not a loopback address needs SITREP_TOKEN', DEFAULT_HOST)
+    .option('--watch <config>', 'also poll the feeds of this `sitrep watch` config: new articles appear without a restart');
 }
 
 /**
@@ -58,6 +62,7 @@ export async function serveUntilStopped(ctx: ServeContext, flags: ServeFlags, op
     if (error instanceof ServeError) throw ctx.usageError(error.message);
     throw error;
   }
+  const stopWatching = flags.watch ? await startWatching(store, flags.watch, ctx.err, ctx.env.webhookUrl, ctx.usageError) : null;
   const access = ctx.env.token || ctx.env.writeToken ? ' (token required: Authorization: Bearer …)' : '';
   ctx.out(`sitrep is serving the web app and the API at ${running.url}${access}`);
   ctx.err('API: /api/openapi.json · stop with Ctrl-C');
@@ -70,6 +75,7 @@ export async function serveUntilStopped(ctx: ServeContext, flags: ServeFlags, op
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  await stopWatching?.();
   await running.close();
   await closeStore();
   ctx.err('sitrep serve: stopped');

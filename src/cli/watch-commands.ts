@@ -53,6 +53,50 @@ async function deliveryLoop(store: Parameters<typeof deliverPendingAlerts>[0], u
   }
 }
 
+/**
+ * Starts watching the feeds of `configPath` beside other work in this process
+ * (`sitrep serve --watch`: with the embedded database, one process must do
+ * both); returns what stops it.
+ */
+export async function startWatching(
+  store: Parameters<typeof deliverPendingAlerts>[0],
+  configPath: string,
+  log: (line: string) => void,
+  webhookUrl: string | null,
+  usageError: (message: string) => Error,
+): Promise<() => Promise<void>> {
+  let text: string;
+  try {
+    text = await readFile(configPath, 'utf8');
+  } catch (error) {
+    throw usageError(`cannot read ${configPath}: ${(error as Error).message}`);
+  }
+  let config;
+  try {
+    config = readWatchConfig(text, configPath);
+  } catch (error) {
+    if (error instanceof ConfigError) throw usageError(error.message);
+    throw error;
+  }
+  const statePath = defaultStatePath(configPath);
+  const watcher = new FeedWatcher(store, config, await loadWatchState(statePath), {
+    saveState: (s) => saveWatchState(statePath, s),
+    onEvent: (event) => {
+      const line = describeWatchEvent(event, false);
+      if (line) log(line);
+    },
+  });
+  const stop = new AbortController();
+  const polling = watcher.run(stop.signal).catch((error: unknown) => log(`watch stopped: ${(error as Error).message}`));
+  const delivering = webhookUrl ? deliveryLoop(store, webhookUrl, stop.signal, log) : null;
+  log(`watching ${config.feeds.length} feed(s) from ${configPath}`);
+  return async () => {
+    stop.abort();
+    await polling;
+    await delivering;
+  };
+}
+
 export function registerWatchCommands(program: Command, ctx: CommandContext, setExitCode: (code: number) => void, env: { webhookUrl: string | null }): void {
   program
     .command('watch')

@@ -18,7 +18,7 @@ import {
 import { analyze, ANALYZER_VERSION } from '../analyze/index.ts';
 import { variantKey } from '../analyze/entities/index.ts';
 import type { Analysis, ArticleEntity } from '../model/index.ts';
-import type { AnalysisToStore, Store } from '../store/index.ts';
+import type { AnalysisToStore, SaveOutcome, Store } from '../store/index.ts';
 import { dateFromCorpusEvidence, linkEntityAliases } from './connect.ts';
 import { raiseAlerts } from './alerts.ts';
 import { connectStoredCorpus } from './connect-corpus.ts';
@@ -163,21 +163,31 @@ function withoutText(analysis: Analysis): Omit<Analysis, 'text'> {
 
 async function saveAnalysed(
   store: Store,
-  cleaned: CleanArticle,
+  prepared: PreparedArticle,
   base: { id: string; contentHash: string; bandKeys: string[]; ingestedAt: string },
-  original: { id: string; similarity: number } | null,
-) {
-  const { article, analysis } = analyzeArticle(cleaned);
-  return store.saveArticle({
-    ...article,
-    ...base,
-    duplicateOf: original?.id ?? null,
-    similarity: original ? Number(original.similarity.toFixed(3)) : null,
-    analysis: {
-      analyzerVersion: ANALYZER_VERSION,
-      analysis: withoutText(analysis),
-      variants: searchVariants(analysis.entityIndex),
-    },
+): Promise<{ outcome: SaveOutcome; original: { id: string; similarity: number } | null }> {
+  // Analysis, the costly part, runs outside the lock; several workers analyse at once.
+  const { article, analysis } = analyzeArticle(prepared.article);
+  // The copy check and the save run under one lock, so an article stored by
+  // another worker a moment ago is seen: two near-duplicates processed at once
+  // are linked, one to the other, as a single process would link them.
+  return store.exclusively('save-article', async () => {
+    const found = await findOriginal(store, prepared);
+    if (found === 'exact') {
+      return { outcome: await store.saveArticle({ ...prepared.article, ...base, duplicateOf: null, similarity: null }), original: null };
+    }
+    const outcome = await store.saveArticle({
+      ...article,
+      ...base,
+      duplicateOf: found?.id ?? null,
+      similarity: found ? Number(found.similarity.toFixed(3)) : null,
+      analysis: {
+        analyzerVersion: ANALYZER_VERSION,
+        analysis: withoutText(analysis),
+        variants: searchVariants(analysis.entityIndex),
+      },
+    });
+    return { outcome, original: found };
   });
 }
 
@@ -191,7 +201,6 @@ export async function ingestOne(store: Store, result: ReadResult, context: Inges
     if (!(error instanceof IngestError)) throw error;
     return { type: 'failed', failure: { source: error.source ?? result.doc.source, code: error.code, message: error.message } };
   }
-  const found = await findOriginal(store, prepared);
   const base = {
     id: prepared.id,
     contentHash: prepared.contentHash,
@@ -199,11 +208,10 @@ export async function ingestOne(store: Store, result: ReadResult, context: Inges
     ingestedAt: context.now.toISOString(),
   };
   // Already stored: saving records this source against it, with no analysis to redo.
-  const original = found === 'exact' ? null : found;
-  const outcome =
-    found === 'exact'
-      ? await store.saveArticle({ ...prepared.article, ...base, duplicateOf: null, similarity: null })
-      : await saveAnalysed(store, prepared.article, base, original);
+  const stored = await store.getArticle(prepared.id);
+  const { outcome, original } = stored
+    ? { outcome: await store.saveArticle({ ...prepared.article, ...base, duplicateOf: null, similarity: null }), original: null }
+    : await saveAnalysed(store, prepared, base);
   if (outcome.status === 'duplicate') {
     return { type: 'duplicate', id: outcome.id, source: result.doc.source, firstSource: outcome.firstSource };
   }
@@ -215,6 +223,26 @@ export async function ingestOne(store: Store, result: ReadResult, context: Inges
     duplicateOf: original?.id ?? null,
     similarity: original?.similarity ?? null,
   };
+}
+
+/**
+ * The corpus level after articles went in: spellings and typos of one entity
+ * across articles become aliases; undated articles get the years other
+ * articles' evidence shows (weekday–date agreement); quotes, claims, figures
+ * and events are connected across articles; then what users follow is
+ * matched against what came in. Also when nothing new was stored but an
+ * earlier run was killed before its corpus pass finished. Under one lock:
+ * workers on several machines never run it twice at once.
+ */
+export async function connectCorpus(store: Store, storedIds: readonly string[], clock: () => Date): Promise<void> {
+  await store.exclusively('corpus', async () => {
+    if (storedIds.length > 0 || (await store.connectionsStale())) {
+      await linkEntityAliases(store);
+      await dateFromCorpusEvidence(store);
+      await connectStoredCorpus(store, clock());
+    }
+    await raiseAlerts(store, storedIds, clock());
+  });
 }
 
 /**
@@ -255,18 +283,7 @@ export async function ingestResults(
 
   const languageDetector = await loadLanguageDetector();
   await produce(async (result) => count(await ingestOne(store, result, { now: clock(), languageDetector })), count, summary);
-  // Corpus level: spellings and typos of one entity across articles become
-  // aliases; undated articles get the years other articles' evidence shows
-  // (weekday–date agreement); then quotes, claims, figures and events are
-  // connected across articles. Also when nothing new was stored but an
-  // earlier run was killed before its corpus pass finished.
-  if (summary.stored > 0 || (await store.connectionsStale())) {
-    await linkEntityAliases(store);
-    await dateFromCorpusEvidence(store);
-    await connectStoredCorpus(store, clock());
-  }
-  // What users follow, against what this run added (stored as alerts; delivered elsewhere).
-  await raiseAlerts(store, storedIds, clock());
+  await connectCorpus(store, storedIds, clock);
   summary.finishedAt = clock().toISOString();
   await store.recordIngestRun({
     startedAt: summary.startedAt,

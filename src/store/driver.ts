@@ -14,5 +14,22 @@ export interface SqlDriver extends SqlExecutor {
   exec(sql: string): Promise<void>;
   /** Runs `work` in one transaction: all of it commits, or none of it. */
   transaction<T>(work: (tx: SqlExecutor & { exec(sql: string): Promise<void> }) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` while holding the lock `name`, across every process using the
+   * database (a PostgreSQL advisory lock; in PGlite, which one process owns,
+   * an in-process queue). Released when `work` ends, or when the process dies.
+   */
+  exclusively<T>(name: string, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** Runs tasks one at a time in the order they ask: the lock of a database only one process can open. */
+export function inProcessLock(): <T>(name: string, work: () => Promise<T>) => Promise<T> {
+  const tails = new Map<string, Promise<unknown>>();
+  return async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const before = tails.get(name) ?? Promise.resolve();
+    const mine = before.then(work, work);
+    tails.set(name, mine.catch(() => undefined));
+    return mine;
+  };
 }

@@ -268,6 +268,7 @@ export function createSqlStore(driver: SqlDriver): Store {
     // The API's reads (listings with totals, aggregates, search facets).
     ...createReadSql(driver),
     ...alertsPart(driver),
+    exclusively: (name, work) => driver.exclusively(name, work),
 
     async saveArticle(article: NewArticle): Promise<SaveOutcome> {
       return driver.transaction(async (tx) => {

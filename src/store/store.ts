@@ -300,6 +300,12 @@ export interface Store {
    */
   saveCorpusDatings(datings: CorpusDatingToStore[]): Promise<void>;
 
+  /**
+   * Runs `work` holding the lock `name` across every process on this database
+   * (workers): what must not run twice at once — the corpus pass — runs under it.
+   */
+  exclusively<T>(name: string, work: () => Promise<T>): Promise<T>;
+
   // --- Reads for the HTTP API and the web app (store/read-sql.ts) ----------
   // Listings with filters and their totals (for paging), and the aggregates
   // the pages show: place attention, related entities, search facets.

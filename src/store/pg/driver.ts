@@ -48,6 +48,21 @@ export async function openPostgresDriver(connectionString: string): Promise<SqlD
         client.release();
       }
     },
+    async exclusively(name, work) {
+      // A session-level advisory lock on a connection of its own: held across the
+      // transactions `work` runs on other connections; the server frees it if this process dies.
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [`sitrep:${name}`]);
+        try {
+          return await work();
+        } finally {
+          await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [`sitrep:${name}`]);
+        }
+      } finally {
+        client.release();
+      }
+    },
     async close() {
       await pool.end();
     },

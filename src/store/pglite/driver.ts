@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import type { SqlDriver } from '../driver.ts';
+import { inProcessLock, type SqlDriver } from '../driver.ts';
 
 /**
  * PGlite: PostgreSQL compiled to WebAssembly, in this process. `dataDir` is a
@@ -9,6 +9,7 @@ export async function openPgliteDriver(dataDir: string | undefined): Promise<Sql
   const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
   return {
     backend: 'pglite',
+    exclusively: inProcessLock(),
     async query<Row>(sql: string, params?: unknown[]) {
       const result = await db.query<Row>(sql, params);
       return result.rows;
