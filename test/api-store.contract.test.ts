@@ -60,6 +60,8 @@ for (const backend of await testBackends()) {
       const alias = (await store.allEntities()).find((e) => e.aliasOf);
       if (alias) expect((await store.entitiesByKey([alias.key])).map((e) => e.key)).toEqual([alias.aliasOf]);
       const top = listed[0]!;
+      // Counted from the entities' own mentions, they match the corpus-wide listing.
+      expect(await store.entitiesByKey(listed.slice(0, 5).map((e) => e.key))).toEqual(listed.slice(0, 5));
       const related = await store.relatedEntities(top.key, 5);
       expect(related.length).toBeGreaterThan(0);
       expect(related.map((r) => r.key)).not.toContain(top.key);

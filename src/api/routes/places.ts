@@ -1,6 +1,6 @@
 /** `/api/places` (GeoJSON of the places in the news) and `/api/control` (claims of control, as of a day). */
 import { dateStart } from '../../model/timex-order.ts';
-import type { StoredClaim } from '../../store/index.ts';
+import type { EntitySummary, StoredClaim } from '../../store/index.ts';
 import { placesGeoJson } from '../lookup.ts';
 import { checkPeriod, SINCE, UNTIL } from '../params.ts';
 import { defineRoute, ref } from '../route.ts';
@@ -53,10 +53,13 @@ export const control = defineRoute({
     );
     const placeKeys = [...new Set(claims.map((c) => c.control?.place.entity).filter((k): k is string => Boolean(k)))];
     const located = new Map<string, { key: string; name: string; lat: number; lon: number }>();
-    for (const key of placeKeys) {
-      const [entity] = await store.entitiesByKey([key]);
+    const locate = (key: string, entity: EntitySummary | undefined) => {
       if (entity?.place) located.set(key, { key: entity.key, name: entity.name, lat: entity.place.lat, lon: entity.place.lon });
-    }
+    };
+    const canonical = new Map((await store.entitiesByKey(placeKeys)).map((e) => [e.key, e]));
+    for (const key of placeKeys) locate(key, canonical.get(key));
+    // A key the registry merged into another (a typo, a spelling) is looked up on its own: there are few.
+    for (const key of placeKeys.filter((k) => !canonical.has(k))) locate(key, (await store.entitiesByKey([key]))[0]);
     const sentences = await store.articleSentences(articleIds);
     const features = [];
     for (const c of claims) {
