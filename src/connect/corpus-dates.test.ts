@@ -46,6 +46,16 @@ describe('dateFromCorpus', () => {
     expect(b.published.evidence).toContain('among the years 2024 that the other articles\' dated evidence spans (2024-03-02 to 2024-09-10, 2 articles)');
   });
 
+  it('gives the same years whichever of two near-duplicates was stored first (workers store them in any order)', () => {
+    // A dated article and its rewrite without the date: as a pair they count once, with the evidence of both.
+    const [first, second, third] = dated('2024-03-02', '2024-09-10', '2024-09-11');
+    const copy = { ...third!, id: 'copyofdated20000', published: unknown };
+    const one = dateFromCorpus([byDay, byWeekday, first!, second!, { ...copy, duplicateOf: second!.id }]);
+    const other = dateFromCorpus([byDay, byWeekday, first!, { ...second!, published: unknown, duplicateOf: copy.id }, { ...copy, published: second!.published }]);
+    expect(value(one.find((d) => d.id === byDay.id)!, 'July 30')).toMatchObject({ value: '2024-07-30' });
+    expect(value(other.find((d) => d.id === byDay.id)!, 'July 30')).toMatchObject({ value: '2024-07-30' });
+  });
+
   it('decides nothing when two of the corpus years fit (a Wednesday is within a day of July 30 in 2024 and 2025)', () => {
     expect(dateFromCorpus([byDay, byWeekday, ...dated('2024-03-02', '2025-09-10')])).toEqual([]);
   });

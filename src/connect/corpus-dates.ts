@@ -281,19 +281,39 @@ function sharedStatementAgreements(articles: readonly DatingArticle[]): Map<stri
   return out;
 }
 
-/** The years the other articles' own dated evidence covers, or null when too few articles give any. */
+/**
+ * The years the other articles' own dated evidence covers, or null when too
+ * few articles give any. A near-duplicate and the article it copies count as
+ * one article with the evidence of both: which of two copies is the
+ * "original" depends on which was stored first, and the years must not.
+ * The article's own copies are left out with it (their evidence is its own).
+ */
 function corpusYears(articles: readonly DatingArticle[], exclude: string): { years: number[]; says: string } | null {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const groupOf = (a: DatingArticle): string => {
+    let id = a.id;
+    for (let hops = 0; hops < 20; hops++) {
+      const parent = byId.get(id)?.duplicateOf;
+      if (!parent || !byId.has(parent)) break;
+      id = parent;
+    }
+    return id;
+  };
+  const excluded = byId.has(exclude) ? groupOf(byId.get(exclude)!) : exclude;
+  const groups = new Map<string, number[]>();
+  for (const a of articles) {
+    const group = groupOf(a);
+    if (group === excluded) continue;
+    const days = evidenceDays(a.published);
+    if (days.length > 0) groups.set(group, [...(groups.get(group) ?? []), ...days]);
+  }
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
-  let contributing = 0;
-  for (const a of articles) {
-    if (a.id === exclude || a.duplicateOf) continue;
-    const days = evidenceDays(a.published);
-    if (days.length === 0) continue;
-    contributing++;
+  for (const days of groups.values()) {
     lo = Math.min(lo, ...days);
     hi = Math.max(hi, ...days);
   }
+  const contributing = groups.size;
   if (contributing < MIN_FRAME_ARTICLES) return null;
   const [from, to] = [fromDayNumber(lo), fromDayNumber(hi)];
   const years: number[] = [];

@@ -234,9 +234,9 @@ export async function ingestOne(store: Store, result: ReadResult, context: Inges
  * earlier run was killed before its corpus pass finished. Under one lock:
  * workers on several machines never run it twice at once.
  */
-export async function connectCorpus(store: Store, storedIds: readonly string[], clock: () => Date): Promise<void> {
+export async function connectCorpus(store: Store, storedIds: readonly string[], clock: () => Date, options: { force?: boolean } = {}): Promise<void> {
   await store.exclusively('corpus', async () => {
-    if (storedIds.length > 0 || (await store.connectionsStale())) {
+    if (options.force || storedIds.length > 0 || (await store.connectionsStale())) {
       await linkEntityAliases(store);
       await dateFromCorpusEvidence(store);
       // Each new (or re-dated) article connected on its own, by index look-ups.

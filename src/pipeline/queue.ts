@@ -141,7 +141,11 @@ export async function runWorker(store: Store, boss: PgBoss, options: WorkerOptio
       for (const job of jobs) {
         const result: ReadResult = { ok: true, doc: job.data.doc };
         const event = await ingestOne(store, result, { now: clock(), languageDetector });
-        if (event.type === 'stored') stored.push(event.id);
+        // A duplicate too: a retried job (its worker killed between the save and
+        // the corpus pass) finds its article stored, and the pass it missed —
+        // corpus dating, aliases, alerts — must still run with it. Alerts are
+        // idempotent, so an extra pass raises nothing twice.
+        if (event.type === 'stored' || event.type === 'duplicate') stored.push(event.id);
         options.onEvent?.(event);
         processed++;
       }
@@ -155,7 +159,14 @@ export async function runWorker(store: Store, boss: PgBoss, options: WorkerOptio
     if (options.drain) {
       const check = async () => {
         if (options.signal?.aborted) return;
-        if ((await outstandingJobs(boss)) === 0) return resolve();
+        if ((await outstandingJobs(boss)) === 0) {
+          // Settle: one more corpus pass over everything now stored. Each pass
+          // recomputes from every article's own evidence, so this last one makes
+          // the store what a single process would leave, whatever order the
+          // workers' passes ran in.
+          if (processed > 0) await connectCorpus(store, [], clock, { force: true });
+          return resolve();
+        }
         setTimeout(() => void check().catch(() => setTimeout(check, 1000)), 1000);
       };
       void check();
