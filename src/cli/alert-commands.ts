@@ -3,18 +3,16 @@
  * JSON, an Atom feed, or one webhook delivery pass).
  */
 import type { Command } from 'commander';
-import { variantKey } from '../analyze/entities/index.ts';
 import { alertsAtom } from '../export/atom.ts';
 import type { Follow, FollowKind } from '../model/index.ts';
 import { deliverPendingAlerts } from '../pipeline/deliver-alerts.ts';
+import { FOLLOW_KINDS, resolveFollow } from '../pipeline/follows.ts';
 import { loadBreakingStories } from '../pipeline/breaking.ts';
 import { BREAKING_WINDOW_HOURS, type BreakingStory } from '../connect/breaking.ts';
-import type { Store, StoredAlert } from '../store/index.ts';
+import type { StoredAlert } from '../store/index.ts';
 import type { CommandContext } from './analysis-commands.ts';
 import { positive } from './attribution-commands.ts';
 import { renderTable, type Column } from './table.ts';
-
-const FOLLOW_KINDS = ['entity', 'place', 'keyword', 'story'] as const;
 
 const FOLLOW_COLUMNS: Column<Follow>[] = [
   { header: 'ID', value: (f) => f.id, align: 'right' },
@@ -41,25 +39,6 @@ const BREAKING_COLUMNS: Column<BreakingStory>[] = [
   { header: 'TITLE', value: (s) => s.title, flexible: true },
 ];
 
-/** What a follow points at: the entity (canonical key) or story it names, or the keyword itself. */
-async function resolveFollow(store: Store, kind: FollowKind, value: string, ctx: CommandContext): Promise<Omit<Follow, 'id'>> {
-  const text = value.trim();
-  if (!text) throw ctx.usageError('follow: say what to follow');
-  if (kind === 'keyword') return { kind, value: text, target: text.toLowerCase(), label: text };
-  if (kind === 'story') {
-    const story = await store.getStory(text);
-    if (!story) throw ctx.usageError(`follow story: no story "${text}" (sitrep stories lists them)`);
-    return { kind, value: text, target: story.id, label: story.title };
-  }
-  const found = (await store.findEntities([variantKey(text)])).filter((e) => (kind === 'place' ? e.type === 'place' : e.type !== 'place'));
-  if (found.length === 0) {
-    throw ctx.usageError(`follow ${kind}: no ${kind} called "${text}" in the store yet (sitrep entities lists them; or follow it as a keyword)`);
-  }
-  // Several entities share the spelling: the most mentioned is the one meant, as search does.
-  const best = [...found].sort((a, b) => b.mentions - a.mentions)[0]!;
-  return { kind, value: text, target: best.key, label: best.name };
-}
-
 export function registerAlertCommands(program: Command, ctx: CommandContext, env: { webhookUrl: string | null }): void {
   program
     .command('follow')
@@ -69,7 +48,9 @@ export function registerAlertCommands(program: Command, ctx: CommandContext, env
     .action(async (kind: string, what: string[]) => {
       if (!(FOLLOW_KINDS as readonly string[]).includes(kind)) throw ctx.usageError(`follow: kind must be one of ${FOLLOW_KINDS.join(', ')}, got "${kind}"`);
       await ctx.withStore(ctx.db(), async (store) => {
-        const follow = await store.addFollow(await resolveFollow(store, kind as FollowKind, what.join(' '), ctx), new Date().toISOString());
+        const resolved = await resolveFollow(store, kind as FollowKind, what.join(' '));
+        if ('refused' in resolved) throw ctx.usageError(`follow ${kind}: ${resolved.refused}`);
+        const follow = await store.addFollow(resolved, new Date().toISOString());
         ctx.out(`following ${follow.kind} “${follow.label}” (id ${follow.id})`);
       });
     });

@@ -5,7 +5,7 @@
  * against — every analysed article at once.
  */
 import type { ConnectArticle } from '../connect/corpus.ts';
-import type { Analysis, SourceSpan } from '../model/index.ts';
+import type { Analysis, Article, SourceSpan } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 
 /**
@@ -33,24 +33,28 @@ export function canonicalAnalysis(analysis: Omit<Analysis, 'text' | 'published'>
   };
 }
 
+/** A stored article and its analysis as the connect step reads them, entity keys made canonical by `canon`. */
+export function toConnectArticle(article: Article, analysis: Omit<Analysis, 'text' | 'published'>, canon: (key: string) => string): ConnectArticle {
+  return {
+    id: article.id,
+    published: article.published.value,
+    publishedRange: (article.meta['publishedRange'] as ConnectArticle['publishedRange'] | undefined) ?? null,
+    outlet: article.outlet,
+    title: article.title,
+    language: article.language,
+    text: article.text,
+    duplicateOf: article.duplicateOf,
+    analysis: canonicalAnalysis(analysis, canon),
+  };
+}
+
 export async function loadConnectArticles(store: Store): Promise<ConnectArticle[]> {
   const aliasOf = new Map((await store.allEntities()).filter((e) => e.aliasOf !== null).map((e) => [e.key, e.aliasOf!]));
   const canon = (key: string) => aliasOf.get(key) ?? key;
   const articles: ConnectArticle[] = [];
   for await (const article of store.iterateArticles()) {
     const analysis = await store.getAnalysis(article.id);
-    if (!analysis) continue;
-    articles.push({
-      id: article.id,
-      published: article.published.value,
-      publishedRange: (article.meta['publishedRange'] as ConnectArticle['publishedRange'] | undefined) ?? null,
-      outlet: article.outlet,
-      title: article.title,
-      language: article.language,
-      text: article.text,
-      duplicateOf: article.duplicateOf,
-      analysis: canonicalAnalysis(analysis, canon),
-    });
+    if (analysis) articles.push(toConnectArticle(article, analysis, canon));
   }
   return articles;
 }

@@ -41,7 +41,7 @@ import { entityDfKey } from '../connect/stories/similarity.ts';
 import { articleEventItems, eventEntry, eventKeys, groupEvents, joinableEventIndex, type EventItem } from '../connect/timeline.ts';
 import { eventId, type FigureSeries, type QuoteGroup, type StoryRecordOut } from '../model/index.ts';
 import type { ConnectIndex, ConnectItem, Store, StoryStepToStore } from '../store/index.ts';
-import { canonicalAnalysis } from './connect-corpus.ts';
+import { toConnectArticle } from './connect-corpus.ts';
 
 /**
  * Items read per look-up key, the most recently connected first. A key as
@@ -73,17 +73,8 @@ export async function loadConnectArticle(store: Store, id: string): Promise<Conn
   for (const c of analysis.claims) for (const k of [c.party?.entity, c.control?.place.entity]) if (k) keys.add(k);
   for (const f of analysis.figures) if (f.party?.entity) keys.add(f.party.entity);
   const aliases = await store.entityAliases([...keys]);
-  return {
-    id: article.id,
-    published: article.published.value,
-    publishedRange: (article.meta['publishedRange'] as ConnectArticle['publishedRange'] | undefined) ?? null,
-    outlet: article.outlet,
-    title: article.title,
-    language: article.language,
-    text: article.text,
-    duplicateOf: article.duplicateOf,
-    analysis: canonicalAnalysis(analysis, (k) => aliases.get(k) ?? k),
-  };
+  return toConnectArticle(article, analysis, (k) => aliases.get(k) ?? k);
+
 }
 
 /** Stored items that may match any of `items` (one list of keys each), each item's best candidates, in one look-up. */

@@ -4,15 +4,13 @@
  * `/api/breaking` (stories growing fastest against their own history). The
  * same alerts as an Atom feed are at `/api/alerts.atom` (server.ts: not JSON).
  */
-import { variantKey } from '../../analyze/entities/index.ts';
 import { BREAKING_WINDOW_HOURS } from '../../connect/breaking.ts';
 import type { FollowKind } from '../../model/index.ts';
 import { loadBreakingStories } from '../../pipeline/breaking.ts';
+import { FOLLOW_KINDS, resolveFollow } from '../../pipeline/follows.ts';
 import { badRequest } from '../errors.ts';
 import { PAGING } from '../params.ts';
 import { defineRoute, listOf, type JsonSchema } from '../route.ts';
-
-const FOLLOW_KINDS = ['entity', 'place', 'keyword', 'story'] as const;
 
 const FOLLOW: JsonSchema = {
   type: 'object',
@@ -84,18 +82,9 @@ export const addFollow = defineRoute({
     const { kind, value } = (body ?? {}) as { kind?: unknown; value?: unknown };
     if (typeof kind !== 'string' || !(FOLLOW_KINDS as readonly string[]).includes(kind)) throw badRequest(`kind: one of ${FOLLOW_KINDS.join(', ')}`);
     if (typeof value !== 'string' || !value.trim() || value.length > 200) throw badRequest('value: a name, keyword or story id (1–200 characters)');
-    const text = value.trim();
-    const at = new Date().toISOString();
-    if (kind === 'keyword') return store.addFollow({ kind, value: text, target: text.toLowerCase(), label: text }, at);
-    if (kind === 'story') {
-      const story = await store.getStory(text);
-      if (!story) throw badRequest(`value: no story "${text.slice(0, 100)}"`);
-      return store.addFollow({ kind, value: text, target: story.id, label: story.title }, at);
-    }
-    const found = (await store.findEntities([variantKey(text)])).filter((e) => (kind === 'place' ? e.type === 'place' : e.type !== 'place'));
-    if (found.length === 0) throw badRequest(`value: no ${kind} called "${text.slice(0, 100)}" in the store yet (follow it as a keyword)`);
-    const best = [...found].sort((a, b) => b.mentions - a.mentions)[0]!;
-    return store.addFollow({ kind: kind as FollowKind, value: text, target: best.key, label: best.name }, at);
+    const resolved = await resolveFollow(store, kind as FollowKind, value);
+    if ('refused' in resolved) throw badRequest(`value: ${resolved.refused}`);
+    return store.addFollow(resolved, new Date().toISOString());
   },
 });
 
