@@ -24,6 +24,7 @@ import { tmpdir } from 'node:os';
 import { ANALYZER_VERSION } from '../src/analyze/index.ts';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
+import { withPostgresDatabase } from './postgres.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -60,21 +61,6 @@ function runWorker(mode: 'no-store' | 'store', location: string): RunResult {
   });
   if (child.status !== 0) throw new Error(`bench worker failed: ${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').pop()!) as RunResult;
-}
-
-async function withPostgresDatabase<T>(work: (url: string) => Promise<T> | T): Promise<T> {
-  const name = `sitrep_bench_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  try {
-    const url = new URL(PG_URL);
-    url.pathname = `/${name}`;
-    return await work(url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
 }
 
 async function postgresAvailable(): Promise<boolean> {
@@ -132,7 +118,7 @@ async function connectBench() {
       backends.push({
         name: 'PostgreSQL server',
         run: () =>
-          withPostgresDatabase((url) => JSON.parse(node('bench/connect-worker.ts', [url, workload, CACHE, MARKS.join(','), String(SAMPLE), REBUILD_AT])) as ConnectResult),
+          withPostgresDatabase(PG_URL, (url) => JSON.parse(node('bench/connect-worker.ts', [url, workload, CACHE, MARKS.join(','), String(SAMPLE), REBUILD_AT])) as ConnectResult),
       });
     }
     console.log('backend             store holds  connect ms/article: median    p95   threads+descriptions ms  whole recompute ms (peer)  × median  rebuild s');
@@ -174,7 +160,7 @@ async function main() {
     },
   ];
   if (await postgresAvailable()) {
-    backends.push({ name: 'PostgreSQL server', run: () => withPostgresDatabase((url) => runWorker('store', url)) });
+    backends.push({ name: 'PostgreSQL server', run: () => withPostgresDatabase(PG_URL, (url) => runWorker('store', url)) });
   } else console.error(`PostgreSQL at ${PG_URL} unreachable: its row is left out`);
 
   if (ONLY === 'connect') return connectBench();

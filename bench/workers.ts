@@ -11,6 +11,7 @@
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
+import { withPostgresDatabase } from './postgres.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin/sitrep.js');
@@ -42,21 +43,6 @@ function sitrep(location: string, cliArgs: string[]): Promise<{ seconds: number;
   });
 }
 
-async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
-  const name = `sitrep_bench_w_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  try {
-    const url = new URL(PG_URL);
-    url.pathname = `/${name}`;
-    return await work(url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
-
 async function storedArticles(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -70,7 +56,7 @@ async function storedArticles(url: string): Promise<number> {
 type Config = 'ingest (1 process)' | '1 worker' | '2 workers';
 
 async function runConfig(config: Config): Promise<{ articles: number; seconds: number; perSecond: number }> {
-  return withDatabase(async (url) => {
+  return withPostgresDatabase(PG_URL, async (url) => {
     if (config === 'ingest (1 process)') {
       const r = await sitrep(url, ['ingest', '--quiet', CORPUS]);
       const articles = await storedArticles(url);
