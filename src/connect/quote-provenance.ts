@@ -74,9 +74,20 @@ interface Prepared {
   stems: Set<string>;
 }
 
+/**
+ * Prepared forms by input: the incremental connect compares each of an
+ * article's quotes with the same stored candidates, so each candidate's
+ * words are folded once, not once per comparison.
+ */
+const preparedForms = new WeakMap<QuoteAppearanceInput, Prepared>();
+
 function prepare(input: QuoteAppearanceInput): Prepared {
+  const known = preparedForms.get(input);
+  if (known) return known;
   const words = foldedWords(input.quote.content.text);
-  return { input, key: `${input.articleId}:${input.index}`, words, stems: contentStems(words) };
+  const item = { input, key: `${input.articleId}:${input.index}`, words, stems: contentStems(words) };
+  preparedForms.set(input, item);
+  return item;
 }
 
 /**

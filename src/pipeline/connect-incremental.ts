@@ -18,12 +18,16 @@
  *   runs on a view of its state loaded row by row: whatever the step reads
  *   that is not loaded yet is noted, loaded, and the step run again, until it
  *   reads nothing it lacks — so the result is the one the whole state in
- *   memory gives, at the cost of the rows it needs.
+ *   memory gives, at the cost of the rows it needs. The rows read are kept
+ *   for the next article (StoryCache) while no other process writes. A
+ *   large story moves as a block whose members are never read, so an article
+ *   joining it costs the same as one joining a small story.
  * - Threads (stories about one subject) compare every story with others and
  *   are recomputed from the stored state once after each pass, with every
  *   story's title and summary (they weigh words by the corpus's document
- *   frequencies, which each article moves). This pass still reads the whole
- *   story state: it runs once per ingest run, not per article.
+ *   frequencies, which each article moves; a description reads all of a
+ *   story's members, so it is not redone per article). This pass still reads
+ *   the whole story state: it runs once per ingest run, not per article.
  *
  * An article whose analysis changed after it was connected (re-dated by the
  * corpus, entity aliases merged) is marked stale; its quotes, claims, figures
@@ -32,14 +36,15 @@
  * re-dating moves a date by days, rarely enough to change a story
  * (`sitrep connect --rebuild` redoes everything).
  */
+import { randomUUID } from 'node:crypto';
 import { claimKeys, linkClaims, type ClaimLinkInput } from '../connect/claim-links.ts';
 import { claimInputs, figureInputs, quoteInputs, storiesWithThreads, storyArticle, timelineArticle, type ConnectArticle } from '../connect/corpus.ts';
 import { buildFigureSeries, figureKeys, type FigureSeriesInput } from '../connect/figure-series.ts';
 import { QuoteProvenance, quoteKeys, sameAppearance, type QuoteAppearanceInput } from '../connect/quote-provenance.ts';
-import { articleFeatures, assignStory, describeStory, listStories, listThreads, type ArticleFeatures, type StoryArticle, type StoryRecord, type StoryState } from '../connect/stories/index.ts';
+import { articleFeatures, assignStory, comparedMembers, listStories, listThreads, type ArticleFeatures, type StoryArticle, type StoryRecord, type StoryState } from '../connect/stories/index.ts';
 import { entityDfKey } from '../connect/stories/similarity.ts';
 import { articleEventItems, eventEntry, eventKeys, groupEvents, joinableEventIndex, type EventItem } from '../connect/timeline.ts';
-import { eventId, type FigureSeries, type QuoteGroup, type StoryRecordOut } from '../model/index.ts';
+import { eventId, type FigureSeries, type QuoteGroup } from '../model/index.ts';
 import type { ConnectIndex, ConnectItem, Store, StoryStepToStore } from '../store/index.ts';
 import { toConnectArticle } from './connect-corpus.ts';
 
@@ -280,7 +285,36 @@ class StoryView {
     groups: LazyRecord<StoryRecord>;
   };
 
-  constructor(private readonly meta: { documents: number; nextKey: number }) {}
+  constructor(
+    private meta: { documents: number; nextKey: number },
+    /** The stamp of the stored state this view's rows were read from (see StoryCache). */
+    public stamp: string | null,
+  ) {}
+
+  /** Rows held: what bounds the cache's memory. */
+  size(): number {
+    return this.df.size + this.postings.size + this.storyOf.size + 50 * this.features.size + this.groups.size;
+  }
+
+  /**
+   * Folds a finished step's writes into what is loaded, so the view stands
+   * for the stored state after the step (whose stamp it takes) and the next
+   * article starts from it instead of from nothing.
+   */
+  commit(state: StoryState, stamp: string): void {
+    const v = this.views;
+    for (const [k, value] of Object.entries(v.df.target)) this.df.set(k, value);
+    for (const [k, list] of Object.entries(v.postings.target)) {
+      this.postings.set(k, list);
+      this.postingLength.set(k, list.length);
+    }
+    for (const [k, key] of Object.entries(v.storyOf.target)) this.storyOf.set(k, key);
+    for (const [k, f] of Object.entries(v.features.target)) this.features.set(k, f);
+    for (const k of v.groups.deleted) if (!Object.prototype.hasOwnProperty.call(v.groups.target, k)) this.groups.set(k, null);
+    for (const [k, g] of Object.entries(v.groups.target)) this.groups.set(k, g);
+    this.meta = { documents: state.documents, nextKey: state.nextKey };
+    this.stamp = stamp;
+  }
 
   /** A fresh state over what is loaded (a run that lacked something left the previous one half-changed). */
   state(): StoryState {
@@ -310,6 +344,13 @@ class StoryView {
     return Object.values(this.missing).some((s) => s.size > 0);
   }
 
+  /**
+   * Loads what the last run lacked, and with it what the step will read next
+   * once it has it — a story's key brings its record, a record the features of
+   * the members it is compared through, features their words' document
+   * frequencies — so that the step, which is re-run after each load, runs a
+   * few times per article rather than once per level of that chain.
+   */
   async load(ix: ConnectIndex): Promise<void> {
     const m = this.missing;
     const terms = [...new Set([...m.df, ...[...m.postings].filter((f) => !this.postingLength.has(f))])];
@@ -327,13 +368,33 @@ class StoryView {
       // Too long to be read by the step: only its length matters.
       this.postings.set(f, length === 0 ? null : length >= POSTING_NOT_READ ? new Array<string>(length).fill('') : lists.get(f)!);
     }
+    m.df.clear();
+    m.postings.clear();
     const keys = await ix.storyKeysOf([...m.storyOf]);
-    for (const id of m.storyOf) this.storyOf.set(id, keys.get(id) ?? null);
-    const features = await ix.storyFeatures([...m.features]);
-    for (const id of m.features) this.features.set(id, (features.get(id) as ArticleFeatures | undefined) ?? null);
+    for (const id of m.storyOf) {
+      const key = keys.get(id) ?? null;
+      this.storyOf.set(id, key);
+      if (key !== null && !this.groups.has(key)) m.groups.add(key);
+    }
+    m.storyOf.clear();
     const groups = await ix.storyGroups([...m.groups]);
-    for (const k of m.groups) this.groups.set(k, groups.get(k) ?? null);
-    for (const s of Object.values(m)) s.clear();
+    for (const k of m.groups) {
+      const group = groups.get(k) ?? null;
+      this.groups.set(k, group);
+      if (group) for (const id of comparedMembers(group)) if (!this.features.has(id)) m.features.add(id);
+    }
+    m.groups.clear();
+    const features = await ix.storyFeatures([...m.features]);
+    for (const id of m.features) {
+      const f = (features.get(id) as ArticleFeatures | undefined) ?? null;
+      this.features.set(id, f);
+      if (f) {
+        for (const t in f.terms) if (!this.df.has(t)) m.df.add(t);
+        for (const e in f.entities) if (!this.df.has(entityDfKey(e))) m.df.add(entityDfKey(e));
+      }
+    }
+    m.features.clear();
+    if (m.df.size > 0) await this.load(ix);
   }
 }
 
@@ -355,8 +416,38 @@ async function untilComplete<T>(view: StoryView, ix: ConnectIndex, step: () => T
   }
 }
 
-async function placeInStory(ix: ConnectIndex, article: StoryArticle): Promise<void> {
-  const view = new StoryView(await ix.storyMeta());
+/**
+ * Rows of story grouping's state kept between articles (and passes) of one
+ * process. The step reads the same common words' frequencies and the same
+ * large stories for article after article; kept, they are read once. Kept
+ * only while nobody else changed the state: every step stores a new random
+ * stamp with its writes, and a view is reused only when the stored stamp is
+ * the one its own last step wrote (another worker's step, a rebuild, a
+ * rolled-back transaction all leave another stamp, or none).
+ */
+export class StoryCache {
+  private view: StoryView | null = null;
+
+  viewFor(meta: { documents: number; nextKey: number; stamp: string | null }): StoryView {
+    if (this.view && meta.stamp !== null && this.view.stamp === meta.stamp && this.view.size() < STORY_CACHE_ROWS) return this.view;
+    this.view = new StoryView(meta, meta.stamp);
+    return this.view;
+  }
+}
+
+/**
+ * Rows a StoryCache holds before it starts again (a feature record counted as
+ * 50: it holds that many words): about 100 MB, so a long ingest's memory
+ * stays flat, while a pass over a few thousand articles reads each row once.
+ */
+const STORY_CACHE_ROWS = 1_000_000;
+
+/** The cache of each open store in this process. */
+const storyCaches = new WeakMap<Store, StoryCache>();
+const storyCacheOf = (store: Store): StoryCache => storyCaches.get(store) ?? storyCaches.set(store, new StoryCache()).get(store)!;
+
+async function placeInStory(ix: ConnectIndex, article: StoryArticle, cache: StoryCache): Promise<void> {
+  const view = cache.viewFor(await ix.storyMeta());
   const own = articleFeatures(article);
   for (const t of Object.keys(own.terms)) view.missing.df.add(t);
   for (const e of Object.keys(own.entities)) view.missing.df.add(entityDfKey(e));
@@ -372,6 +463,7 @@ async function placeInStory(ix: ConnectIndex, article: StoryArticle): Promise<vo
   if (v.storyOf.target[article.id] === undefined) return; // placed before: nothing changed
 
   const step: StoryStepToStore = {
+    stamp: randomUUID(),
     documents: state.documents,
     nextKey: state.nextKey,
     dfIncrements: [...Object.keys(own.terms), ...Object.keys(own.entities).map(entityDfKey)],
@@ -379,7 +471,6 @@ async function placeInStory(ix: ConnectIndex, article: StoryArticle): Promise<vo
     articles: [],
     groups: [],
     droppedGroups: [],
-    stories: [],
     removedStories: [],
   };
   for (const [feature, list] of Object.entries(v.postings.target)) {
@@ -389,11 +480,9 @@ async function placeInStory(ix: ConnectIndex, article: StoryArticle): Promise<vo
   for (const [id, key] of Object.entries(v.storyOf.target)) {
     if (view.storyOf.get(id) !== key) step.articles.push({ id, storyKey: key, ...(id === article.id ? { features: v.features.target[id] } : {}) });
   }
-  const changed: string[] = [];
   for (const [key, group] of Object.entries(v.groups.target)) {
     const before = view.groups.get(key);
     if (before && before.id === group.id && before.articles.join() === group.articles.join()) continue;
-    changed.push(key);
     step.groups.push({ key, id: group.id, articles: group.articles });
     if (before) step.removedStories.push(before.id);
   }
@@ -403,11 +492,11 @@ async function placeInStory(ix: ConnectIndex, article: StoryArticle): Promise<vo
     step.droppedGroups.push(key);
     step.removedStories.push(before.id);
   }
-  // The reader-facing record of each changed story; its thread is set by the threads pass after the batch.
-  step.stories = await untilComplete(view, ix, () =>
-    changed.map((key): StoryRecordOut => ({ ...describeStory(state, key), thread: null })),
-  );
+  // The reader-facing records of changed stories are written by the threads pass after the batch, which
+  // describes every story changed since it last ran once, not once per article that joined it: a description
+  // reads every member, so describing here would make an article joining a large story cost its size.
   await ix.saveStoryStep(step);
+  view.commit(state, step.stamp);
 }
 
 // --- the pass ---------------------------------------------------------------
@@ -429,7 +518,7 @@ export async function connectArticle(store: Store, id: string, redo = false): Pr
     await addFigures(ix, article, seq);
     await addEvents(ix, article, seq);
     // Story grouping has no removal: a stale article keeps its story (see the module comment).
-    if (!redo) await placeInStory(ix, storyArticle(article));
+    if (!redo) await placeInStory(ix, storyArticle(article), storyCacheOf(store));
   });
 }
 

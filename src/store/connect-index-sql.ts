@@ -156,8 +156,8 @@ export function connectIndex(db: SqlExecutor): ConnectIndex {
     },
 
     async storyMeta() {
-      const rows = await run<{ documents: number; next_key: number }>(db, 'SELECT documents, next_key FROM story_meta');
-      return { documents: rows[0]?.documents ?? 0, nextKey: rows[0]?.next_key ?? 1 };
+      const rows = await run<{ documents: number; next_key: number; stamp: string | null }>(db, 'SELECT documents, next_key, stamp FROM story_meta');
+      return { documents: rows[0]?.documents ?? 0, nextKey: rows[0]?.next_key ?? 1, stamp: rows[0]?.stamp ?? null };
     },
 
     async storyTerms(terms) {
@@ -215,9 +215,9 @@ export function connectIndex(db: SqlExecutor): ConnectIndex {
     async saveStoryStep(step: StoryStepToStore) {
       await run(
         db,
-        `INSERT INTO story_meta (singleton, documents, next_key, threads_stale) VALUES (true, $1, $2, true)
-         ON CONFLICT (singleton) DO UPDATE SET documents = EXCLUDED.documents, next_key = EXCLUDED.next_key, threads_stale = true`,
-        [step.documents, step.nextKey],
+        `INSERT INTO story_meta (singleton, documents, next_key, threads_stale, stamp) VALUES (true, $1, $2, true, $3)
+         ON CONFLICT (singleton) DO UPDATE SET documents = EXCLUDED.documents, next_key = EXCLUDED.next_key, threads_stale = true, stamp = EXCLUDED.stamp`,
+        [step.documents, step.nextKey, step.stamp],
       );
       const increments = unique(step.dfIncrements);
       if (increments.length > 0) {
@@ -268,9 +268,9 @@ export function connectIndex(db: SqlExecutor): ConnectIndex {
           [step.groups.map((g) => g.key), step.groups.map((g) => g.id), step.groups.map((g) => g.articles.join('\u001f'))],
         );
       }
-      const removed = unique([...step.removedStories, ...step.stories.map((s) => s.id)]);
+      // Stories merged away or renamed leave the reader-facing table now; the changed ones are written by the threads pass.
+      const removed = unique(step.removedStories);
       if (removed.length > 0) await run(db, 'DELETE FROM stories WHERE id = ANY($1::text[])', [removed]);
-      await insertStories(db, step.stories);
     },
 
     async allStoryRows() {

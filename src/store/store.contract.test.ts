@@ -444,15 +444,16 @@ for (const backend of await testBackends()) {
       for (const x of articles) await store.saveArticle(x);
       const [x, y] = articles.map((x) => x.id) as [string, string];
       const step = (id: string, key: string, group: string[]) => ({
-        documents: 1, nextKey: 2, dfIncrements: ['kursk', '@place:kursk'], postings: [{ feature: 'kursk', articleId: id }],
+        stamp: `after-${id}`, documents: 1, nextKey: 2, dfIncrements: ['kursk', '@place:kursk'], postings: [{ feature: 'kursk', articleId: id }],
         articles: [{ id, storyKey: key, features: { id, terms: { kursk: 1 } } }],
-        groups: [{ key, id: `story-${group[0]}`, articles: group }], droppedGroups: [], stories: [], removedStories: [],
+        groups: [{ key, id: `story-${group[0]}`, articles: group }], droppedGroups: [], removedStories: [],
       });
       await store.connectTransaction(async (ix) => {
-        expect(await ix.storyMeta()).toEqual({ documents: 0, nextKey: 1 });
+        expect(await ix.storyMeta()).toEqual({ documents: 0, nextKey: 1, stamp: null });
         await ix.saveStoryStep(step(x, '1', [x]));
         await ix.saveStoryStep({ ...step(y, '1', [x, y]), documents: 2 });
-        expect(await ix.storyMeta()).toEqual({ documents: 2, nextKey: 2 });
+        // The stamp is the last step's: a process caching these rows sees whether anyone wrote since.
+        expect(await ix.storyMeta()).toEqual({ documents: 2, nextKey: 2, stamp: `after-${y}` });
         expect(await ix.storyTerms(['kursk', '@place:kursk', 'none'])).toEqual(new Map([['kursk', { df: 2, posting: 2 }], ['@place:kursk', { df: 2, posting: 0 }]]));
         expect((await ix.storyPostings(['kursk'])).get('kursk')!.sort()).toEqual([x, y].sort());
         expect(await ix.storyKeysOf([x, y])).toEqual(new Map([[x, '1'], [y, '1']]));

@@ -382,6 +382,8 @@ export interface StoredStoryGroup {
 
 /** What one article's story step changes (the diff of story grouping's state). */
 export interface StoryStepToStore {
+  /** A new random stamp of the state after this step: a process's cached rows stay valid while it is the stored one. */
+  stamp: string;
   documents: number;
   nextKey: number;
   /** Terms (and `@entity` keys) whose document frequency grows by one. */
@@ -392,8 +394,7 @@ export interface StoryStepToStore {
   articles: Array<{ id: string; storyKey: string; features?: unknown }>;
   groups: Array<{ key: string } & StoredStoryGroup>;
   droppedGroups: string[];
-  /** Reader-facing story records to write, and the ids of those to remove. */
-  stories: StoryRecordOut[];
+  /** Ids of reader-facing story records to remove (merged away or renamed); changed ones are written by the threads pass. */
   removedStories: string[];
 }
 
@@ -429,7 +430,8 @@ export interface ConnectIndex {
   replaceFigureSeries(removed: string[], series: FigureSeries[]): Promise<void>;
   replaceEvents(removed: string[], events: TimelineEntry[]): Promise<void>;
 
-  storyMeta(): Promise<{ documents: number; nextKey: number }>;
+  /** Story grouping's counters, and the stamp of its last step (null before any). */
+  storyMeta(): Promise<{ documents: number; nextKey: number; stamp: string | null }>;
   /** Document frequency and posting-list length of each term or `@entity` key found. */
   storyTerms(terms: string[]): Promise<Map<string, { df: number; posting: number }>>;
   /** Posting lists (article ids) of these features. */

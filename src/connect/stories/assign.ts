@@ -71,7 +71,7 @@ export function storyIdOf(members: readonly ArticleFeatures[]): string {
 }
 
 /** Members a story is compared through: all of a small story, the earliest and latest ids of a large one. */
-function comparedMembers(story: StoryRecord): string[] {
+export function comparedMembers(story: StoryRecord): string[] {
   if (story.articles.length <= MAX_MEMBERS_COMPARED) return story.articles;
   const half = MAX_MEMBERS_COMPARED / 2;
   return [...story.articles.slice(0, half), ...story.articles.slice(-half)];
@@ -201,6 +201,22 @@ interface Unit {
   articles: string[];
   /** Members the similarity is taken over. */
   compared: string[];
+  /**
+   * The story a unit moving as a block comes from, and how many of its members it held. Its members' own
+   * records are never read: their story key is the block's, and the block's earliest member is named by
+   * its id — so the cost of a step does not grow with the size of the large stories it touches.
+   */
+  block: { key: string; id: string; size: number } | null;
+}
+
+/** The members whose earliest one is a group's: each block's own earliest (from its id), and every loose article. */
+function representatives(units: readonly Unit[]): string[] {
+  const ids: string[] = [];
+  for (const u of units) {
+    if (!u.block) ids.push(...u.articles);
+    else ids.push(u.block.id.slice('story-'.length), ...u.articles.slice(u.block.size));
+  }
+  return ids;
 }
 
 /**
@@ -221,11 +237,11 @@ function reclusterNeighbourhood(state: StoryState, cache: VectorCache, articleId
     const story = state.stories[key]!;
     if (story.articles.length > SMALL_STORY) {
       for (const id of story.articles) unitOf.set(id, units.length);
-      units.push({ articles: [...story.articles], compared: comparedMembers(story) });
+      units.push({ articles: [...story.articles], compared: comparedMembers(story), block: { key, id: story.id, size: story.articles.length } });
     } else {
       for (const id of story.articles) {
         unitOf.set(id, units.length);
-        units.push({ articles: [id], compared: [id] });
+        units.push({ articles: [id], compared: [id], block: null });
       }
     }
   }
@@ -235,7 +251,7 @@ function reclusterNeighbourhood(state: StoryState, cache: VectorCache, articleId
     units[copyOf]!.articles.push(articleId); // a copy goes with the block its original is in
   } else {
     unitOf.set(articleId, units.length);
-    units.push({ articles: [articleId], compared: [articleId] });
+    units.push({ articles: [articleId], compared: [articleId], block: null });
   }
 
   const n = units.length;
@@ -280,25 +296,28 @@ function reclusterNeighbourhood(state: StoryState, cache: VectorCache, articleId
     parent[bj] = bi;
   }
   const root = (x: number): number => (parent[x] === x ? x : root(parent[x]!));
-  const groups = new Map<number, string[]>();
+  const groups = new Map<number, Unit[]>();
   for (let i = 0; i < n; i++) {
     const r = root(i);
-    groups.set(r, [...(groups.get(r) ?? []), ...units[i]!.articles]);
+    (groups.get(r) ?? groups.set(r, []).get(r)!).push(units[i]!);
   }
 
   // Each group keeps the key of the old story most of its members come from (each key once); the rest get new keys.
   const oldKeys = new Set(near);
-  const claims: { group: string[]; key: string; count: number }[] = [];
+  const claims: { group: Unit[]; key: string; count: number }[] = [];
   for (const group of groups.values()) {
     const counts = new Map<string, number>();
-    for (const id of group) {
-      const k = state.storyOf[id];
-      if (k !== undefined) counts.set(k, (counts.get(k) ?? 0) + 1);
+    for (const unit of group) {
+      if (unit.block) counts.set(unit.block.key, (counts.get(unit.block.key) ?? 0) + unit.block.size);
+      else {
+        const k = state.storyOf[unit.articles[0]!];
+        if (k !== undefined) counts.set(k, (counts.get(k) ?? 0) + 1);
+      }
     }
     for (const [k, count] of counts) claims.push({ group, key: k, count });
   }
   claims.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
-  const keyOf = new Map<string[], string>();
+  const keyOf = new Map<Unit[], string>();
   const used = new Set<string>();
   for (const c of claims) {
     if (keyOf.has(c.group) || used.has(c.key)) continue;
@@ -309,8 +328,9 @@ function reclusterNeighbourhood(state: StoryState, cache: VectorCache, articleId
   for (const group of groups.values()) {
     let key = keyOf.get(group);
     if (key === undefined) key = String(state.nextKey++);
-    const articles = [...group].sort();
-    state.stories[key] = { id: storyIdOf(articles.map((id) => state.articles[id]!)), articles };
-    for (const id of articles) state.storyOf[id] = key;
+    const articles = group.flatMap((u) => u.articles).sort();
+    state.stories[key] = { id: storyIdOf(representatives(group).map((id) => state.articles[id]!)), articles };
+    // A block that keeps its key keeps its members' records as they are (only its added copy is new).
+    for (const unit of group) for (const id of unit.block?.key === key ? unit.articles.slice(unit.block.size) : unit.articles) state.storyOf[id] = key;
   }
 }

@@ -8,7 +8,7 @@
  *
  * The state is plain JSON data: persist it, load it, keep assigning.
  */
-export { assignStory, createStoryState, storyIdOf, JOIN_THRESHOLD, type Assignment } from './assign.ts';
+export { assignStory, comparedMembers, createStoryState, storyIdOf, JOIN_THRESHOLD, type Assignment } from './assign.ts';
 export { describeStory, listStories, storyOfArticle, independentSourceCount } from './describe.ts';
 export { listThreads, THREAD_THRESHOLD } from './threads.ts';
 export { storyArticleFromAnalysis, type ArticleFields, type AnalysisForStories } from './from-analysis.ts';

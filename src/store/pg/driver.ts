@@ -7,6 +7,20 @@ import type { SqlDriver } from '../driver.ts';
  */
 const POOL_SIZE = 4;
 
+/**
+ * Statements with parameters run as named prepared statements: the connect
+ * step runs the same few dozen statements for every article, and planning
+ * them each time (unnest joins, CTEs) cost about as much as running them.
+ * node-postgres prepares a name once per connection and reuses it.
+ */
+const statementNames = new Map<string, string>();
+function prepared(sql: string, params: unknown[] | undefined): pg.QueryConfig | string {
+  if (!params || params.length === 0) return sql;
+  let name = statementNames.get(sql);
+  if (!name) statementNames.set(sql, (name = `sitrep_${statementNames.size}`));
+  return { name, text: sql, values: params };
+}
+
 export async function openPostgresDriver(connectionString: string): Promise<SqlDriver> {
   const pool = new pg.Pool({ connectionString, max: POOL_SIZE });
   // An idle pooled connection the server ends (a restart, an administrator,
@@ -21,7 +35,8 @@ export async function openPostgresDriver(connectionString: string): Promise<SqlD
   return {
     backend: 'postgres',
     async query<Row>(sql: string, params?: unknown[]) {
-      const result = await pool.query(sql, params);
+      const query = prepared(sql, params);
+      const result = typeof query === 'string' ? await pool.query(query) : await pool.query(query);
       return result.rows as Row[];
     },
     async exec(sql: string) {
@@ -33,7 +48,8 @@ export async function openPostgresDriver(connectionString: string): Promise<SqlD
         await client.query('BEGIN');
         const result = await work({
           async query<Row>(sql: string, params?: unknown[]) {
-            return (await client.query(sql, params)).rows as Row[];
+            const query = prepared(sql, params);
+            return (typeof query === 'string' ? await client.query(query) : await client.query(query)).rows as Row[];
           },
           async exec(sql: string) {
             await client.query(sql);
