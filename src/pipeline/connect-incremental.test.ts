@@ -12,7 +12,7 @@ import { eventId, type CorpusConnections } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 import { connectArticle, connectPending, rebuildConnections } from './connect-incremental.ts';
 import { loadConnectArticles } from './connect-corpus.ts';
-import { ingestPaths } from './ingest.ts';
+import { connectCorpus as connectStoredCorpus, ingestPaths, refinementDue } from './ingest.ts';
 
 const SAMPLES = join(import.meta.dirname, '../../corpus/samples');
 const NOW = () => new Date('2026-11-23T12:00:00Z');
@@ -42,6 +42,15 @@ function normalised(c: CorpusConnections) {
   };
 }
 
+describe('the whole-corpus refinement', () => {
+  it('runs while the corpus is small, then each time it has grown by a tenth', () => {
+    expect(refinementDue({ analysed: 5, atLastRefinement: null })).toBe(true);
+    expect(refinementDue({ analysed: 1500, atLastRefinement: 1490 })).toBe(true);
+    expect(refinementDue({ analysed: 10_500, atLastRefinement: 10_000 })).toBe(false);
+    expect(refinementDue({ analysed: 11_000, atLastRefinement: 10_000 })).toBe(true);
+  });
+});
+
 for (const backend of await testBackends()) {
   describe(`incremental connect on ${backend.name}`, () => {
     let store: Store;
@@ -66,6 +75,31 @@ for (const backend of await testBackends()) {
       const rebuilt = await rebuildConnections(store);
       expect(rebuilt.connected).toBe(5);
       expect(await stored(store)).toEqual(incremental);
+    });
+
+    it('between refinements describes the stories a run changed, and the next refinement gives the whole recompute again', async () => {
+      const files = ['000_e19b759e33d5193a.txt', '001_a656895f14513359.txt', '002_4c57fd194f00d551.txt', '003_db42502481a43702.txt', '004_e793082d1f3a18f0.txt'];
+      await ingestPaths(store, files.slice(0, 3).map((f) => join(SAMPLES, f)), { now: NOW });
+      // Two more articles on three: not a growth that is due (it would take 300 %), so no refinement.
+      const notYet = { growth: 3, below: 0 };
+      await ingestPaths(store, files.slice(3).map((f) => join(SAMPLES, f)), { now: NOW, refine: notYet });
+      expect(await store.refinementState()).toEqual({ analysed: 5, atLastRefinement: 3 });
+      const full = normalised(connectCorpus(await loadConnectArticles(store)));
+      const between = await stored(store);
+      // Every story is there with its articles, dates and sources; the stories the run changed are described as
+      // the whole recompute describes them. An untouched story keeps the words it was summarised with (document
+      // frequencies have moved since) and threads wait, both until the next refinement.
+      const grouping = (stories: typeof between.stories) => stories.map((s) => ({ id: s.id, articles: s.articles, dates: s.dates, sources: s.independentSources }));
+      expect(grouping(between.stories)).toEqual(grouping(full.stories));
+      const newIds = new Set((await store.listArticles({ limit: 10 })).filter((a) => files.slice(3).some((f) => a.source.endsWith(f))).map((a) => a.id));
+      expect(newIds.size).toBe(2);
+      const changed = (stories: typeof between.stories) => stories.filter((s) => s.articles.some((id) => newIds.has(id))).map(({ thread: _thread, ...rest }) => rest);
+      expect(changed(between.stories)).toEqual(changed(full.stories));
+      expect(between.quotes).toEqual(full.quotes);
+      expect(between.claimLinks).toEqual(full.claimLinks);
+      await connectStoredCorpus(store, [], NOW, { force: true });
+      expect(await store.refinementState()).toEqual({ analysed: 5, atLastRefinement: 5 });
+      expect(await stored(store)).toEqual(normalised(connectCorpus(await loadConnectArticles(store))));
     });
 
     it('finishes an interrupted pass on the next run without duplicates, and redoes a stale article', async () => {

@@ -32,16 +32,16 @@
  * An article whose analysis changed after it was connected (re-dated by the
  * corpus, entity aliases merged) is marked stale; its quotes, claims, figures
  * and events are removed (their groups regrouped without them) and added
- * again. Its story place is kept: story grouping has no removal, and a
- * re-dating moves a date by days, rarely enough to change a story
- * (`sitrep connect --rebuild` redoes everything).
+ * again. Its story place is kept (story grouping has no removal, and a
+ * re-dating moves a date by days, rarely enough to change a story; `sitrep
+ * connect --rebuild` redoes everything), its story features are the new ones.
  */
 import { randomUUID } from 'node:crypto';
 import { claimKeys, linkClaims, type ClaimLinkInput } from '../connect/claim-links.ts';
 import { claimInputs, figureInputs, quoteInputs, storiesWithThreads, storyArticle, timelineArticle, type ConnectArticle } from '../connect/corpus.ts';
 import { buildFigureSeries, figureKeys, type FigureSeriesInput } from '../connect/figure-series.ts';
 import { QuoteProvenance, quoteKeys, sameAppearance, type QuoteAppearanceInput } from '../connect/quote-provenance.ts';
-import { articleFeatures, assignStory, comparedMembers, listStories, listThreads, type ArticleFeatures, type StoryArticle, type StoryRecord, type StoryState } from '../connect/stories/index.ts';
+import { articleFeatures, assignStory, comparedMembers, describeStory, listStories, storyIdOf, listThreads, type ArticleFeatures, type StoryArticle, type StoryRecord, type StoryState } from '../connect/stories/index.ts';
 import { entityDfKey } from '../connect/stories/similarity.ts';
 import { articleEventItems, eventEntry, eventKeys, groupEvents, joinableEventIndex, type EventItem } from '../connect/timeline.ts';
 import { eventId, type FigureSeries, type QuoteGroup } from '../model/index.ts';
@@ -499,6 +499,34 @@ async function placeInStory(ix: ConnectIndex, article: StoryArticle, cache: Stor
   view.commit(state, step.stamp);
 }
 
+/**
+ * A re-dated (or re-keyed) article keeps its story, but the story sees its
+ * new features: its dates, its entity keys — and so the story's id (its
+ * earliest member) and description follow them. Reads every member of the
+ * story, which only a re-dating pays.
+ */
+async function refreshStoryFeatures(ix: ConnectIndex, article: StoryArticle): Promise<void> {
+  const own = articleFeatures(article);
+  const key = (await ix.storyKeysOf([own.id])).get(own.id);
+  const group = key === undefined ? undefined : (await ix.storyGroups([key])).get(key);
+  if (key === undefined || !group) return;
+  const others = group.articles.filter((id) => id !== own.id);
+  const features = await ix.storyFeatures(others);
+  const id = storyIdOf([own, ...others.map((m) => features.get(m) as ArticleFeatures)]);
+  const meta = await ix.storyMeta();
+  await ix.saveStoryStep({
+    stamp: randomUUID(),
+    documents: meta.documents,
+    nextKey: meta.nextKey,
+    dfIncrements: [],
+    postings: [],
+    articles: [{ id: own.id, storyKey: key, features: own }],
+    groups: [{ key, id, articles: group.articles }],
+    droppedGroups: [],
+    removedStories: id === group.id ? [] : [group.id],
+  });
+}
+
 // --- the pass ---------------------------------------------------------------
 
 /** Connects one stored article in one transaction (with its done flag); `redo` first removes what it contributed before. */
@@ -517,8 +545,9 @@ export async function connectArticle(store: Store, id: string, redo = false): Pr
     await addClaims(ix, article, seq);
     await addFigures(ix, article, seq);
     await addEvents(ix, article, seq);
-    // Story grouping has no removal: a stale article keeps its story (see the module comment).
+    // Story grouping has no removal: a stale article keeps its story (see the module comment), with its new features.
     if (!redo) await placeInStory(ix, storyArticle(article), storyCacheOf(store));
+    else await refreshStoryFeatures(ix, storyArticle(article));
   });
 }
 
@@ -545,20 +574,60 @@ export async function updateThreads(store: Store): Promise<boolean> {
   });
 }
 
+/**
+ * Writes the reader-facing record of each story whose members changed since
+ * it was last written (title, summary, dates, sources), from the rows of its
+ * members alone; each keeps the thread it is in until threads are
+ * recomputed. The cost is that of the stories the run touched, not of the corpus.
+ */
+export async function describeChangedStories(store: Store): Promise<number> {
+  return store.connectTransaction(async (ix) => {
+    const groups = await ix.undescribedStories();
+    if (groups.size === 0) return 0;
+    const features = await ix.storyFeatures([...new Set([...groups.values()].flatMap((g) => g.articles))]);
+    // A description weighs the members' words and entities (and their lead sentences' words) by document frequency.
+    const keys = new Set<string>();
+    for (const f of features.values() as Iterable<ArticleFeatures>) {
+      for (const t in f.terms) keys.add(t);
+      for (const e in f.entities) keys.add(entityDfKey(e));
+      for (const lead of f.leadTerms) for (const t of lead) keys.add(t);
+    }
+    const terms = await ix.storyTerms([...keys]);
+    const meta = await ix.storyMeta();
+    const state: StoryState = {
+      version: 1,
+      documents: meta.documents,
+      nextKey: meta.nextKey,
+      df: Object.fromEntries([...terms].filter(([, t]) => t.df > 0).map(([k, t]) => [k, t.df])),
+      articles: Object.fromEntries(features) as Record<string, ArticleFeatures>,
+      storyOf: {},
+      stories: Object.fromEntries(groups),
+      postings: {},
+    };
+    const stories = [...groups.keys()].map((key) => ({ ...describeStory(state, key), thread: null }));
+    await ix.saveStoryDescriptions([...groups.keys()], stories);
+    return stories.length;
+  });
+}
+
 export interface ConnectPassSummary {
   connected: number;
   redone: number;
   /** Milliseconds each article's connect took, in the order they were connected. */
   perArticleMs: number[];
+  /** Milliseconds the threads (and every story's description), or the changed stories' descriptions, took. */
   threadsMs: number;
 }
 
 /**
  * Connects every analysed article not connected yet (and redoes the stale
- * ones), in id order, each in its own transaction; then the threads. A kill
- * at any point leaves whole articles connected; the next pass goes on from there.
+ * ones), in id order, each in its own transaction; then the threads with
+ * every story described again (`threads: 'all'`, the default), or only the
+ * changed stories described (`'changed'`: threads wait for the next
+ * whole-corpus refinement). A kill at any point leaves whole articles
+ * connected; the next pass goes on from there.
  */
-export async function connectPending(store: Store): Promise<ConnectPassSummary> {
+export async function connectPending(store: Store, options: { threads?: 'all' | 'changed' } = {}): Promise<ConnectPassSummary> {
   const summary: ConnectPassSummary = { connected: 0, redone: 0, perArticleMs: [], threadsMs: 0 };
   for (;;) {
     const pending = await store.pendingConnects(BATCH);
@@ -572,7 +641,8 @@ export async function connectPending(store: Store): Promise<ConnectPassSummary> 
     }
   }
   const started = performance.now();
-  await updateThreads(store);
+  if (options.threads === 'changed') await describeChangedStories(store);
+  else await updateThreads(store);
   summary.threadsMs = performance.now() - started;
   return summary;
 }

@@ -56,6 +56,8 @@ export interface IngestOptions extends InputOptions {
   onEvent?: (event: IngestEvent) => void;
   /** The clock, passed in so runs are reproducible in tests. */
   now?: () => Date;
+  /** When the run refines the whole corpus (see connectCorpus); the defaults suit every store. */
+  refine?: CorpusPassOptions['refine'];
 }
 
 export interface PreparedArticle {
@@ -226,21 +228,54 @@ export async function ingestOne(store: Store, result: ReadResult, context: Inges
 }
 
 /**
- * The corpus level after articles went in: spellings and typos of one entity
- * across articles become aliases; undated articles get the years other
- * articles' evidence shows (weekday–date agreement); quotes, claims, figures
- * and events are connected across articles; then what users follow is
- * matched against what came in. Also when nothing new was stored but an
- * earlier run was killed before its corpus pass finished. Under one lock:
- * workers on several machines never run it twice at once.
+ * The whole-corpus refinement — entity aliases across every spelling, years
+ * for undated articles from the corpus's evidence, threads and every story
+ * described again — reads the whole corpus, so it runs when the corpus has
+ * grown by this share since the last one (and always while it is small):
+ * then its cost per article stays constant however large the corpus grows,
+ * as a growing array's copying does. Between refinements each run connects
+ * its articles and describes the stories they changed. A tenth: a 100,000-
+ * article store refines after every 10,000 new articles (a few hours of
+ * EMM-scale news), and an alias or corpus date arrives at most that late.
  */
-export async function connectCorpus(store: Store, storedIds: readonly string[], clock: () => Date, options: { force?: boolean } = {}): Promise<void> {
+const REFINE_AFTER_GROWTH = 0.1;
+/** Below this many analysed articles every run refines: the whole pass takes about a second or less there. */
+const ALWAYS_REFINE_BELOW = 2000;
+
+/** Whether a run over this store should refine the whole corpus (see REFINE_AFTER_GROWTH). */
+export function refinementDue(state: { analysed: number; atLastRefinement: number | null }, limits = { growth: REFINE_AFTER_GROWTH, below: ALWAYS_REFINE_BELOW }): boolean {
+  if (state.atLastRefinement === null || state.analysed < limits.below) return true;
+  return state.analysed - state.atLastRefinement >= limits.growth * state.atLastRefinement;
+}
+
+export interface CorpusPassOptions {
+  /** Refine the whole corpus whatever its growth (`sitrep connect`). */
+  force?: boolean;
+  /** Overrides of REFINE_AFTER_GROWTH and ALWAYS_REFINE_BELOW (tests, benchmarks). */
+  refine?: { growth: number; below: number };
+}
+
+/**
+ * The corpus level after articles went in: each new (or re-dated) article
+ * connected on its own by index look-ups — quotes, claims, figures, events,
+ * its story — and the changed stories described; when due, the whole-corpus
+ * refinement (spellings and typos of one entity become aliases, undated
+ * articles get the years other articles' evidence shows, threads); then what
+ * users follow is matched against what came in. Also when nothing new was
+ * stored but an earlier run was killed before its corpus pass finished.
+ * Under one lock: workers on several machines never run it twice at once.
+ */
+export async function connectCorpus(store: Store, storedIds: readonly string[], clock: () => Date, options: CorpusPassOptions = {}): Promise<void> {
   await store.exclusively('corpus', async () => {
     if (options.force || storedIds.length > 0 || (await store.connectionsStale())) {
-      await linkEntityAliases(store);
-      await dateFromCorpusEvidence(store);
-      // Each new (or re-dated) article connected on its own, by index look-ups.
-      await connectPending(store);
+      const state = await store.refinementState();
+      const refine = options.force || refinementDue(state, options.refine);
+      if (refine) {
+        await linkEntityAliases(store);
+        await dateFromCorpusEvidence(store);
+      }
+      await connectPending(store, { threads: refine ? 'all' : 'changed' });
+      if (refine) await store.recordRefinement(state.analysed, clock());
     }
     await raiseAlerts(store, storedIds, clock());
   });
@@ -284,7 +319,7 @@ export async function ingestResults(
 
   const languageDetector = await loadLanguageDetector();
   await produce(async (result) => count(await ingestOne(store, result, { now: clock(), languageDetector })), count, summary);
-  await connectCorpus(store, storedIds, clock);
+  await connectCorpus(store, storedIds, clock, options.refine ? { refine: options.refine } : {});
   summary.finishedAt = clock().toISOString();
   await store.recordIngestRun({
     startedAt: summary.startedAt,

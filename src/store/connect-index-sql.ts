@@ -264,7 +264,7 @@ export function connectIndex(db: SqlExecutor): ConnectIndex {
           db,
           `INSERT INTO story_groups (key, id, articles)
            SELECT k, i, string_to_array(a, chr(31)) FROM unnest($1::text[], $2::text[], $3::text[]) AS t(k, i, a)
-           ON CONFLICT (key) DO UPDATE SET id = EXCLUDED.id, articles = EXCLUDED.articles`,
+           ON CONFLICT (key) DO UPDATE SET id = EXCLUDED.id, articles = EXCLUDED.articles, described = false`,
           [step.groups.map((g) => g.key), step.groups.map((g) => g.id), step.groups.map((g) => g.articles.join('\u001f'))],
         );
       }
@@ -291,6 +291,21 @@ export function connectIndex(db: SqlExecutor): ConnectIndex {
       await run(db, 'DELETE FROM stories');
       await insertStories(db, stories);
       await run(db, 'UPDATE story_meta SET threads_stale = false');
+      await run(db, 'UPDATE story_groups SET described = true WHERE NOT described');
+    },
+
+    async undescribedStories() {
+      const rows = await run<{ key: string; id: string; articles: string[] }>(db, 'SELECT key, id, articles FROM story_groups WHERE NOT described');
+      return new Map(rows.map((r) => [r.key, { id: r.id, articles: r.articles }]));
+    },
+
+    async saveStoryDescriptions(keys: string[], stories: StoryRecordOut[]) {
+      const ids = stories.map((s) => s.id);
+      const kept = await run<{ id: string; thread_id: string | null }>(db, 'SELECT id, thread_id FROM stories WHERE id = ANY($1::text[])', [ids]);
+      const threadOf = new Map(kept.map((r) => [r.id, r.thread_id]));
+      if (ids.length > 0) await run(db, 'DELETE FROM stories WHERE id = ANY($1::text[])', [ids]);
+      await insertStories(db, stories.map((s) => ({ ...s, thread: threadOf.get(s.id) ?? null })));
+      if (keys.length > 0) await run(db, 'UPDATE story_groups SET described = true WHERE key = ANY($1::text[])', [unique(keys)]);
     },
 
     async threadsStale() {
@@ -335,6 +350,24 @@ export async function entityAliases(db: SqlExecutor, keys: string[]): Promise<Ma
     [unique(keys)],
   );
   return new Map(rows.map((r) => [r.key, r.alias_of]));
+}
+
+export async function refinementState(db: SqlExecutor): Promise<{ analysed: number; atLastRefinement: number | null }> {
+  const rows = await run<{ analysed: number; refined: number | null }>(
+    db,
+    'SELECT (SELECT count(*)::int FROM analyses) AS analysed, (SELECT refined_articles FROM story_meta) AS refined',
+  );
+  return { analysed: rows[0]!.analysed, atLastRefinement: rows[0]!.refined ?? null };
+}
+
+export async function recordRefinement(db: SqlExecutor, analysed: number, at: Date): Promise<void> {
+  await run(
+    db,
+    // Before any story step the row does not exist: its counters start as storyMeta reads them then.
+    `INSERT INTO story_meta (singleton, documents, next_key, refined_articles, refined_at) VALUES (true, 0, 1, $1, $2)
+     ON CONFLICT (singleton) DO UPDATE SET refined_articles = EXCLUDED.refined_articles, refined_at = EXCLUDED.refined_at`,
+    [analysed, at.toISOString()],
+  );
 }
 
 /** Every connection and the whole connect index, emptied in one transaction. */

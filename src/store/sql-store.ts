@@ -8,7 +8,7 @@ import {
   connectionsStale, getStory, listClaimLinks, listEvents, listFigureSeries, listQuoteGroups, listStories, listThreads,
 } from './connections-sql.ts';
 import { createReadSql } from './read-sql.ts';
-import { articlesMentioning, connectIndex, entityAliases, markConnectStale, pendingConnects, resetConnections } from './connect-index-sql.ts';
+import { articlesMentioning, connectIndex, entityAliases, markConnectStale, pendingConnects, recordRefinement, refinementState, resetConnections } from './connect-index-sql.ts';
 import { run } from './sql-run.ts';
 import type {
   AnalysisToStore,
@@ -592,6 +592,8 @@ export function createSqlStore(driver: SqlDriver): Store {
     articlesMentioning: (keys) => articlesMentioning(driver, keys),
     entityAliases: (keys) => entityAliases(driver, keys),
     resetConnections: () => resetConnections(driver),
+    refinementState: () => refinementState(driver),
+    recordRefinement: (analysed, at) => recordRefinement(driver, analysed, at),
 
     async stats(): Promise<StoreStats> {
       const [totals] = await run<{

@@ -346,6 +346,10 @@ export interface Store {
   entityAliases(keys: string[]): Promise<Map<string, string>>;
   /** Empties every connection and the connect index (before a rebuild from scratch). */
   resetConnections(): Promise<void>;
+  /** Analysed articles now, and how many there were at the last whole-corpus refinement (null before any). */
+  refinementState(): Promise<{ analysed: number; atLastRefinement: number | null }>;
+  /** Records a whole-corpus refinement (aliases, corpus dates, threads) over `analysed` articles. */
+  recordRefinement(analysed: number, at: Date): Promise<void>;
 
   // --- Follows and alerts (connect/alerts) ---------------------------------
   /** Adds a follow; following the same target again returns the existing one. */
@@ -444,6 +448,10 @@ export interface ConnectIndex {
   allStoryRows(): Promise<{ features: Map<string, unknown>; storyOf: Map<string, string>; groups: Map<string, StoredStoryGroup>; df: Map<string, number> }>;
   /** Replaces the threads, and every story record (described again, with its thread). */
   replaceThreads(threads: ThreadRecord[], stories: StoryRecordOut[]): Promise<void>;
+  /** Stories whose members changed since their reader-facing record was written. */
+  undescribedStories(): Promise<Map<string, StoredStoryGroup>>;
+  /** Writes the records of stories described again (each keeps the thread it is in) and marks them described. */
+  saveStoryDescriptions(keys: string[], stories: StoryRecordOut[]): Promise<void>;
   threadsStale(): Promise<boolean>;
 }
 
