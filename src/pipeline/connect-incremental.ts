@@ -22,12 +22,15 @@
  *   for the next article (StoryCache) while no other process writes. A
  *   large story moves as a block whose members are never read, so an article
  *   joining it costs the same as one joining a small story.
+ * - Stories are described (title, summary, dates, sources) once per pass,
+ *   those the pass changed (describeChangedStories): a description reads all
+ *   of a story's members, so it is not redone per article that joins.
  * - Threads (stories about one subject) compare every story with others and
- *   are recomputed from the stored state once after each pass, with every
- *   story's title and summary (they weigh words by the corpus's document
- *   frequencies, which each article moves; a description reads all of a
- *   story's members, so it is not redone per article). This pass still reads
- *   the whole story state: it runs once per ingest run, not per article.
+ *   are recomputed from the whole stored state, with every story described
+ *   again (descriptions weigh words by the corpus's document frequencies,
+ *   which each article moves): in the whole-corpus refinement, which
+ *   pipeline/ingest's connectCorpus runs only when the corpus has grown
+ *   enough for its cost per article to stay constant.
  *
  * An article whose analysis changed after it was connected (re-dated by the
  * corpus, entity aliases merged) is marked stale; its quotes, claims, figures
