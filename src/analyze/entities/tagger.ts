@@ -125,7 +125,7 @@ export function shapeOf(word: string): string {
   return shape;
 }
 
-/** Affix lengths used as features: short enough to generalise ("-sk", "-ov", "-ivka"), few enough to stay fast. */
+/** Affix lengths used as features (observeWord spells them out): short enough to generalise ("-sk", "-ov", "-ivka"), few enough to stay fast. */
 const PREFIX_LENGTHS = [1, 2, 3];
 const SUFFIX_LENGTHS = [1, 2, 3, 4];
 const PAD = fnv1a('<pad>');
@@ -148,12 +148,15 @@ export function observeWord(token: string, lexicon: TaggerLexicon): Observation 
   if (lexicon.orgTokens.has(lower)) flags |= FLAG_ORG;
   if (token !== lower && token[0] !== lower[0]) flags |= FLAG_CAPITALISED;
   const length = lower.length;
+  // Spelt out, not mapped over PREFIX_LENGTHS / SUFFIX_LENGTHS: this runs once per new word of every article.
+  const affix = (from: number, to: number) => (length > to - from ? fnv1aRange(lower, from, to) : PAD);
+  const lowerHash = fnv1a(lower);
   return {
-    lower: fnv1a(lower),
-    raw: token === lower ? fnv1a(lower) ^ 0x5bd1e995 : fnv1a(token),
+    lower: lowerHash,
+    raw: token === lower ? lowerHash ^ 0x5bd1e995 : fnv1a(token),
     shape: fnv1a(shapeOf(token)),
-    prefix: PREFIX_LENGTHS.map((n) => (length > n ? fnv1aRange(lower, 0, n) : PAD)),
-    suffix: SUFFIX_LENGTHS.map((n) => (length > n ? fnv1aRange(lower, length - n, length) : PAD)),
+    prefix: [affix(0, 1), affix(0, 2), affix(0, 3)],
+    suffix: [affix(length - 1, length), affix(length - 2, length), affix(length - 3, length), affix(length - 4, length)],
     flags,
     model: null,
     emit: NO_SUMS,
