@@ -220,6 +220,8 @@ export function observeAll(tokens: readonly Token[], lexicon: TaggerLexicon): Ob
  * Training sees the same features as one list per token (`staticFeaturesAt`).
  */
 export const ROLES = [-2, -1, 0, 1, 2] as const;
+/** How far past a tagged stretch tagSentence reads the observations: its features' reach (ROLES). */
+export const TAGGER_CONTEXT_TOKENS = 2;
 const ROLE_COUNT = ROLES.length;
 /** Index of role 0 (the tagged word itself) in ROLES. */
 const SELF = 2;
@@ -615,6 +617,8 @@ function biasesOf(model: TaggerModel): Biases {
  * Features still look at the tokens around the range, and a range that does
  * not start the sentence starts after an O (the caller skipped only tokens it
  * knows are no names), so tagging a stretch reads it as the whole sentence would.
+ * Only the observations of [from − TAGGER_CONTEXT_TOKENS, to + TAGGER_CONTEXT_TOKENS)
+ * are read: the others may be left empty.
  */
 export function tagSentence(model: TaggerModel, obs: readonly Observation[], from = 0, to = obs.length): number[] {
   const length = to - from;
@@ -627,7 +631,7 @@ export function tagSentence(model: TaggerModel, obs: readonly Observation[], fro
   const transition = transitionScratch;
   const bias = biasesOf(model);
   prepare(model, PAD_OBSERVATION);
-  for (let i = Math.max(0, from - 2); i < Math.min(obs.length, to + 2); i++) prepare(model, obs[i]!);
+  for (let i = Math.max(0, from - TAGGER_CONTEXT_TOKENS); i < Math.min(obs.length, to + TAGGER_CONTEXT_TOKENS); i++) prepare(model, obs[i]!);
   for (let j = 0; j < length; j++) {
     const i = from + j;
     const e = j * TAG_COUNT;

@@ -231,13 +231,22 @@ export const NO_WORD: WordInfo = {
   observation: null,
 };
 
-/** The tagger's observations of a window's words (each made once per word). */
-export function observationsOf(infos: readonly WordInfo[]): Observation[] {
+/**
+ * The tagger's observations of a window's words (each made once per word),
+ * or only of those in `ranges` ([from, to) token ranges; the other positions
+ * stay empty): a word the tagger never reads needs no observation, and most
+ * words of news prose are never next to a stretch the tagger reads.
+ */
+export function observationsOf(infos: readonly WordInfo[], ranges?: ReadonlyArray<readonly [number, number]>): Observation[] {
   const lexicon = taggerLexicon();
   const out = new Array<Observation>(infos.length);
-  for (let i = 0; i < infos.length; i++) {
-    const info = infos[i]!;
-    out[i] = info.observation ??= observeWord(info.text, lexicon);
-  }
+  const fill = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const info = infos[i]!;
+      out[i] = info.observation ??= observeWord(info.text, lexicon);
+    }
+  };
+  if (!ranges) fill(0, infos.length);
+  else for (const [from, to] of ranges) fill(Math.max(0, from), Math.min(infos.length, to));
   return out;
 }
