@@ -108,10 +108,7 @@ export function tagNameStretches(tokens: readonly Token[], infos: readonly WordI
   if (!model || stretches.length === 0) return [];
   // Each stretch is read with the whole window around it (features see past its edges), as if tagged whole:
   // tagSentence reads the observations of a stretch and of TAGGER_CONTEXT_TOKENS words either side, no more.
-  const obs = observationsOf(
-    infos,
-    stretches.map(([from, to]) => [from - TAGGER_CONTEXT_TOKENS, to + TAGGER_CONTEXT_TOKENS] as const),
-  );
+  const obs = observationsOf(infos, stretches, TAGGER_CONTEXT_TOKENS);
   const spans: TaggedSpan[] = [];
   for (const [from, to] of stretches) spans.push(...spansOf(tokens, tagSentence(model, obs, from, to), from));
   return spans;

@@ -233,20 +233,22 @@ export const NO_WORD: WordInfo = {
 
 /**
  * The tagger's observations of a window's words (each made once per word),
- * or only of those in `ranges` ([from, to) token ranges; the other positions
- * stay empty): a word the tagger never reads needs no observation, and most
- * words of news prose are never next to a stretch the tagger reads.
+ * or only of those in `ranges` ([from, to) token ranges) and `pad` words
+ * either side of each, the other positions left empty: a word the tagger
+ * never reads needs no observation, and most words of news prose are never
+ * next to a stretch the tagger reads.
  */
-export function observationsOf(infos: readonly WordInfo[], ranges?: ReadonlyArray<readonly [number, number]>): Observation[] {
+export function observationsOf(infos: readonly WordInfo[], ranges?: ReadonlyArray<readonly [number, number]>, pad = 0): Observation[] {
   const lexicon = taggerLexicon();
   const out = new Array<Observation>(infos.length);
-  const fill = (from: number, to: number) => {
+  const count = ranges ? ranges.length : 1;
+  for (let k = 0; k < count; k++) {
+    const from = ranges ? Math.max(0, ranges[k]![0] - pad) : 0;
+    const to = ranges ? Math.min(infos.length, ranges[k]![1] + pad) : infos.length;
     for (let i = from; i < to; i++) {
       const info = infos[i]!;
       out[i] = info.observation ??= observeWord(info.text, lexicon);
     }
-  };
-  if (!ranges) fill(0, infos.length);
-  else for (const [from, to] of ranges) fill(Math.max(0, from), Math.min(infos.length, to));
+  }
   return out;
 }
