@@ -20,10 +20,15 @@
  * each article, gives a ratio that machine noise moves much less than MB/s:
  * on a busy shared machine quote "× peer" next to the MB/s.
  *
- *   npm run bench:analyze [-- --rounds 3] [-- --warm 2] [-- --corpus DIR] [-- --baseline DIR]
+ *   npm run bench:analyze [-- --rounds 3] [-- --warm 2] [-- --corpus DIR] [-- --baseline DIR [--alternate]]
  *
  * --baseline DIR times another checkout of the project (its node_modules
  * installed) in the same rounds and prints this checkout's speed-up per stage.
+ * With it, --alternate also runs, per round, one process that loads both
+ * checkouts and times analyze() of each in turn, in blocks of ALTERNATE_BLOCK
+ * articles (the order swapped each block): a neighbour's burst then slows
+ * both alike, so the ratio holds on a machine too busy for separate processes
+ * to be compared (their peers drift ±30 %).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -46,6 +51,9 @@ const WARM_PASSES = Number(option('warm', '2'));
 const CORPUS = resolve(option('corpus', join(ROOT, '../shared/corpus/ukraine-gdelt-447')));
 /** Another checkout (e.g. a scratch copy of main) timed beside this one, round by round, for before/after figures. */
 const BASELINE = args.includes('--baseline') ? resolve(option('baseline', '')) : null;
+const ALTERNATE = args.includes('--alternate');
+/** Articles per turn in --alternate: enough that a turn outlasts the CPU clock's tick, few enough that noise hits both. */
+const ALTERNATE_BLOCK = 20;
 
 const STAGES = ['sentences', 'entities', 'time', 'attribution', 'figures', 'total'] as const;
 type Stage = (typeof STAGES)[number];
@@ -196,6 +204,31 @@ async function worker(mode: 'stages' | 'whole', articlesFile: string, root: stri
   console.log(JSON.stringify(result));
 }
 
+/** Seconds of CPU per pass (the first, then the warm ones) of analyze() of each checkout, taken in turns in one process. */
+async function alternateWorker(articlesFile: string, roots: string[]): Promise<void> {
+  const versions: Array<(a: Article) => unknown> = [];
+  for (const root of roots) {
+    const { analyze } = await import(pathToFileURL(join(root, 'src/analyze/index.ts')).href);
+    analyze({ text: 'Volodymyr Zelensky said on Monday that Russian forces had advanced to within 10 km of Pokrovsk, Reuters reported.', published: { value: '2024-08-05', provenance: 'metadata', evidence: 'bench' } });
+    versions.push(analyze);
+  }
+  const articles = JSON.parse(readFileSync(articlesFile, 'utf8')) as Article[];
+  const passes: number[][] = [];
+  for (let pass = 0; pass <= WARM_PASSES; pass++) {
+    const spent = versions.map(() => 0);
+    for (let from = 0, turn = 0; from < articles.length; from += ALTERNATE_BLOCK, turn++) {
+      const order = turn % 2 ? [1, 0] : [0, 1];
+      for (const v of order) {
+        const t = process.cpuUsage();
+        for (let k = from; k < Math.min(articles.length, from + ALTERNATE_BLOCK); k++) versions[v]!(articles[k]!);
+        spent[v]! += cpuSeconds(t);
+      }
+    }
+    passes.push(spent);
+  }
+  console.log(JSON.stringify(passes));
+}
+
 async function prepare(dir: string): Promise<string> {
   const { loadLanguageDetector } = await import('../src/ingest/language.ts');
   const { captionsOf, prepareArticle } = await import('../src/pipeline/ingest.ts');
@@ -279,6 +312,25 @@ async function main(): Promise<void> {
           ` (tsx transpiles on import), resources ${median(stages.map((r) => r.resourceSeconds)).toFixed(2)} (gazetteer, tagger model, name lists)`,
       );
     });
+    if (BASELINE && ALTERNATE) {
+      // [round][pass][version] seconds; this checkout's speed-up is baseline ÷ this.
+      const rounds = Array.from({ length: ROUNDS }, () => {
+        const child = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/analyze.ts'), '--worker', 'alternate', file, ROOT, BASELINE, '--warm', String(WARM_PASSES)], {
+          encoding: 'utf8',
+          maxBuffer: 16 * 1024 * 1024,
+        });
+        if (child.status !== 0) throw new Error(`bench:analyze alternate worker failed: ${child.stderr}`);
+        return JSON.parse(child.stdout.trim().split('\n').pop()!) as number[][];
+      });
+      const firsts = rounds.map((r) => r[0]![1]! / r[0]![0]!);
+      const warms = rounds.flatMap((r) => r.slice(1).map((p) => p[1]! / p[0]!));
+      console.log(
+        `\n== analyze() of both in one process, in turns of ${ALTERNATE_BLOCK} articles: this checkout ÷ baseline (speed-up, medians of ${ROUNDS} rounds)` +
+          `\nfirst pass ${median(firsts).toFixed(2)}× (rounds: ${firsts.map((x) => x.toFixed(2)).join(', ')})` +
+          `\nwarm       ${median(warms).toFixed(2)}× (passes: ${warms.map((x) => x.toFixed(2)).join(', ')})` +
+          `\nfirst pass MB/s, this checkout ${(mb / median(rounds.map((r) => r[0]![0]!))).toFixed(2)}, baseline ${(mb / median(rounds.map((r) => r[0]![1]!))).toFixed(2)}`,
+      );
+    }
     if (rates.length === 2) {
       // Speed-ups as ratios of the × peer figures: each against the peer of its own processes.
       console.log('\n== this checkout ÷ baseline (× peer ratios)\nstage           first   warm');
@@ -291,5 +343,6 @@ async function main(): Promise<void> {
   }
 }
 
-if (args[0] === '--worker') await worker(args[1] as 'stages' | 'whole', args[2]!, args[3]!);
+if (args[0] === '--worker' && args[1] === 'alternate') await alternateWorker(args[2]!, [args[3]!, args[4]!]);
+else if (args[0] === '--worker') await worker(args[1] as 'stages' | 'whole', args[2]!, args[3]!);
 else await main();

@@ -14,7 +14,7 @@ import { PRIORITY, ruleCandidates, selectCandidates, taggerCandidates, type Cand
 import { loadGazetteer } from './gazetteer.ts';
 import { isDemonym, NON_PERSON_HEADS, NOT_ENTITIES, PERSON_TITLES } from './lexicon.ts';
 import { demonymCountriesOf, majorPlaceNames, resolveMentions, roleNounStarts } from './resolve.ts';
-import { loadTaggerModel, tagSentence, TAGS } from './tagger.ts';
+import { loadTaggerModel, TAGGER_CONTEXT_TOKENS, tagSentence, TAGS } from './tagger.ts';
 import { observationsOf, wordInfos, type WordInfo } from './words.ts';
 import { tokenize, type Token } from './tokenize.ts';
 
@@ -106,8 +106,9 @@ export function tagNameStretches(tokens: readonly Token[], infos: readonly WordI
   if (covered >= tokens.length * WHOLE_WINDOW_SHARE) return tagTokens(tokens, infos);
   const model = loadTaggerModel();
   if (!model || stretches.length === 0) return [];
-  // Each stretch is read with the whole window around it (features see past its edges), as if tagged whole.
-  const obs = observationsOf(infos);
+  // Each stretch is read with the whole window around it (features see past its edges), as if tagged whole:
+  // tagSentence reads the observations of a stretch and of TAGGER_CONTEXT_TOKENS words either side, no more.
+  const obs = observationsOf(infos, stretches, TAGGER_CONTEXT_TOKENS);
   const spans: TaggedSpan[] = [];
   for (const [from, to] of stretches) spans.push(...spansOf(tokens, tagSentence(model, obs, from, to), from));
   return spans;

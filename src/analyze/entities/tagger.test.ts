@@ -38,6 +38,25 @@ describe('tagger model file', () => {
     expect([...none]).toEqual(new Array(TAG_COUNT).fill(0));
   });
 
+  it('reads back exactly the weights the file stores, whatever the alignment of its second table', () => {
+    // One emission row (30 bytes after the header): the transition table then starts at an odd offset.
+    const emissions = { keys: Uint32Array.from([5]), rows: Float32Array.from({ length: TAG_COUNT }, (_, i) => (i - 3) * 0.123), width: TAG_COUNT };
+    const transitions = { keys: Uint32Array.from([7]), rows: Float32Array.from({ length: TRANSITION_WIDTH }, (_, i) => (i - 20) * 1.7), width: TRANSITION_WIDTH };
+    const bytes = encodeModel(emissions, transitions);
+    const model = decodeModel(bytes);
+    const view = new DataView(bytes.buffer);
+    // Each weight is the file's int16 times its row's scale, rounded to float32.
+    const stored = (tableAt: number, width: number, t: number) => Math.fround(view.getInt16(tableAt + 16 + t * 2, true) * view.getFloat32(tableAt + 12, true));
+    const e = new Float64Array(TAG_COUNT);
+    model.emissions.score(Uint32Array.from([5]), 1, e);
+    for (let t = 0; t < TAG_COUNT; t++) expect(e[t]).toBe(stored(8, TAG_COUNT, t));
+    const tr = new Float64Array(TRANSITION_WIDTH);
+    model.transitions.score(Uint32Array.from([7]), 1, tr);
+    const transitionsAt = 8 + 8 + 8 + TAG_COUNT * 2;
+    for (let t = 0; t < TRANSITION_WIDTH; t++) expect(tr[t]).toBe(stored(transitionsAt, TRANSITION_WIDTH, t));
+    expect(() => decodeModel(bytes.subarray(0, bytes.length - 2))).toThrow(/truncated/);
+  });
+
   it('finds keys in a table with collisions', () => {
     const table = new WeightTable(Uint32Array.from([1, 1 + 1024, 1 + 2048]), Float32Array.from([1, 2, 3]), 1);
     const s = new Float64Array(1);

@@ -125,7 +125,7 @@ export function shapeOf(word: string): string {
   return shape;
 }
 
-/** Affix lengths used as features: short enough to generalise ("-sk", "-ov", "-ivka"), few enough to stay fast. */
+/** Affix lengths used as features (observeWord spells them out): short enough to generalise ("-sk", "-ov", "-ivka"), few enough to stay fast. */
 const PREFIX_LENGTHS = [1, 2, 3];
 const SUFFIX_LENGTHS = [1, 2, 3, 4];
 const PAD = fnv1a('<pad>');
@@ -148,12 +148,15 @@ export function observeWord(token: string, lexicon: TaggerLexicon): Observation 
   if (lexicon.orgTokens.has(lower)) flags |= FLAG_ORG;
   if (token !== lower && token[0] !== lower[0]) flags |= FLAG_CAPITALISED;
   const length = lower.length;
+  // Spelt out, not mapped over PREFIX_LENGTHS / SUFFIX_LENGTHS: this runs once per new word of every article.
+  const affix = (from: number, to: number) => (length > to - from ? fnv1aRange(lower, from, to) : PAD);
+  const lowerHash = fnv1a(lower);
   return {
-    lower: fnv1a(lower),
-    raw: token === lower ? fnv1a(lower) ^ 0x5bd1e995 : fnv1a(token),
+    lower: lowerHash,
+    raw: token === lower ? lowerHash ^ 0x5bd1e995 : fnv1a(token),
     shape: fnv1a(shapeOf(token)),
-    prefix: PREFIX_LENGTHS.map((n) => (length > n ? fnv1aRange(lower, 0, n) : PAD)),
-    suffix: SUFFIX_LENGTHS.map((n) => (length > n ? fnv1aRange(lower, length - n, length) : PAD)),
+    prefix: [affix(0, 1), affix(0, 2), affix(0, 3)],
+    suffix: [affix(length - 1, length), affix(length - 2, length), affix(length - 3, length), affix(length - 4, length)],
     flags,
     model: null,
     emit: NO_SUMS,
@@ -217,6 +220,8 @@ export function observeAll(tokens: readonly Token[], lexicon: TaggerLexicon): Ob
  * Training sees the same features as one list per token (`staticFeaturesAt`).
  */
 export const ROLES = [-2, -1, 0, 1, 2] as const;
+/** How far past a tagged stretch tagSentence reads the observations: its features' reach (ROLES). */
+export const TAGGER_CONTEXT_TOKENS = 2;
 const ROLE_COUNT = ROLES.length;
 /** Index of role 0 (the tagged word itself) in ROLES. */
 const SELF = 2;
@@ -368,26 +373,47 @@ export class WeightTable {
   private readonly mask: number;
   readonly size: number;
 
+  /**
+   * `rows`: each key's weights, `width` per key, as floats or as the model
+   * file stores them (int16 × a scale per row, see decodeModel), which are
+   * then scaled straight into the slots: no float copy of the table first.
+   */
   constructor(
     keys: Uint32Array,
-    rows: Float32Array,
+    rows: Float32Array | ScaledRows,
     readonly width: number,
   ) {
     let slotCount = 1;
     // Load factor ≤ 0.7 keeps linear-probe chains short (~2 probes on a miss).
     while (slotCount * 0.7 < keys.length) slotCount <<= 1;
-    this.stride = width + 1;
+    const stride = width + 1;
+    this.stride = stride;
     // float32, not float64: half the bytes per slot means fewer cache misses, which is what tagging waits on.
-    const buffer = new ArrayBuffer(slotCount * this.stride * 4);
-    this.keys = new Uint32Array(buffer);
-    this.weights = new Float32Array(buffer);
-    this.mask = slotCount - 1;
+    const buffer = new ArrayBuffer(slotCount * stride * 4);
+    const slotKeys = new Uint32Array(buffer);
+    const weights = new Float32Array(buffer);
+    this.keys = slotKeys;
+    this.weights = weights;
+    const mask = slotCount - 1;
+    this.mask = mask;
     this.size = keys.length;
+    const floats = rows instanceof Float32Array ? rows : null;
+    const scaled = rows instanceof Float32Array ? null : rows;
     for (let r = 0; r < keys.length; r++) {
-      let s = keys[r]! & this.mask;
-      while (this.keys[s * this.stride] !== 0) s = (s + 1) & this.mask;
-      this.keys[s * this.stride] = keys[r]!;
-      this.weights.set(rows.subarray(r * width, (r + 1) * width), s * this.stride + 1);
+      const key = keys[r]!;
+      let s = key & mask;
+      while (slotKeys[s * stride] !== 0) s = (s + 1) & mask;
+      slotKeys[s * stride] = key;
+      // One loop per row, no subarray per row: 200k rows' views were a third of a second of start-up.
+      const to = s * stride + 1;
+      const from = r * width;
+      if (floats) {
+        for (let t = 0; t < width; t++) weights[to + t] = floats[from + t]!;
+      } else {
+        // The product is rounded to float32 on the store, exactly as a float copy of the row would be.
+        const scale = scaled!.scales[r]!;
+        for (let t = 0; t < width; t++) weights[to + t] = scaled!.weights[from + t]! * scale;
+      }
     }
   }
 
@@ -441,7 +467,7 @@ export function allowed(prev: number, tag: number): boolean {
  * indexed by previous × TAG_COUNT + tag); `first` is the tag before the first
  * token (START, or O for a stretch inside a sentence). Returns tag indices.
  */
-export function viterbi(emission: Float64Array, transition: Float64Array, length: number, first: number = START): number[] {
+export function viterbi(emission: Float64Array, transition: Float64Array | Float32Array, length: number, first: number = START): number[] {
   if (length <= 0) return [];
   if (best.length < length * TAG_COUNT) {
     best = new Float64Array(length * TAG_COUNT * 2);
@@ -459,9 +485,13 @@ export function viterbi(emission: Float64Array, transition: Float64Array, length
     for (let t = 0; t < TAG_COUNT; t++) {
       let top = -Infinity;
       let from = 0;
-      for (let p = 0; p < TAG_COUNT; p++) {
+      // The previous tags `allowed` admits, in ascending order (a tie goes to the first): every tag
+      // before O or a B- tag, only B-X and I-X before I-X. Spelt out, not asked 49 times a token.
+      const low = t === 0 || t % 2 === 1 ? 0 : t - 1;
+      const high = t === 0 || t % 2 === 1 ? TAG_COUNT - 1 : t;
+      for (let p = low; p <= high; p++) {
         const before = best[row + p]!;
-        if (before === -Infinity || !allowed(p, t)) continue;
+        if (before === -Infinity) continue;
         const total = before + transition[tr + p * TAG_COUNT + t]!;
         if (total > top) {
           top = total;
@@ -487,7 +517,8 @@ export function viterbi(emission: Float64Array, transition: Float64Array, length
 let best = new Float64Array(64 * TAG_COUNT);
 let back = new Int8Array(64 * TAG_COUNT);
 let emissionScratch = new Float64Array(64 * TAG_COUNT);
-let transitionScratch = new Float64Array(64 * TRANSITION_WIDTH);
+/** float32 like the cached rows it is copied from (the values are those rows'), so each copy is a plain memory copy. */
+let transitionScratch = new Float32Array(64 * TRANSITION_WIDTH);
 const featureScratch = new Uint32Array(Math.max(MAX_STATIC_FEATURES, MAX_TRANSITION_FEATURES));
 
 /** Per model: transition rows by word class (shape × flags, few hundred classes), shared by the words of a class. */
@@ -586,19 +617,21 @@ function biasesOf(model: TaggerModel): Biases {
  * Features still look at the tokens around the range, and a range that does
  * not start the sentence starts after an O (the caller skipped only tokens it
  * knows are no names), so tagging a stretch reads it as the whole sentence would.
+ * Only the observations of [from − TAGGER_CONTEXT_TOKENS, to + TAGGER_CONTEXT_TOKENS)
+ * are read: the others may be left empty.
  */
 export function tagSentence(model: TaggerModel, obs: readonly Observation[], from = 0, to = obs.length): number[] {
   const length = to - from;
   if (length <= 0) return [];
   if (emissionScratch.length < length * TAG_COUNT) {
     emissionScratch = new Float64Array(length * TAG_COUNT * 2);
-    transitionScratch = new Float64Array(length * TRANSITION_WIDTH * 2);
+    transitionScratch = new Float32Array(length * TRANSITION_WIDTH * 2);
   }
   const emission = emissionScratch;
   const transition = transitionScratch;
   const bias = biasesOf(model);
   prepare(model, PAD_OBSERVATION);
-  for (let i = Math.max(0, from - 2); i < Math.min(obs.length, to + 2); i++) prepare(model, obs[i]!);
+  for (let i = Math.max(0, from - TAGGER_CONTEXT_TOKENS); i < Math.min(obs.length, to + TAGGER_CONTEXT_TOKENS); i++) prepare(model, obs[i]!);
   for (let j = 0; j < length; j++) {
     const i = from + j;
     const e = j * TAG_COUNT;
@@ -629,20 +662,40 @@ export const MODEL_MAGIC = 0x52454e53; // "SNER" little-endian
 export const MODEL_VERSION = 3;
 export const MODEL_PATH = fileURLToPath(new URL('./model/ner-perceptron.bin', import.meta.url));
 
-function decodeTable(view: DataView, at: number): { table: WeightTable; end: number } {
+/** A weight table as the model file stores it: row r's weights are `weights[r*W … r*W+W) × scales[r]`. */
+export interface ScaledRows {
+  weights: Int16Array;
+  scales: Float32Array;
+}
+
+/** Whether typed arrays read the file's little-endian numbers as they are (every platform Node ships on but s390x). */
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
+/** `count` little-endian numbers from `bytes` at `at`, copied into an aligned typed array (the file's offsets need not be). */
+function readArray<A extends Uint32Array | Float32Array | Int16Array>(bytes: Uint8Array, at: number, out: A): A {
+  const size = out.BYTES_PER_ELEMENT;
+  if (LITTLE_ENDIAN) {
+    new Uint8Array(out.buffer, out.byteOffset, out.byteLength).set(bytes.subarray(at, at + out.byteLength));
+    return out;
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset + at, out.byteLength);
+  for (let k = 0; k < out.length; k++) {
+    out[k] = size === 2 ? view.getInt16(k * 2, true) : out instanceof Float32Array ? view.getFloat32(k * 4, true) : view.getUint32(k * 4, true);
+  }
+  return out;
+}
+
+function decodeTable(bytes: Uint8Array, view: DataView, at: number): { table: WeightTable; end: number } {
   const count = view.getUint32(at, true);
   const width = view.getUint32(at + 4, true);
   const keysAt = at + 8;
   const scalesAt = keysAt + count * 4;
   const weightsAt = scalesAt + count * 4;
-  const keys = new Uint32Array(count);
-  const rows = new Float32Array(count * width);
-  for (let r = 0; r < count; r++) {
-    keys[r] = view.getUint32(keysAt + r * 4, true);
-    const scale = view.getFloat32(scalesAt + r * 4, true);
-    for (let t = 0; t < width; t++) rows[r * width + t] = view.getInt16(weightsAt + (r * width + t) * 2, true) * scale;
-  }
-  return { table: new WeightTable(keys, rows, width), end: weightsAt + count * width * 2 };
+  if (weightsAt + count * width * 2 > bytes.byteLength) throw new Error(`ner-perceptron.bin: truncated (a table of ${count} rows ends past the file)`);
+  const keys = readArray(bytes, keysAt, new Uint32Array(count));
+  const scales = readArray(bytes, scalesAt, new Float32Array(count));
+  const weights = readArray(bytes, weightsAt, new Int16Array(count * width));
+  return { table: new WeightTable(keys, { weights, scales }, width), end: weightsAt + count * width * 2 };
 }
 
 export function decodeModel(bytes: Uint8Array): TaggerModel {
@@ -650,8 +703,8 @@ export function decodeModel(bytes: Uint8Array): TaggerModel {
   if (view.getUint32(0, true) !== MODEL_MAGIC || view.getUint32(4, true) !== MODEL_VERSION) {
     throw new Error(`ner-perceptron.bin: not a version-${MODEL_VERSION} sitrep tagger model; run \`npm run train:ner\``);
   }
-  const emissions = decodeTable(view, 8);
-  const transitions = decodeTable(view, emissions.end);
+  const emissions = decodeTable(bytes, view, 8);
+  const transitions = decodeTable(bytes, view, emissions.end);
   return { emissions: emissions.table, transitions: transitions.table };
 }
 

@@ -15,6 +15,10 @@ describe('variantKey', () => {
     ['Pokrovka', 'Pokrivka'],
     ['Zaporizhzhia', 'Zaporizhia', 'Zaporozhye'],
     ['Luhansk', 'Lugansk'],
+    // The skeleton's own rules, one each: -er after a consonant, x as ks, shch/sch/щ as one sound.
+    ['Peter', 'Petr', 'Пётр'],
+    ['Maxim', 'Maksim', 'Максим'],
+    ['Shchuka', 'Schuka', 'Щука'],
   ];
   for (const group of groups) {
     it(`joins ${group.join(' / ')}`, () => {

@@ -73,78 +73,89 @@ export function normalizeNameUncached(name: string): string {
     .trim();
 }
 
-const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
-
 /** Phonetic skeleton of one lowercase word (see the module comment). */
 const wordSkeleton = memoize(wordSkeletonUncached);
 
-/** Letter groups folded to one symbol, longest first at each position (see the module comment). */
-const DIGRAPHS: Array<[string, string]> = [
-  ['shch', 'š'],
-  ['sch', 'š'],
-  ['kh', 'x'],
-  ['zh', 'ž'],
-  ['ch', 'č'],
-  ['sh', 'š'],
-  ['ts', 'k'], // ts, tz and c all end as k, like the c of Latin spellings (Moscow)
-  ['tz', 'k'],
-  ['ph', 'f'],
-  ['th', 't'],
-  ['ck', 'k'],
-];
+/**
+ * The skeleton's symbol for each letter group, by the code of its first
+ * letter: letter groups folded to one symbol (kh → x, shch → š, ts → k: ts,
+ * tz and c all end as k, like the c of Latin spellings, Moscow), tried
+ * longest first, then the single letters the schemes swap: h/g (Ukrainian h
+ * = Russian g: Myrnohrad / Mirnograd, Luhansk / Lugansk), z/s (German s for
+ * z: Selenskyj), w/v, q/k, c/k, j/y (the y-glide of the Polish and German
+ * schemes: Syrskyj, Jewhen).
+ */
+const GROUPS = new Map<number, Array<[string, string]>>([
+  ['s'.charCodeAt(0), [['shch', 'š'], ['sch', 'š'], ['sh', 'š']]],
+  ['k'.charCodeAt(0), [['kh', 'x']]],
+  ['z'.charCodeAt(0), [['zh', 'ž'], ['z', 's']]],
+  ['c'.charCodeAt(0), [['ch', 'č'], ['ck', 'k'], ['c', 'k']]],
+  ['t'.charCodeAt(0), [['ts', 'k'], ['tz', 'k'], ['th', 't']]],
+  ['p'.charCodeAt(0), [['ph', 'f']]],
+  ['h'.charCodeAt(0), [['h', 'g']]],
+  ['w'.charCodeAt(0), [['w', 'v']]],
+  ['q'.charCodeAt(0), [['q', 'k']]],
+  ['j'.charCodeAt(0), [['j', 'y']]],
+]);
 
-const DIGRAPH_STARTS = new Set(DIGRAPHS.map(([group]) => group[0]!));
+/** Codes of the vowels (y counted as one): each run of them is one "a" in the skeleton. */
+const VOWEL_CODES = new Set([...'aeiouy'].map((c) => c.charCodeAt(0)));
+const CODE_X = 'x'.charCodeAt(0);
+const CODE_A = 'a'.charCodeAt(0);
+const CODE_K = 'k'.charCodeAt(0);
+const CODE_S = 's'.charCodeAt(0);
 
-/** Single letters the schemes swap, folded together. */
-const FOLD: Record<string, string> = {
-  h: 'g', // Ukrainian h = Russian g (Myrnohrad / Mirnograd, Luhansk / Lugansk)
-  z: 's', // German s for z (Selenskyj)
-  w: 'v',
-  q: 'k',
-  c: 'k',
-  j: 'y', // j is the y-glide of the Polish/German schemes (Syrskyj, Jewhen)
-};
-
-/** One pass over the word (it runs on every new capitalised word of every article, so no regex chain). */
+/**
+ * One pass over the word's code units (it runs on every new capitalised word
+ * of every article and on the gazetteer's names at start-up, so no regex
+ * chain, no closure, no set of strings).
+ */
 function wordSkeletonUncached(word: string): string {
   let out = '';
+  /** The last code unit of `out` (-1: none), and whether the last symbol was a vowel. */
+  let last = -1;
   let prevVowel = false;
-  const emit = (ch: string) => {
-    const vowel = VOWELS.has(ch);
-    if (vowel) {
-      if (!prevVowel) out += 'a';
-    } else if (out[out.length - 1] !== ch) {
-      out += ch;
-    }
-    prevVowel = vowel;
-  };
   for (let i = 0; i < word.length; ) {
-    const ch = word[i]!;
-    if (ch === 'x') {
-      // Latin x is ks (Olexander / Oleksandr)
-      emit('k');
-      emit('s');
-      i++;
-      continue;
-    }
-    let folded: string | undefined;
-    if (DIGRAPH_STARTS.has(ch)) {
-      for (const [group, symbol] of DIGRAPHS) {
-        if (word.startsWith(group, i)) {
-          folded = symbol;
-          i += group.length;
-          break;
+    const code = word.charCodeAt(i);
+    let symbol = -1;
+    let step = 1;
+    if (code === CODE_X) {
+      // Latin x is ks (Olexander / Oleksandr): k here, s below.
+      if (last !== CODE_K) out += 'k';
+      last = CODE_K;
+      prevVowel = false;
+      symbol = CODE_S;
+    } else {
+      const groups = GROUPS.get(code);
+      if (groups) {
+        for (const [group, folded] of groups) {
+          if (word.startsWith(group, i)) {
+            symbol = folded.charCodeAt(0);
+            step = group.length;
+            break;
+          }
         }
       }
+      if (symbol < 0) symbol = code;
     }
-    if (folded === undefined) {
-      folded = FOLD[ch] ?? ch;
-      i++;
+    i += step;
+    if (VOWEL_CODES.has(symbol)) {
+      if (!prevVowel) {
+        out += 'a';
+        last = CODE_A;
+      }
+      prevVowel = true;
+    } else {
+      if (symbol !== last) {
+        out += String.fromCharCode(symbol);
+        last = symbol;
+      }
+      prevVowel = false;
     }
-    emit(folded);
   }
   // English -er after a consonant is the -r of the Slavic form: Olexander / Oleksandr, Peter / Petr.
-  return out.replace(/([^a])ar$/, '$1r');
+  // (Vowel runs are one "a", so the letter before a final "ar" is never "a".)
+  return out.length >= 3 && out.endsWith('ar') ? out.slice(0, -2) + 'r' : out;
 }
 
 /**

@@ -12,7 +12,7 @@ import { isDemonym, NOT_ENTITIES } from './lexicon.ts';
 import { loadNameLists, taggerLexicon } from './names.ts';
 import { observeWord, type Observation } from './tagger.ts';
 import type { Token } from './tokenize.ts';
-import { normalizeName, variantKey } from './variant-key.ts';
+import { normalizeNameUncached, variantKey } from './variant-key.ts';
 
 export interface WordInfo {
   text: string;
@@ -125,7 +125,8 @@ function describe(text: string): WordInfo {
   const first = text.charAt(0);
   const capitalised = first !== first.toLowerCase();
   const numeric = first >= '0' && first <= '9';
-  const normalized = normalizeName(text);
+  // Uncached: describe runs once per word, so the memo would only grow by every new word.
+  const normalized = normalizeNameUncached(text);
   // Only a capitalised word starts a name the rules look up (a person, a place); a lowercase word
   // needs no variant key, nor the place look-ups (its normalised form may still sit inside a place name).
   const variant = capitalised ? variantKey(text) : '';
@@ -193,7 +194,9 @@ export function wordInfos(tokens: readonly Token[]): WordInfo[] {
     const id = token.word;
     let info = id >= 0 ? byWordId[id] : undefined;
     if (info === undefined || info.text !== token.text) {
-      info = wordInfo(token.text);
+      // A word the tokeniser numbered is remembered by its number alone: the string-keyed cache would
+      // only cost a miss and an insertion per new word, in a map of up to 100k words.
+      info = id >= 0 ? describe(token.text) : wordInfo(token.text);
       if (id >= 0) byWordId[id] = info;
     }
     out[i] = info;
@@ -228,13 +231,24 @@ export const NO_WORD: WordInfo = {
   observation: null,
 };
 
-/** The tagger's observations of a window's words (each made once per word). */
-export function observationsOf(infos: readonly WordInfo[]): Observation[] {
+/**
+ * The tagger's observations of a window's words (each made once per word),
+ * or only of those in `ranges` ([from, to) token ranges) and `pad` words
+ * either side of each, the other positions left empty: a word the tagger
+ * never reads needs no observation, and most words of news prose are never
+ * next to a stretch the tagger reads.
+ */
+export function observationsOf(infos: readonly WordInfo[], ranges?: ReadonlyArray<readonly [number, number]>, pad = 0): Observation[] {
   const lexicon = taggerLexicon();
   const out = new Array<Observation>(infos.length);
-  for (let i = 0; i < infos.length; i++) {
-    const info = infos[i]!;
-    out[i] = info.observation ??= observeWord(info.text, lexicon);
+  const count = ranges ? ranges.length : 1;
+  for (let k = 0; k < count; k++) {
+    const from = ranges ? Math.max(0, ranges[k]![0] - pad) : 0;
+    const to = ranges ? Math.min(infos.length, ranges[k]![1] + pad) : infos.length;
+    for (let i = from; i < to; i++) {
+      const info = infos[i]!;
+      out[i] = info.observation ??= observeWord(info.text, lexicon);
+    }
   }
   return out;
 }
