@@ -234,7 +234,7 @@ function diagnose(state: StoryState, labels: ReadonlyMap<string, string>, gold: 
     return out.sort((x, y) => y.parts.score - x.parts.score).slice(0, DIAGNOSED_PAIRS);
   };
   const show = (p: ReturnType<typeof pairs>[number]) => {
-    console.log(`    score ${p.parts.score.toFixed(3)} = content ${p.parts.content.toFixed(3)} × date ${p.parts.date.toFixed(2)} × place ${p.parts.place.toFixed(2)}; shared: ${p.parts.shared.join(' ')}`);
+    console.log(`    score ${p.parts.score.toFixed(3)} = content ${p.parts.content.toFixed(3)} × date ${p.parts.date.toFixed(2)} × place ${p.parts.place.toFixed(2)} × people ${p.parts.people.toFixed(2)}; shared: ${p.parts.shared.join(' ')}`);
     console.log(`      ${describeArticle(state, p.a, titles.get(p.a))}`);
     console.log(`      ${describeArticle(state, p.b, titles.get(p.b))}`);
   };

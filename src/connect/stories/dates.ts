@@ -61,19 +61,30 @@ export function publishedSpan(published: StoryDate | null): DaySpan | null {
  * When the article's event happened, as a span of days: its publication date
  * when known (news reports what just happened); else the latest full date its
  * text names, since a report is written on or just after the newest day it
- * mentions. Years alone are left out: articles name past years freely.
+ * mentions, unless it names a later year too. Years alone are left out:
+ * articles name past years freely.
  */
 export function eventSpan(published: StoryDate | null, times: readonly StoryTime[]): DaySpan | null {
   const fromPublished = publishedSpan(published);
   if (fromPublished) return fromPublished;
   let latest: number | null = null;
+  let latestEnd: number | null = null;
   for (const t of times) {
     if (t.type !== 'DATE') continue;
     const span = spanOfValue(t.value);
+    if (span && !isCalendarYear(span)) continue;
     if (span?.precision === 'day' && (latest === null || span.start > latest)) latest = span.start;
+    if (span && (latestEnd === null || span.end > latestEnd)) latestEnd = span.end;
   }
-  return latest === null ? null : { start: latest, end: latest, precision: 'day' };
+  // A text that names a later year than its latest full date was written after that day: the day is history
+  // it recalls ("since September 11, 2001", in a report from 2006), not when its event was.
+  if (latest === null || (latestEnd !== null && yearOf(latestEnd) > yearOf(latest))) return null;
+  return { start: latest, end: latest, precision: 'day' };
 }
+
+const yearOf = (day: number) => new Date(day * MS_PER_DAY).getUTCFullYear();
+/** Spans in calendar years news text names (not a count or a model number read as a year). */
+const isCalendarYear = (span: DaySpan) => yearOf(span.start) >= MIN_YEAR && yearOf(span.start) <= MAX_YEAR;
 
 /** Days between two spans; 0 when they overlap. */
 export function daysApart(a: { start: number; end: number }, b: { start: number; end: number }): number {

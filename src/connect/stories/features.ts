@@ -71,6 +71,42 @@ export function creditedNames(article: Pick<StoryArticle, 'text' | 'quotes'>): s
   return [...names].sort();
 }
 
+/** A name compared across entity types: lowercased, accents off ("Būsh" is the "Bush" of "George W. Bush"). */
+const plainName = (name: string) => name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * One-word places and organisations named by a word of a person's full name
+ * in the same article: the person named short and typed otherwise ("Cole"
+ * read as a town beside "Marcus Cole", "Obama" a town in Japan beside "Barack
+ * Obama"). Such a false place would tie or part two reports by a town neither
+ * is about; its mentions and its forms are the person's. A word of two
+ * people's names is left alone (which one is unknown).
+ */
+function personNamesMistyped(entities: StoryArticle['entities']): { misnamed: Set<string>; extraMentions: Map<string, number>; extraForms: Map<string, string[]> } {
+  const personOf = new Map<string, string | null>();
+  for (const e of entities) {
+    if (e.type !== 'person') continue;
+    const words = plainName(e.name).split(/\s+/);
+    if (words.length < 2) continue;
+    for (const w of new Set(words)) personOf.set(w, personOf.has(w) && personOf.get(w) !== e.key ? null : e.key);
+  }
+  const misnamed = new Set<string>();
+  const extraMentions = new Map<string, number>();
+  const extraForms = new Map<string, string[]>();
+  for (const e of entities) {
+    if (e.type === 'person') continue;
+    const forms = e.variants && e.variants.length > 0 ? e.variants : [e.name];
+    if (forms.some((f) => /\s/.test(f.trim()))) continue;
+    const people = new Set(forms.map((f) => personOf.get(plainName(f))));
+    const person = people.size === 1 ? [...people][0] : null;
+    if (!person) continue;
+    misnamed.add(e.key);
+    extraMentions.set(person, (extraMentions.get(person) ?? 0) + e.mentions);
+    extraForms.set(person, [...(extraForms.get(person) ?? []), ...forms]);
+  }
+  return { misnamed, extraMentions, extraForms };
+}
+
 export function articleFeatures(article: StoryArticle): ArticleFeatures {
   const counts = termCounts(article.text, article.language);
   for (const term of contentTerms(article.title, article.language)) counts.set(term, (counts.get(term) ?? 0) + TITLE_TERM_WEIGHT);
@@ -82,11 +118,14 @@ export function articleFeatures(article: StoryArticle): ArticleFeatures {
   const entityNames: Record<string, string> = {};
   const placeKeys: string[] = [];
   const places: ArticleFeatures['places'] = [];
+  const { misnamed, extraMentions, extraForms } = personNamesMistyped(article.entities);
   for (const e of article.entities) {
     if (e.type === 'outlet') continue; // who reports it, not what happened
     if (e.place && GENERAL_PLACE_KINDS.has(e.place.kind)) continue;
-    const inTitle = e.name.length > 2 && title.includes(e.name.toLowerCase());
-    const weight = sublinear(Math.max(1, e.mentions) + (inTitle ? TITLE_ENTITY_BONUS : 0));
+    if (misnamed.has(e.key)) continue;
+    const forms = [e.name, ...(e.variants ?? []), ...(extraForms.get(e.key) ?? [])];
+    const inTitle = forms.some((f) => f.length > 2 && title.includes(f.toLowerCase()));
+    const weight = sublinear(Math.max(1, e.mentions + (extraMentions.get(e.key) ?? 0)) + (inTitle ? TITLE_ENTITY_BONUS : 0));
     entities[e.key] = Math.max(entities[e.key] ?? 0, weight);
     entityNames[e.key] = e.name;
     if (e.type === 'place') placeKeys.push(e.key);

@@ -35,6 +35,7 @@ export function storyArticleFromAnalysis(article: ArticleFields, analysis: Analy
       name: e.name,
       mentions: mentions.get(e.key) ?? 1,
       place: e.place ? { lat: e.place.lat, lon: e.place.lon, kind: e.place.kind, country: e.place.country } : null,
+      variants: e.variants,
     })),
     times: analysis.times.map((t) => ({ type: t.type, value: t.value })),
     figures: (analysis.figures ?? []).filter((f) => !f.hypothetical).map((f) => ({ value: f.value, unit: f.unit, counted: f.counted })),

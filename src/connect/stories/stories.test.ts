@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../analyze/index.ts';
 import { cleanDocument } from '../../ingest/clean.ts';
-import { assignStory, createStoryState, listStories, listThreads, stemEnglish, storyArticleFromAnalysis, storyOfArticle, type StoryArticle, type StoryState } from './index.ts';
+import { eventSpan } from './dates.ts';
+import { articleFeatures, assignStory, createStoryState, listStories, listThreads, stemEnglish, storyArticleFromAnalysis, storyOfArticle, type StoryArticle, type StoryState } from './index.ts';
+import { peopleFactor } from './similarity.ts';
 
 const SAMPLES = fileURLToPath(new URL('../../../corpus/samples/', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -106,6 +108,49 @@ describe('near-duplicates', () => {
     const story = storyOfArticle(state, '002-copy')!;
     expect(story.articles).toEqual(['002', '002-copy']);
     expect(story.independentSources).toBe(1);
+  });
+});
+
+/** A bare article for feature-level cases: only what the case sets. */
+const bare = (over: Partial<StoryArticle>): StoryArticle => ({ id: 'x', title: '', text: '', published: null, language: 'en', outlet: null, entities: [], times: [], ...over });
+
+describe('what tells two events of one kind apart', () => {
+  it('reads a one-word "place" that is a word of a person\'s full name as that person ("Cole" a town beside "Marcus Cole")', () => {
+    const f = articleFeatures(
+      bare({
+        title: 'Brandt stops Cole',
+        text: 'Viktor Brandt stopped Marcus Cole. Cole was floored twice, and Cole never found his range.',
+        entities: [
+          { key: 'person:marcus cole', type: 'person', name: 'Marcus Cole', mentions: 1 },
+          { key: 'place:geonames:705883', type: 'place', name: 'Kiliya', mentions: 2, variants: ['Cole'], place: { lat: 45.4, lon: 29.3, kind: 'town', country: 'UA' } },
+        ],
+      }),
+    );
+    expect(f.places).toEqual([]);
+    expect(Object.keys(f.entities)).toEqual(['person:marcus cole']);
+    // three mentions and the title: whom the article is about
+    expect(f.entities['person:marcus cole']).toBeCloseTo(1 + Math.log(3 + 2));
+  });
+
+  it('does not take a day a text recalls for its event\'s day when it names a later year ("since September 11, 2001" in 2006)', () => {
+    expect(eventSpan(null, [{ type: 'DATE', value: '2001-09-11' }, { type: 'DATE', value: '2006' }])).toBeNull();
+    expect(eventSpan(null, [{ type: 'DATE', value: '2008-12-09' }, { type: 'DATE', value: '2008' }])?.precision).toBe('day');
+  });
+
+  it('discounts two reports that each name their own person, not two spellings of one ("Zelensky", "Zelenskyy")', () => {
+    const report = (id: string, spelling: string, other: string) =>
+      articleFeatures(
+        bare({
+          id,
+          text: `Volodymyr ${spelling} met ${other} on Monday. ${spelling} said ${other.split(' ')[1]} had agreed.`,
+          entities: [
+            { key: `person:volodymyr ${spelling.toLowerCase()}`, type: 'person', name: `Volodymyr ${spelling}`, mentions: 2 },
+            { key: `person:${other.toLowerCase()}`, type: 'person', name: other, mentions: 2 },
+          ],
+        }),
+      );
+    expect(peopleFactor(report('a', 'Zelensky', 'Dmitry Peskov'), report('b', 'Zelenskyy', 'Dmitry Peskov'))).toBe(1);
+    expect(peopleFactor(report('a', 'Zelensky', 'Dmitry Peskov'), report('b', 'Zelenskyy', 'Mark Rutte'))).toBe(0.5);
   });
 });
 

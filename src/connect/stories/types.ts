@@ -22,6 +22,8 @@ export interface StoryEntity {
   mentions: number;
   /** Set for places resolved on the map. */
   place?: { lat: number; lon: number; kind: string; country: string | null } | null | undefined;
+  /** The forms the text names it by, when analysis lists them ("Cole" of a gazetteer town "Kiliya"). */
+  variants?: readonly string[] | undefined;
 }
 
 /** A TIMEX3 expression found in the text (`TimeExpression` is enough). */
