@@ -8,6 +8,9 @@
  *   --topic NAME   only stories whose folder name starts with NAME
  *   --show         print our timeline beside the reference
  *   --cache DIR    keep analyses in DIR (outside the repository) between runs
+ *   --split odd|even  only the odd- or even-numbered timelines (1st, 3rd… in
+ *                  name order, or 2nd, 4th…): tune on the odd ones, check on
+ *                  the even ones, report all
  *
  * The protocol (their experiments/evaluate.py, T17 settings):
  * - the input is the story's articles published from the reference's first
@@ -59,17 +62,19 @@ interface Options {
   topic: string | null;
   show: boolean;
   cache: string | null;
+  split: 'odd' | 'even' | null;
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { topic: null, show: false, cache: null };
+  const options: Options = { topic: null, show: false, cache: null, split: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--topic' && argv[i + 1]) options.topic = argv[++i]!;
     else if (arg === '--show') options.show = true;
     else if (arg === '--cache' && argv[i + 1]) options.cache = path.resolve(argv[++i]!);
+    else if (arg === '--split' && (argv[i + 1] === 'odd' || argv[i + 1] === 'even')) options.split = argv[++i] as 'odd' | 'even';
     else {
-      console.error(`eval:timeline: unknown argument ${arg}\nusage: npm run eval:timeline -- [--topic NAME] [--show] [--cache DIR]`);
+      console.error(`eval:timeline: unknown argument ${arg}\nusage: npm run eval:timeline -- [--topic NAME] [--show] [--cache DIR] [--split odd|even]`);
       process.exit(1);
     }
   }
@@ -94,14 +99,13 @@ interface Topic {
   reference: Map<string, string[]>;
 }
 
-function loadTopics(filter: string | null): Topic[] {
+function loadTopics(filter: string | null, split: 'odd' | 'even' | null): Topic[] {
   if (!existsSync(dataDir)) {
     console.error(`eval:timeline: data not found at ${dataDir}\n(expected T17 in ../shared/data/timelines/t17 beside the checkout)`);
     process.exit(2);
   }
   const topics: Topic[] = [];
   for (const name of readdirSync(dataDir).sort()) {
-    if (filter && !name.startsWith(filter)) continue;
     const dir = path.join(dataDir, name);
     const articles = readFileSync(path.join(dir, 'articles.jsonl'), 'utf8')
       .split('\n')
@@ -117,7 +121,8 @@ function loadTopics(filter: string | null): Topic[] {
       topics.push({ name: file === 'timeline-1.json' ? name : `${name}/${file}`, articles, reference });
     }
   }
-  return topics;
+  // Numbered over all timelines, before --topic, so a timeline is odd or even whatever else is asked.
+  return topics.filter((t, i) => (split === null || (i % 2 === 0) === (split === 'odd')) && (!filter || t.name.startsWith(filter)));
 }
 
 type Analysed = Omit<TimelineArticle, 'articleId' | 'published'>;
@@ -157,7 +162,7 @@ function fmt(x: number): string {
 function main(): void {
   const options = parseArgs(process.argv.slice(2));
   if (options.cache) mkdirSync(options.cache, { recursive: true });
-  const topics = loadTopics(options.topic);
+  const topics = loadTopics(options.topic, options.split);
   const results: TopicResult[] = [];
   let analysed = 0;
   let analyseMs = 0;

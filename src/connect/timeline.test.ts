@@ -89,13 +89,21 @@ describe('timeline of the sample articles', () => {
 
 describe('choosing the dates and the sentences of a cut timeline', () => {
   let next = 0;
-  const entry = (date: string, text: string, articles: string[], dated: 'stated' | 'article', sentence = 0, score = 1): TimelineEntry => ({
+  const entry = (
+    date: string,
+    text: string,
+    articles: string[],
+    dated: 'stated' | 'article',
+    sentence = 0,
+    score = 1,
+    entities: string[] = [],
+  ): TimelineEntry => ({
     date,
     precision: 'day',
     dated,
     text,
     sources: articles.map((articleId) => ({ articleId, sentence, start: next, end: (next += 10) })),
-    entities: [],
+    entities,
     score,
   });
 
@@ -125,5 +133,31 @@ describe('choosing the dates and the sentences of a cut timeline', () => {
     expect(sources).toContain('c');
     expect(sources.filter((s) => s === 'a' || s === 'b')).toHaveLength(1);
     expect(sources).not.toContain('d');
+  });
+
+  it('prefers the report that looks back on the day to the one written on it', () => {
+    const day = '2012-02-04';
+    const entries = [
+      // Written that day, in the thick of it: the wording closest to the day's other sentences…
+      entry(day, 'Russia and China vetoed the UN resolution on Syria at the council on Saturday, diplomats at the council said', ['a'], 'stated', 2),
+      // …and a week later, recalling what that day was: a timeline's line.
+      entry(day, 'On 4 February Russia and China vetoed a UN resolution on Syria backing the Arab plan', ['b'], 'stated', 6),
+      // The articles' own days, from their undated sentences.
+      entry(day, 'Protesters gathered again in Homs as the council met in New York', ['a'], 'article', 0),
+      entry('2012-02-11', 'The Arab League is to meet in Cairo to decide its next step on Syria', ['b'], 'article', 0),
+    ];
+    const picked = selectTimeline(entries, { top: 1, perDate: 1 });
+    expect(picked.map((e) => e.sources[0]!.articleId)).toEqual(['b']);
+  });
+
+  it('prefers a report naming who and where to one naming nobody', () => {
+    const day = '2010-06-16';
+    const entries = [
+      entry(day, 'It was a day of promises to repair the damage and pay for the claims of the spill', ['a'], 'stated'),
+      entry(day, 'BP agreed with the White House to pay for the claims of the spill into a fund', ['b'], 'stated', 0, 1, ['bp', 'white-house']),
+      entry(day, 'The fund will pay the claims of the spill for fishermen and hotels', ['c'], 'stated'),
+    ];
+    const picked = selectTimeline(entries, { top: 1, perDate: 1 });
+    expect(picked.map((e) => e.sources[0]!.articleId)).toEqual(['b']);
   });
 });
