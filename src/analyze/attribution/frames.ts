@@ -357,9 +357,18 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
       const addressee = sourceStartingAt(tokens, k, ceiling, ctx.mentions);
       if (addressee && isPunct(tokens[addressee.last + 1], ',:')) k = addressee.last + 1;
     }
-    const bare = !isPunct(tokens[k], ',:');
+    let bare = !isPunct(tokens[k], ',:');
     if (!bare) k++;
-    const q = tokens[k] && ctx.openingAt(tokens[k]!.start);
+    let q = tokens[k] && ctx.openingAt(tokens[k]!.start);
+    // "said in a statement: “…”", "told Fox 35 in Orlando, “…”": an adjunct phrase, then the quotation.
+    if (!q && bare) {
+      const adjunct = quotationAfterAdjunct(ctx, k, ceiling);
+      if (adjunct) {
+        k = adjunct.at;
+        q = adjunct.q;
+        bare = false;
+      }
+    }
     // "“Supporters of some other candidates,” he added, “have focused …”": the quotation before the frame
     // is its words, the one after continues them (continueQuotes).
     const quoteBefore = closes(ctx, tokens[frame.first - 1]) || (isPunct(tokens[frame.first - 1], ',') && closes(ctx, tokens[frame.first - 2]));
@@ -390,14 +399,25 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
   // A frame nested in the words ("Analysts say Moscow plans to …") does not leave them empty.
   const restEmpty = restFirst > contentCeiling || isPunct(rest, ',.;)') || wordsIn(tokens, restFirst, contentCeiling) === 0 || (ADJUNCT_PREPOSITIONS.has(rest!.lower) && !infinitive);
   const sourceAfterCue = frame.source !== null && frame.source.first > frame.cue.last;
-  if (frame.side !== 'after' && preEndsWithBreak && wordsIn(tokens, floor, beforeLast) >= 2 &&
-      (restEmpty || sourceAfterCue || frame.cue.shape !== 'verb')) {
+  // The quotation closing right before the frame ("“…,” Trump said 30 minutes into the debate"): its words
+  // are the frame's whatever follows the frame; it may have begun in an earlier sentence ("“… again. Mistake?” he asked").
+  const closingQ = preEndsWithBreak && closes(ctx, tokens[beforeLast]) ? ctx.closingAt(tokens[beforeLast]!.end) : undefined;
+  const quoteFromEarlier = closingQ !== undefined && closingQ.start < tokens[floor]!.start;
+  if (frame.side !== 'after' && preEndsWithBreak && (wordsIn(tokens, floor, beforeLast) >= 2 || quoteFromEarlier) &&
+      (restEmpty || sourceAfterCue || frame.cue.shape !== 'verb' || closingQ !== undefined)) {
     frame.side = 'before';
-    // The whole quotation when the frame follows one that began in an earlier sentence.
-    const closing = tokens[beforeLast]!;
-    const q = closes(ctx, closing) ? ctx.closingAt(closing.end) : undefined;
-    frame.content = q && q.start < tokens[floor]!.start ? q.inner : charSpan(ctx, floor, beforeLast);
+    frame.content = quoteFromEarlier ? closingQ.inner : charSpan(ctx, floor, beforeLast);
     return;
+  }
+  // "Cruz said." as a sentence of its own after the quotation ("“… it’s offensive!” Cruz said."): the
+  // sentence splitter ended the quotation's sentence at its "!”"; the words are that quotation.
+  if (frame.side !== 'after' && frame.first === 0 && floor === 0 && frame.cue.shape === 'verb' && (restEmpty || sourceAfterCue)) {
+    const q = quotationJustBefore(ctx, tokens[0]!.start);
+    if (q) {
+      frame.side = 'before';
+      frame.content = q.inner;
+      return;
+    }
   }
   if (frame.cue.shape === 'according-to' && isPunct(tokens[afterFirst], ',')) afterFirst++;
   if (frame.side !== 'after' && NEEDS_THAT.has(frame.cue.lemma)) return;
@@ -411,6 +431,37 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
     const last = frame.cue.cls === 'deny' ? cutAtBut(tokens, afterFirst, contentCeiling) : contentCeiling;
     frame.content = charSpan(ctx, afterFirst, last);
   }
+}
+
+/** Most tokens of an adjunct phrase between a cue and the quotation it introduces: "said in a statement released by his campaign:". */
+const MAX_ADJUNCT_TOKENS = 10;
+
+/**
+ * The quotation after an adjunct phrase that follows a cue ("in a statement: “…”", "Tuesday on CNN, “…”",
+ * "to reporters at the Capitol: “…”"): the phrase opens with a preposition or a date and runs, without
+ * other punctuation or a verb of its own, to a colon or comma right before an opening mark.
+ */
+function quotationAfterAdjunct(ctx: FrameContext, from: number, ceiling: number): { at: number; q: Quotation } | null {
+  const { tokens } = ctx;
+  const first = tokens[from];
+  if (!first || !first.word || !(ADJUNCT_PREPOSITIONS.has(first.lower) || ctx.inTime(first.start))) return null;
+  for (let k = from + 1; k < ceiling && k <= from + MAX_ADJUNCT_TOKENS; k++) {
+    const t = tokens[k]!;
+    if (isPunct(t, ',:')) {
+      const q = ctx.openingAt(tokens[k + 1]!.start);
+      return q ? { at: k + 1, q } : null;
+    }
+    if (!t.word && t.text !== "'s" && t.text !== '-' && t.text !== '.') return null;
+    if (CUE_FORMS.has(t.lower) || PRONOUN_OR_AUX.has(t.lower) || t.lower === 'that') return null;
+  }
+  return null;
+}
+
+/** The quotation closing right before `offset`, only spaces (no paragraph break) between. */
+function quotationJustBefore(ctx: FrameContext, offset: number): Quotation | undefined {
+  let end = offset;
+  while (end > 0 && (ctx.text[end - 1] === ' ' || ctx.text[end - 1] === '\t')) end--;
+  return end < offset ? ctx.closingAt(end) : undefined;
 }
 
 /** A headline's speaker is at most this many tokens before its colon: "Pat Caddell:", "Russian Defense Ministry:". */

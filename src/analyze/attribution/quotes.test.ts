@@ -181,3 +181,26 @@ describe('polls and addressees', () => {
     expect(brief('“The campaign goes on,” Kasich told a crowd in Berea, Ohio.')).toEqual([['direct', 'The campaign goes on', 'Kasich', 'told']]);
   });
 });
+
+describe('quotations around frames (PolNeAR train, round 3)', () => {
+  it('"“…,” Trump said 30 minutes into the debate": the quotation before the frame is its words, whatever follows', () => {
+    expect(brief('“I cannot believe how civil it’s been up here,” Trump said 30 minutes into the debate.')).toEqual([
+      ['direct', 'I cannot believe how civil it’s been up here', 'Trump', 'said'],
+    ]);
+  });
+  it('"Cruz said." as a sentence of its own after "…!”": the quotation before it', () => {
+    expect(brief('“We are tired of being told it is anti-immigrant, it’s offensive!” Cruz said.')).toEqual([
+      ['direct', 'We are tired of being told it is anti-immigrant, it’s offensive!', 'Cruz', 'said'],
+    ]);
+  });
+  it('a quotation split into sentences before "he asked" is its words: "“… again. Mistake?” he asked."', () => {
+    expect(brief('“They’re hitting you on this again. Mistake?” he asked.')).toEqual([
+      ['direct', 'They’re hitting you on this again. Mistake?', 'he', 'asked'],
+    ]);
+  });
+  it('"said in a statement: “…”": an adjunct between the cue and the quotation', () => {
+    expect(brief('Verizon said in a statement: "We look forward to having all of our employees back at work."')).toEqual([
+      ['direct', 'We look forward to having all of our employees back at work.', 'Verizon', 'said'],
+    ]);
+  });
+});
