@@ -378,7 +378,10 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
     const goesOn = q !== undefined && bare && after <= contentCeiling && tokens[after]!.word && tokens[after]!.lower !== 'and' && wordsIn(tokens, after, contentCeiling) >= 2;
     if (q && (k > afterFirst || frame.cue.shape === 'verb') && !(quoteBefore && frame.first - 1 >= floor && !bare) && !goesOn) {
       frame.side = 'after';
-      frame.content = q.inner;
+      // "Evaluating the candidates by national polls, Stevens said, “is like looking at …”": the quotation
+      // goes on with the words before the frame (it opens in lowercase), so both sides are the words.
+      const around = !bare && /^\p{Ll}/u.test(ctx.text.slice(q.inner.start, q.inner.start + 1)) ? wordsAround(ctx, frame, floor, q.end) : null;
+      frame.content = around ?? q.inner;
       return;
     }
   }
@@ -399,6 +402,22 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
   // A frame nested in the words ("Analysts say Moscow plans to …") does not leave them empty.
   const restEmpty = restFirst > contentCeiling || isPunct(rest, ',.;)') || wordsIn(tokens, restFirst, contentCeiling) === 0 || (ADJUNCT_PREPOSITIONS.has(rest!.lower) && !infinitive);
   const sourceAfterCue = frame.source !== null && frame.source.first > frame.cue.last;
+  // "The goal, he said, is to forge a durable cease-fire": a frame between commas inside its words. The
+  // content is one span, so the frame's few words sit inside it (a reader sees the sentence whole).
+  if (frame.side !== 'after' && isPunct(tokens[beforeLast], ',') && beforeLast >= floor && wordsIn(tokens, floor, beforeLast) >= 1 &&
+      isPunct(rest, ',') && frame.cue.shape === 'verb' && frame.source !== null && frame.source.last < frame.cue.first) {
+    const next = tokens[restFirst + 1];
+    const last = frame.cue.cls === 'deny' ? cutAtBut(tokens, restFirst + 1, contentCeiling) : contentCeiling;
+    if (next && next.word && !NOT_CONTINUING.has(next.lower) && wordsIn(tokens, restFirst + 1, last) >= 2) {
+      const after = charSpan(ctx, restFirst + 1, last);
+      const span = after && wordsAround(ctx, frame, floor, after.end);
+      if (span) {
+        frame.side = 'before';
+        frame.content = span;
+        return;
+      }
+    }
+  }
   // The quotation closing right before the frame ("“…,” Trump said 30 minutes into the debate"): its words
   // are the frame's whatever follows the frame; it may have begun in an earlier sentence ("“… again. Mistake?” he asked").
   const closingQ = preEndsWithBreak && closes(ctx, tokens[beforeLast]) ? ctx.closingAt(tokens[beforeLast]!.end) : undefined;
@@ -431,6 +450,15 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
     const last = frame.cue.cls === 'deny' ? cutAtBut(tokens, afterFirst, contentCeiling) : contentCeiling;
     frame.content = charSpan(ctx, afterFirst, last);
   }
+}
+
+/** Words after a parenthetical frame's comma that do not continue the words before it: a relative clause or an apposition of the speaker. */
+const NOT_CONTINUING = new Set(['who', 'whom', 'whose', 'which', 'a', 'an', 'the', 'according', 'adding', 'saying', 'noting', 'as', 'citing', 'referring']);
+
+/** One span from the frame's floor to `end`, the frame inside it: words on both sides of a parenthetical frame. */
+function wordsAround(ctx: FrameContext, frame: Frame, floor: number, end: number): Span | null {
+  const before = charSpan(ctx, floor, frame.first - 1);
+  return before ? { start: before.start, end } : null;
 }
 
 /** Most tokens of an adjunct phrase between a cue and the quotation it introduces: "said in a statement released by his campaign:". */

@@ -203,4 +203,18 @@ describe('quotations around frames (PolNeAR train, round 3)', () => {
       ['direct', 'We look forward to having all of our employees back at work.', 'Verizon', 'said'],
     ]);
   });
+  it('"The goal, he said, is to forge …": a frame between commas inside its words takes both sides', () => {
+    expect(brief('The goal, he said, is to forge a durable cease-fire.')).toEqual([['reported', 'The goal, he said, is to forge a durable cease-fire', 'he', 'said']]);
+    expect(brief('Otherwise, she said, countries may simply steal growth from one another.')).toEqual([
+      ['reported', 'Otherwise, she said, countries may simply steal growth from one another', 'she', 'said'],
+    ]);
+  });
+  it('a lowercase quotation after a parenthetical frame goes on with the words before it', () => {
+    expect(brief('Judging candidates by national polls, Stevens said, "is like looking at a bowling average."').slice(0, 1)).toEqual([
+      ['reported', 'Judging candidates by national polls, Stevens said, "is like looking at a bowling average."', 'Stevens', 'said'],
+    ]);
+  });
+  it('"…, said X, who …" is no parenthetical frame: the words are before it', () => {
+    expect(brief('The polls are wrong, said Stevens, who ran the campaign.')).toEqual([['reported', 'The polls are wrong', 'Stevens', 'said']]);
+  });
 });
