@@ -221,6 +221,13 @@ function score(text: string, analysis: Analysis, gold: GoldAttribution[], misses
         around: text.slice(Math.max(0, at - 200), at + 200),
       }));
     });
+    // Predictions matched to no gold attribution, and how many of their tokens are wasted.
+    const matchedP = new Map([...match.values()].map((m) => [m.p, m.overlap]));
+    preds.forEach((p, k) => {
+      const wasted = predTokens[k]!.size - (matchedP.get(k) ?? 0);
+      if (wasted === 0) return;
+      dumped.push(JSON.stringify({ pred: { label: p.label, content: str(p.pieces) }, wasted, matched: matchedP.has(k), source: p.source ? text.slice(p.source.start, p.source.end) : null }));
+    });
   }
   gold.forEach((g, k) => {
     if (usedG.has(k)) return;

@@ -11,6 +11,10 @@ function claims(text: string): Claim[] {
 }
 
 describe('claims and denials', () => {
+  it('reported words that end in a question mark claim nothing: "Trump: Where was Obama?" is a quote only', () => {
+    expect(claims('Ted Cruz: Where was the president on this question?')).toEqual([]);
+    expect(analyze({ text: 'Ted Cruz: Where was the president on this question?', published: { value: '2024-08-20', provenance: 'metadata', evidence: null } }).quotes).toHaveLength(1);
+  });
   it('"X claims that …" is a claim with its party', () => {
     const [c] = claims('Ukraine claims that its forces damaged a third bridge.');
     expect([c?.kind, c?.content.text, c?.party?.entity]).toEqual(['claim', 'its forces damaged a third bridge', 'place:sitrep:country-ua']);

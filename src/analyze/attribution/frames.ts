@@ -492,8 +492,16 @@ function quotationJustBefore(ctx: FrameContext, offset: number): Quotation | und
   return end < offset ? ctx.closingAt(end) : undefined;
 }
 
-/** A headline's speaker is at most this many tokens before its colon: "Pat Caddell:", "Russian Defense Ministry:". */
-const MAX_COLON_SOURCE_TOKENS = 6;
+/**
+ * A headline's or a transcript's speaker is at most this many tokens before its colon: "Pat Caddell:",
+ * "Russian Defense Ministry:", "Former secretary of state Hillary Rodham Clinton:" (7).
+ */
+const MAX_COLON_SOURCE_TOKENS = 8;
+
+/** Capitalised words before a colon that head a note, not words someone said: "Note: …", "Update: …", "Photo: …". */
+const NOT_SPEAKERS = new Set(['note', 'notes', 'update', 'updated', 'photo', 'photos', 'video', 'watch', 'read', 'related', 'correction',
+  'clarification', 'editor', 'disclosure', 'source', 'sources', 'credit', 'image', 'tags', 'topics', 'share', 'warning',
+  'transcript', 'listen', 'more', 'see', 'also', 'exclusive', 'breaking', 'live', 'analysis', 'opinion', 'caption', 'subscribe']);
 
 /**
  * "Pat Caddell: Democrat Voters Worried About …": a named speaker, a colon,
@@ -510,6 +518,7 @@ function colonFrame(ctx: FrameContext): Frame | null {
     if (wordsIn(tokens, k + 1, tokens.length - 1) < 3) return null;
     const source = sourceEndingAt(tokens, k - 1, 0, mentions);
     if (!source || source.first !== 0) return null;
+    if (NOT_SPEAKERS.has(tokens[0]!.lower) || NOT_SPEAKERS.has(tokens[k - 1]!.lower)) return null;
     // Any named entity can head a headline (countries speak through their governments: "Ukraine: …"),
     // or a speaking noun ("Poll:", "Clinton camp:").
     const speaks = /^\p{Lu}/u.test(tokens[0]!.text) &&

@@ -363,7 +363,9 @@ export function extractAttributions(text: string, context: AttributionContext): 
           quotes.push({ kind: 'partial', content: textSpan(text, trimSpan(text, x.inner)), cue: cueSpan, speaker, saidOn, channel, sentence: sentenceAt(x.inner.start)?.index ?? si });
         }
       }
-      if (!NOT_PROPOSITIONS.has(f.cue.lemma) && (f.cue.cls !== 'stance' || thatClause(f))) addClaim('claim', reported, cueSpan, speaker, saidOn, f.cue.lemma === 'allege');
+      // A question ("Q: Your mother was deported twice?") asks; it claims nothing.
+      const question = text[reported.end - 1] === '?';
+      if (!NOT_PROPOSITIONS.has(f.cue.lemma) && !question && (f.cue.cls !== 'stance' || thatClause(f))) addClaim('claim', reported, cueSpan, speaker, saidOn, f.cue.lemma === 'allege');
     }
 
     // "Moscow's claim that its forces in the city are surrounded."

@@ -217,4 +217,12 @@ describe('quotations around frames (PolNeAR train, round 3)', () => {
   it('"…, said X, who …" is no parenthetical frame: the words are before it', () => {
     expect(brief('The polls are wrong, said Stevens, who ran the campaign.')).toEqual([['reported', 'The polls are wrong', 'Stevens', 'said']]);
   });
+  it('a note before a colon is no speaker: "Note: This story was updated with …"', () => {
+    expect(brief('Note: This story was updated with comment from the campaign.')).toEqual([]);
+  });
+  it('a long title before a transcript colon: "Former secretary of state Hillary Rodham Clinton: “…”"', () => {
+    expect(brief('Former secretary of state Hillary Rodham Clinton: "We learned that from the State Department."').map((q) => q[2])).toEqual([
+      'Former secretary of state Hillary Rodham Clinton',
+    ]);
+  });
 });
