@@ -544,7 +544,8 @@ function placeContents(ctx: FrameContext, frames: Frame[]): void {
     let contentCeiling = ctx.tokens.length - 1;
     for (let n = k + 1; n < frames.length; n++) {
       const before = ctx.tokens[frames[n]!.first - 1];
-      if (frames[n]!.channelOnly || (before && !before.word && (isPunct(before, ',;—–(') || closes(ctx, before)))) {
+      // A period the sentence splitter did not end a sentence at ("… at 7 p.m. He says …") bounds the words too.
+      if (frames[n]!.channelOnly || (before && !before.word && (isPunct(before, ',;—–(.') || closes(ctx, before)))) {
         contentCeiling = frames[n]!.first - 1;
         break;
       }

@@ -225,4 +225,10 @@ describe('quotations around frames (PolNeAR train, round 3)', () => {
       'Former secretary of state Hillary Rodham Clinton',
     ]);
   });
+  it('a period the sentence splitter missed bounds reported words: "… at 7 p.m. He says “…”"', () => {
+    expect(brief('Bush says he will await results after the polls close at 7 p.m. He says “it’s interesting that people are undecided.”')).toEqual([
+      ['reported', 'he will await results after the polls close at 7 p.m', 'Bush', 'says'],
+      ['direct', 'it’s interesting that people are undecided.', 'He', 'says'],
+    ]);
+  });
 });
