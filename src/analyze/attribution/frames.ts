@@ -222,7 +222,10 @@ function buildFrame(ctx: FrameContext, cue: Cue, previous: Frame | undefined): F
     frame.source = sourceStartingAt(tokens, cue.last + 1, ceiling, mentions) ?? looseSourceAfter(ctx, cue.last + 1, ceiling);
     if (frame.source) frame.last = frame.source.last;
   } else if (at && j >= 0) {
-    frame.source = sourceEndingAt(tokens, j, 0, mentions);
+    // The time words skipped before the cue belong to a document's modifier ("a poll released last week showed").
+    let last = j;
+    while (last + 1 < cue.first && ctx.inTime(tokens[last + 1]!.start)) last++;
+    frame.source = documentBehindModifier(ctx, j, last) ?? sourceEndingAt(tokens, j, 0, mentions);
     if (frame.source) frame.first = frame.source.first;
   } else if (j < 0 && cue.first === 0) {
     frame.source = sourceStartingAt(tokens, cue.last + 1, ceiling, mentions);
@@ -256,6 +259,44 @@ function finishFrame(ctx: FrameContext, frame: Frame, ceiling: number): Frame | 
     frame.last = platform.last;
   }
   return frame;
+}
+
+/** Nouns of polls and documents that speak through what they show or find. */
+const REPORT_NOUNS = new Set(['poll', 'polls', 'survey', 'surveys', 'study', 'studies', 'report', 'reports', 'analysis', 'data', 'review',
+  'investigation', 'audit', 'count', 'tally', 'estimate', 'estimates', 'records', 'documents', 'emails', 'email', 'results', 'figures',
+  'numbers', 'statistics', 'findings', 'memo', 'filings', 'letter', 'research']);
+/** Participles and words that open a modifier after such a noun: "a poll released last week", "a poll out this week". */
+const MODIFIER_OPENERS = new Set(['released', 'conducted', 'taken', 'published', 'commissioned', 'out', 'issued', 'compiled', 'obtained',
+  'done', 'carried', 'made', 'sent', 'written', 'filed', 'of', 'by', 'for', 'from', 'in', 'on', 'among']);
+/** Most tokens between a document noun and its cue: "poll released by Quinnipiac University on Tuesday" is 6. */
+const MAX_MODIFIER_TOKENS = 8;
+
+/** The last word of a token range before a joining preposition: "poll" in "a poll of likely voters". */
+function headWord(tokens: readonly Token[], r: TokenRange): Token {
+  for (let k = r.first + 1; k <= r.last; k++) if (['of', 'by', 'from', 'for', 'among', 'released', 'conducted', 'taken', 'out'].includes(tokens[k]!.lower)) return tokens[k - 1]!;
+  return tokens[r.last]!;
+}
+
+/**
+ * "A Marquette Law School poll released last week showed …", "A University of New Hampshire poll out
+ * this week shows …": a poll or document whose modifier stands between it and the cue. The source is
+ * the noun phrase with its modifier (token `end` its last word).
+ */
+function documentBehindModifier(ctx: FrameContext, end: number, last: number): TokenRange | null {
+  const { tokens, mentions } = ctx;
+  for (let k = end - 1; k >= 0 && end - k <= MAX_MODIFIER_TOKENS; k--) {
+    const t = tokens[k]!;
+    if (!t.word && t.text !== '/' && t.text !== "'s" && t.text !== '-') return null;
+    if (PRONOUN_OR_AUX.has(t.lower) || (CUE_FORMS.has(t.lower) && !MODIFIER_OPENERS.has(t.lower))) return null;
+    if (!REPORT_NOUNS.has(t.lower) || !MODIFIER_OPENERS.has(tokens[k + 1]!.lower)) continue;
+    const noun = sourceEndingAt(tokens, k, 0, mentions);
+    // The phrase opens its clause ("…, and a poll released Monday shows"), or it is not the cue's subject
+    // ("Officials in the investigation of Clinton said").
+    const opener = noun && tokens[noun.first - 1];
+    if (!noun || (opener && opener.word && !['and', 'but', 'that', 'while', 'as', 'though', 'although', 'because'].includes(opener.lower))) return null;
+    return { first: noun.first, last };
+  }
+  return null;
 }
 
 /** Longest parenthesis skipped between a name and its cue: "(R-OH)", "(pictured above)". */
@@ -402,6 +443,14 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
   // A frame nested in the words ("Analysts say Moscow plans to …") does not leave them empty.
   const restEmpty = restFirst > contentCeiling || isPunct(rest, ',.;)') || wordsIn(tokens, restFirst, contentCeiling) === 0 || (ADJUNCT_PREPOSITIONS.has(rest!.lower) && !infinitive);
   const sourceAfterCue = frame.source !== null && frame.source.first > frame.cue.last;
+  // "“…,” former State policy planning director Anne-Marie Slaughter wrote", "''He deserved it,'' the
+  // assailant, John McGraw, told …": the rest of the speaker's phrase between the quotation and the frame.
+  const lead = frame.side !== 'after' ? quotationBeforeSpeaker(ctx, frame, floor) : undefined;
+  if (lead) {
+    frame.side = 'before';
+    frame.content = lead.inner;
+    return;
+  }
   // "The goal, he said, is to forge a durable cease-fire": a frame between commas inside its words. The
   // content is one span, so the frame's few words sit inside it (a reader sees the sentence whole).
   if (frame.side !== 'after' && isPunct(tokens[beforeLast], ',') && beforeLast >= floor && wordsIn(tokens, floor, beforeLast) >= 1 &&
@@ -439,7 +488,9 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
     }
   }
   if (frame.cue.shape === 'according-to' && isPunct(tokens[afterFirst], ',')) afterFirst++;
-  if (frame.side !== 'after' && NEEDS_THAT.has(frame.cue.lemma)) return;
+  // "The April survey found Clinton leading by seven points": what a poll finds needs no "that".
+  const pollFinds = frame.source !== null && frame.source.last < frame.cue.first && REPORT_NOUNS.has(headWord(tokens, frame.source).lower);
+  if (frame.side !== 'after' && NEEDS_THAT.has(frame.cue.lemma) && !pollFinds) return;
   if (frame.side !== 'after' && frame.cue.shape === 'verb' && !restEmpty) afterFirst = restFirst;
   if (frame.side === 'after' || (wordsIn(tokens, afterFirst, contentCeiling) >= 2 && !restEmpty) || frame.cue.shape === 'according-to') {
     if (frame.cue.shape !== 'verb' && frame.cue.shape !== 'according-to') return;
@@ -459,6 +510,33 @@ const NOT_CONTINUING = new Set(['who', 'whom', 'whose', 'which', 'a', 'an', 'the
 function wordsAround(ctx: FrameContext, frame: Frame, floor: number, end: number): Span | null {
   const before = charSpan(ctx, floor, frame.first - 1);
   return before ? { start: before.start, end } : null;
+}
+
+/** Most words of a speaker's phrase left between a quotation and its frame: "former State policy planning". */
+const MAX_SPEAKER_LEAD_WORDS = 6;
+
+/**
+ * The quotation that closes a few words of the speaker's phrase before the frame (words, at most one
+ * apposition comma), when it opens the words before the frame: those words are the speaker's title.
+ */
+function quotationBeforeSpeaker(ctx: FrameContext, frame: Frame, floor: number): Quotation | undefined {
+  const { tokens } = ctx;
+  let words = 0;
+  for (let k = frame.first - 1; k >= floor; k--) {
+    const t = tokens[k]!;
+    if (closes(ctx, t)) {
+      if (k === frame.first - 1 || words === 0) return undefined;
+      const q = ctx.closingAt(t.end);
+      const next = tokens[k + 1]!;
+      const lead = isPunct(next, ',') ? tokens[k + 2]! : next;
+      if (!q || q.start > tokens[floor]!.start || !lead.word || PRONOUN_OR_AUX.has(lead.lower)) return undefined;
+      return q;
+    }
+    if (t.word) {
+      if (++words > MAX_SPEAKER_LEAD_WORDS || PRONOUN_OR_AUX.has(t.lower) || t.lower === 'that' || t.lower === 'and' || t.lower === 'who') return undefined;
+    } else if (!isPunct(t, ',') && t.text !== "'s" && t.text !== '-') return undefined;
+  }
+  return undefined;
 }
 
 /** Most tokens of an adjunct phrase between a cue and the quotation it introduces: "said in a statement released by his campaign:". */

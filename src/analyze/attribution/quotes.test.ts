@@ -231,4 +231,34 @@ describe('quotations around frames (PolNeAR train, round 3)', () => {
       ['direct', 'it’s interesting that people are undecided.', 'He', 'says'],
     ]);
   });
+  it('the rest of a speaker\'s title between the quotation and the frame: "“…,” former State policy planning director X wrote"', () => {
+    expect(brief('"I cannot imagine how exhausted you must be," former State policy planning director Anne-Marie Slaughter wrote to Clinton.')).toEqual([
+      ['direct', 'I cannot imagine how exhausted you must be', 'director Anne-Marie Slaughter', 'wrote'],
+    ]);
+    expect(brief("''He deserved it,'' the assailant, John McGraw, told the program after the confrontation.")).toEqual([
+      ['direct', 'He deserved it', 'John McGraw', 'told'],
+    ]);
+  });
+});
+
+describe('polls and documents behind a modifier (PolNeAR train, round 3)', () => {
+  it('"A … poll released last week showed …", "a poll out this week shows …": the modifier is the source\'s', () => {
+    expect(brief('A Marquette Law School poll released last week showed Clinton poised to carry the state.')).toEqual([
+      ['reported', 'Clinton poised to carry the state', 'A Marquette Law School poll released last week', 'showed'],
+    ]);
+    expect(brief('Federal Election Commission records compiled by the Center for Responsive Politics show Pate gave money.').map((q) => q[2])).toEqual([
+      'Federal Election Commission records compiled by the Center for Responsive Politics',
+    ]);
+  });
+  it('what a poll finds needs no "that": "The April survey found Clinton leading Sanders"; "found the body" still is no attribution', () => {
+    expect(brief('The April survey found Clinton leading Sanders by seven points.')).toEqual([
+      ['reported', 'Clinton leading Sanders by seven points', 'The April survey', 'found'],
+    ]);
+    expect(brief('The police found the body near the river.')).toEqual([]);
+  });
+  it('a slash joins two names of one poll: "A New York Times/CBS News poll conducted last week found that …"', () => {
+    expect(brief('A New York Times/CBS News poll conducted last week found that voters rated the economy as good.').map((q) => q[2])).toEqual([
+      'A New York Times/CBS News poll conducted last week',
+    ]);
+  });
 });

@@ -126,7 +126,8 @@ export interface TokenRange {
 }
 
 function npToken(t: Token, mentions: MentionIndex): boolean {
-  if (!t.word) return t.lower === "'s" || t.lower === "'" || t.lower === '-';
+  // "an NBC News/Wall Street Journal poll": a slash joins two names into one.
+  if (!t.word) return t.lower === "'s" || t.lower === "'" || t.lower === '-' || t.lower === '/';
   if (mentions.at(t.start)) return true;
   if (STOP_WORDS.has(t.lower)) return false;
   // An inflected cue verb ends a phrase: "Ukraine denies Moscow's claim" is two phrases. The bare
