@@ -612,10 +612,17 @@ function colonFrame(ctx: FrameContext): Frame | null {
 
 /** Each frame's words, between the frames around it. */
 function placeContents(ctx: FrameContext, frames: Frame[]): void {
+  const floors: number[] = [];
   for (let k = 0; k < frames.length; k++) {
     const f = frames[k]!;
+    let floor = k > 0 ? frames[k - 1]!.last + 1 : 0;
+    // "Organizers said they are worried … and want to deny him a chance, the report says": a frame whose
+    // words run up to this trailing frame is nested in this one's words, which begin where its own began.
+    const previous = frames[k - 1];
+    if (previous && previous.side === 'after' && previous.content && !previous.channelOnly && isPunct(ctx.tokens[f.first - 1], ',') &&
+        previous.content.end >= ctx.tokens[f.first - 2]!.start) floor = floors[k - 1]!;
+    floors.push(floor);
     if (f.channelOnly) continue;
-    const floor = k > 0 ? frames[k - 1]!.last + 1 : 0;
     let ceiling = k + 1 < frames.length ? frames[k + 1]!.first - 1 : ctx.tokens.length - 1;
     // Content after a cue runs over frames nested in it ("According to the poll, most voters say …") and
     // stops at a frame that trails it (", per a translation from …", ", Die Welt reports").

@@ -241,6 +241,14 @@ describe('quotations around frames (PolNeAR train, round 3)', () => {
   });
 });
 
+describe('nested frames (PolNeAR train, round 3)', () => {
+  it('a trailing frame\'s words run back over a frame nested in them: "…, a state that she hoped to carry …, the race will be tight, Gerstein said"', () => {
+    expect(brief('Even in New York, a state that she hoped to carry by a large margin, the race will be tight, Gerstein said.')).toEqual([
+      ['reported', 'Even in New York, a state that she hoped to carry by a large margin, the race will be tight', 'Gerstein', 'said'],
+    ]);
+  });
+});
+
 describe('polls and documents behind a modifier (PolNeAR train, round 3)', () => {
   it('"A … poll released last week showed …", "a poll out this week shows …": the modifier is the source\'s', () => {
     expect(brief('A Marquette Law School poll released last week showed Clinton poised to carry the state.')).toEqual([
