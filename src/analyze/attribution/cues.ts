@@ -244,6 +244,12 @@ export function findCues(tokens: readonly Token[]): Cue[] {
     if (before && PREPOSITIONS_BEFORE_NOUN.has(before.lower) && !form.participle && !/ed$/.test(t.lower)) continue;
     if (form.lemma === 'say' && before?.lower === 'to' && tokens[i - 2]?.lower === 'is') continue; // "is to say"
     if (form.cls === 'belief' && next === undefined) continue;
+    // "continued his push", "continued to rise": with an object or an infinitive it is no speech; only
+    // "“…,” he continued" and "He continued: “…”" are.
+    if (form.lemma === 'continue' && next !== undefined && next.word) continue;
+    // "the state Senate", "11 states are in play": in political news "state" is a noun unless a clause
+    // or a quotation follows it ("The report states that …", "states: “…”").
+    if ((t.lower === 'state' || t.lower === 'states') && !(next !== undefined && (next.lower === 'that' || next.text === ':' || next.text === ','))) continue;
     // "hopes to win", "expects to meet": a belief about one's own doing is an intention.
     const cls = form.cls === 'belief' && next?.lower === 'to' ? 'intent' : form.cls;
     // "the plans", "its aim", "a wish": an intention verb is a noun as often as not; only a finite form

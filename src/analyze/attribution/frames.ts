@@ -579,7 +579,9 @@ const MAX_COLON_SOURCE_TOKENS = 8;
 /** Capitalised words before a colon that head a note, not words someone said: "Note: …", "Update: …", "Photo: …". */
 const NOT_SPEAKERS = new Set(['note', 'notes', 'update', 'updated', 'photo', 'photos', 'video', 'watch', 'read', 'related', 'correction',
   'clarification', 'editor', 'disclosure', 'source', 'sources', 'credit', 'image', 'tags', 'topics', 'share', 'warning',
-  'transcript', 'listen', 'more', 'see', 'also', 'exclusive', 'breaking', 'live', 'analysis', 'opinion', 'caption', 'subscribe']);
+  'transcript', 'listen', 'more', 'see', 'also', 'exclusive', 'breaking', 'live', 'analysis', 'opinion', 'caption', 'subscribe',
+  // The news agencies' running headings: "The Latest: Sanders wins Minnesota caucuses", "Remember: …".
+  'latest', 'remember']);
 
 /**
  * "Pat Caddell: Democrat Voters Worried About …": a named speaker, a colon,

@@ -241,6 +241,20 @@ describe('quotations around frames (PolNeAR train, round 3)', () => {
   });
 });
 
+describe('cue forms that are mostly something else (PolNeAR train, round 3)', () => {
+  it('"state" is a noun unless a clause or a quotation follows: "11 states are in play", "The report states that …"', () => {
+    expect(brief('Kentucky state Rep. Jeff Hoover backs Rubio, and 11 states are in play.')).toEqual([]);
+    expect(brief('The report states that the server was never secure.')).toEqual([['reported', 'the server was never secure', 'The report', 'states']]);
+  });
+  it('"continued his push" is no speech; "“…,” he continued" is', () => {
+    expect(brief('Grayson continued his push for the bill in the Senate.')).toEqual([]);
+    expect(brief('“We will win,” he continued.')).toEqual([['direct', 'We will win', 'he', 'continued']]);
+  });
+  it('an agency\'s running heading is no speaker: "The Latest: Sanders wins Minnesota caucuses"', () => {
+    expect(brief('The Latest: Sanders wins Minnesota Democratic caucuses.')).toEqual([]);
+  });
+});
+
 describe('nested frames (PolNeAR train, round 3)', () => {
   it('a trailing frame\'s words run back over a frame nested in them: "…, a state that she hoped to carry …, the race will be tight, Gerstein said"', () => {
     expect(brief('Even in New York, a state that she hoped to carry by a large margin, the race will be tight, Gerstein said.')).toEqual([
