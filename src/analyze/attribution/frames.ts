@@ -620,9 +620,10 @@ function placeContents(ctx: FrameContext, frames: Frame[]): void {
     let floor = k > 0 ? frames[k - 1]!.last + 1 : 0;
     // "Organizers said they are worried … and want to deny him a chance, the report says": a frame whose
     // words run up to this trailing frame is nested in this one's words, which begin where its own began.
+    // A frame that found no words ("De Blasio has found himself in a bind, according to …") bounds none either.
     const previous = frames[k - 1];
-    if (previous && previous.side === 'after' && previous.content && !previous.channelOnly && isPunct(ctx.tokens[f.first - 1], ',') &&
-        previous.content.end >= ctx.tokens[f.first - 2]!.start) floor = floors[k - 1]!;
+    if (previous && !previous.channelOnly && isPunct(ctx.tokens[f.first - 1], ',') &&
+        (previous.content === null || (previous.side === 'after' && previous.content.end >= ctx.tokens[f.first - 2]!.start))) floor = floors[k - 1]!;
     floors.push(floor);
     if (f.channelOnly) continue;
     let ceiling = k + 1 < frames.length ? frames[k + 1]!.first - 1 : ctx.tokens.length - 1;

@@ -263,6 +263,14 @@ describe('nested frames (PolNeAR train, round 3)', () => {
   });
 });
 
+describe('frames without words (PolNeAR train, round 3)', () => {
+  it('a frame that found no words bounds none: "De Blasio has found himself in a legal bind, according to …"', () => {
+    expect(brief('De Blasio, however, has found himself in the same legal bind, according to spokesperson Monica Klein.')).toEqual([
+      ['reported', 'De Blasio, however, has found himself in the same legal bind', 'spokesperson Monica Klein', 'according to'],
+    ]);
+  });
+});
+
 describe('polls and documents behind a modifier (PolNeAR train, round 3)', () => {
   it('"A … poll released last week showed …", "a poll out this week shows …": the modifier is the source\'s', () => {
     expect(brief('A Marquette Law School poll released last week showed Clinton poised to carry the state.')).toEqual([
