@@ -30,6 +30,9 @@ const VERBS: Record<CueClass, string[]> = {
     'acknowledge', 'complain', 'predict', 'promise', 'vow', 'pledge', 'suggest', 'argue', 'agree', 'explain',
     'reveal', 'indicate', 'estimate', 'conclude', 'testify', 'signal', 'underline', 'highlight', 'ask', 'urge', 'remind',
     'caution', 'counter', 'retort',
+    // Verbs of manner that tie a quotation to its speaker ("“Quiet,” he demanded", "“Yessss!” she shouted"): PolNeAR train.
+    'exclaim', 'confess', 'shout', 'yell', 'scream', 'chant', 'recite', 'muse', 'wonder', 'snap', 'gush', 'marvel', 'interject',
+    'whisper', 'mutter', 'proclaim', 'advise', 'lecture', 'concur',
   ],
   assert: [
     'claim', 'allege', 'assert', 'insist', 'maintain', 'report', 'announce', 'declare', 'state', 'confirm',
@@ -80,6 +83,12 @@ const IRREGULAR: Record<string, string[]> = {
   understand: ['understand', 'understands', 'understood', 'understanding'],
   support: ['supports', 'supported', 'supporting'],
   cite: ['cites', 'cited', 'citing'],
+  snap: ['snaps', 'snapped', 'snapping'],
+  marvel: ['marvels', 'marveled', 'marvelled', 'marveling', 'marvelling'],
+  wonder: ['wonders', 'wondered', 'wondering'],
+  lecture: ['lectures', 'lectured', 'lecturing'],
+  chant: ['chants', 'chanted', 'chanting'],
+  shout: ['shouts', 'shouted', 'shouting'],
 };
 
 function inflect(lemma: string): string[] {
@@ -151,6 +160,9 @@ const DETERMINERS_OF_NOUNS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'th
 /** Singular words that are the subject, not a modifier, before a bare verb: "the people say", "the government say". */
 const SUBJECT_WORDS = new Set(['many', 'most', 'few', 'some', 'all', 'both', 'people', 'police', 'media', 'military', 'government', 'public', 'staff', 'majority', 'team', 'army', 'press', 'other', 'others']);
 
+/** Words that open an adjunct after "put it" ("put it in his memo", "put it on Twitter"), not an object ("put it on the table" is rare in reporting). */
+const ADJUNCT_AFTER_PUT_IT = new Set(['in', 'on', 'at', 'during', 'to', 'bluntly', 'simply', 'succinctly', 'recently', 'later', 'earlier', 'best', 'another']);
+
 /** Verbs whose cue is the verb and a particle. */
 const PHRASAL_CUES = new Map<string, { particles: string[]; verb: string; cls: CueClass }>();
 for (const form of ['point', 'points', 'pointed', 'pointing']) PHRASAL_CUES.set(form, { particles: ['to'], verb: 'point', cls: 'speech' });
@@ -158,7 +170,7 @@ for (const form of ['refer', 'refers', 'referred', 'referring']) PHRASAL_CUES.se
 for (const form of ['call', 'calls', 'called', 'calling']) PHRASAL_CUES.set(form, { particles: ['for', 'on'], verb: 'call', cls: 'stance' });
 
 /** Every word a cue phrase can open with: one look-up tells the (far more common) other words apart. */
-const CUE_STARTS = new Set([...CUE_FORMS.keys(), ...POINT_OUT, ...PHRASAL_CUES.keys(), 'according', 'per', 'quoted', 'quotes', 'cited', 'cites', 'as', 'in']);
+const CUE_STARTS = new Set([...CUE_FORMS.keys(), ...POINT_OUT, ...PHRASAL_CUES.keys(), 'according', 'per', 'quoted', 'quotes', 'cited', 'cites', 'as', 'in', 'put', 'puts']);
 
 /** Every cue in a run of tokens (one sentence), left to right. */
 export function findCues(tokens: readonly Token[]): Cue[] {
@@ -214,6 +226,13 @@ export function findCues(tokens: readonly Token[]): Cue[] {
     // "The statement reads as follows:" — the words are what comes after the colon.
     if (t.lower === 'as' && next?.lower === 'follows' && tokens[i + 2]?.text === ':') {
       cues.push({ first: i, last: i + 1, lemma: 'say', cls: 'speech', shape: 'verb' });
+      i++;
+      continue;
+    }
+    // "As Jeff Weiner put it in his memo, ''…''", "He put it this way:": the words are what follows.
+    if ((t.lower === 'put' || t.lower === 'puts') && next?.lower === 'it' && (tokens[i + 2] === undefined || !tokens[i + 2]!.word || tokens[i + 2]!.lower === 'this' ||
+        ADJUNCT_AFTER_PUT_IT.has(tokens[i + 2]!.lower)) && i > 0) {
+      cues.push({ first: i, last: i + 1, lemma: 'put it', cls: 'speech', shape: 'verb' });
       i++;
       continue;
     }

@@ -471,7 +471,8 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
   // are the frame's whatever follows the frame; it may have begun in an earlier sentence ("“… again. Mistake?” he asked").
   const closingQ = preEndsWithBreak && closes(ctx, tokens[beforeLast]) ? ctx.closingAt(tokens[beforeLast]!.end) : undefined;
   const quoteFromEarlier = closingQ !== undefined && closingQ.start < tokens[floor]!.start;
-  if (frame.side !== 'after' && preEndsWithBreak && (wordsIn(tokens, floor, beforeLast) >= 2 || quoteFromEarlier) &&
+  // A one-word quotation is words too when it closes right before the frame ("“Quiet,” he demanded").
+  if (frame.side !== 'after' && preEndsWithBreak && (wordsIn(tokens, floor, beforeLast) >= 2 || quoteFromEarlier || (closingQ !== undefined && closingQ.start >= tokens[floor]!.start)) &&
       (restEmpty || sourceAfterCue || frame.cue.shape !== 'verb' || closingQ !== undefined)) {
     frame.side = 'before';
     frame.content = quoteFromEarlier ? closingQ.inner : charSpan(ctx, floor, beforeLast);
@@ -553,12 +554,15 @@ function quotationAfterAdjunct(ctx: FrameContext, from: number, ceiling: number)
   if (!first || !first.word || !(ADJUNCT_PREPOSITIONS.has(first.lower) || ctx.inTime(first.start))) return null;
   for (let k = from + 1; k < ceiling && k <= from + MAX_ADJUNCT_TOKENS; k++) {
     const t = tokens[k]!;
+    // "to his 20,000 Twitter followers, “…”": a comma between digits is part of a number.
+    if (isPunct(t, ',') && /\d$/.test(tokens[k - 1]!.text) && /^\d/.test(tokens[k + 1]!.text) && tokens[k + 1]!.start === t.end) continue;
     if (isPunct(t, ',:')) {
       const q = ctx.openingAt(tokens[k + 1]!.start);
       return q ? { at: k + 1, q } : null;
     }
     if (!t.word && t.text !== "'s" && t.text !== '-' && t.text !== '.') return null;
-    if (CUE_FORMS.has(t.lower) || PRONOUN_OR_AUX.has(t.lower) || t.lower === 'that') return null;
+    // A participle may describe the occasion ("in his memo to employees explaining the deal, ''…''"); a finite cue is a frame of its own.
+    if ((CUE_FORMS.has(t.lower) && !t.lower.endsWith('ing')) || PRONOUN_OR_AUX.has(t.lower) || t.lower === 'that') return null;
   }
   return null;
 }

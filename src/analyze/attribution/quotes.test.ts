@@ -263,6 +263,23 @@ describe('nested frames (PolNeAR train, round 3)', () => {
   });
 });
 
+describe('more speech cues (PolNeAR train, round 3)', () => {
+  it('verbs of manner and a one-word quotation: "“Quiet,” he demanded", "the judge exclaimed"', () => {
+    expect(brief('"Quiet," he demanded, as Bush continued to interject.')).toEqual([['direct', 'Quiet', 'he', 'demanded']]);
+    expect(brief('“Everything that you have said,” the judge exclaimed.')).toEqual([['direct', 'Everything that you have said', 'the judge', 'exclaimed']]);
+  });
+  it('"As X put it in his memo …, “…”": "put it" is a cue, a participle may sit in the adjunct', () => {
+    expect(brief("As the chief executive, Jeff Weiner, put it in his memo to employees explaining the deal, ''Imagine a world like that.''")).toEqual([
+      ['direct', 'Imagine a world like that.', 'Jeff Weiner', 'put it'],
+    ]);
+  });
+  it('a number\'s comma inside the adjunct: "wrote to his 20,000 Twitter followers, “…”"', () => {
+    expect(brief('Canova wrote to his 20,000 Twitter followers, “It’s time to end her political career for good,” and shared a link.')).toEqual([
+      ['direct', 'It’s time to end her political career for good', 'Canova', 'wrote'],
+    ]);
+  });
+});
+
 describe('frames without words (PolNeAR train, round 3)', () => {
   it('a frame that found no words bounds none: "De Blasio has found himself in a legal bind, according to …"', () => {
     expect(brief('De Blasio, however, has found himself in the same legal bind, according to spokesperson Monica Klein.')).toEqual([
