@@ -10,6 +10,20 @@ function claims(text: string): Claim[] {
   return analyze({ text, published: { value: '2024-08-20', provenance: 'metadata', evidence: null } }).claims;
 }
 
+describe('perceptions and expectations without a source (PolNeAR train, round 3)', () => {
+  it('"X seemed to …", "X is expected to …" are claims of no one named: the subject and what it seems', () => {
+    expect(claims('In the past few days, the politician with the outsized personality seemed to be shrinking in stature.').map((c) => [c.content.text, c.party, c.cue?.text])).toEqual([
+      ['the politician with the outsized personality seemed to be shrinking in stature', null, 'seemed'],
+    ]);
+    expect(claims('All three Republican presidential candidates are expected to speak at the gala.').map((c) => [c.content.text, c.party, c.cue?.text])).toEqual([
+      ['All three Republican presidential candidates are expected to speak at the gala', null, 'are expected'],
+    ]);
+  });
+  it('"appeared on CNN", "appeared in court" and "the expected result" are no perceptions', () => {
+    expect(claims('Clinton appeared on CNN on Sunday. Manafort appeared in court. The expected result came in.')).toEqual([]);
+  });
+});
+
 describe('claims and denials', () => {
   it('reported words that end in a question mark claim nothing: "Trump: Where was Obama?" is a quote only', () => {
     expect(claims('Ted Cruz: Where was the president on this question?')).toEqual([]);

@@ -144,7 +144,8 @@ export interface Cue {
   lemma: string;
   cls: CueClass;
   /** Which way the source is found: verb cues look at their subject; "according to" at its object. */
-  shape: 'verb' | 'according-to' | 'as-reported-by' | 'quoted-as-saying';
+  /** `perception`: "seems to", "appears to", "is expected to": what someone unnamed perceives or expects, no source. */
+  shape: 'verb' | 'according-to' | 'as-reported-by' | 'quoted-as-saying' | 'perception';
 }
 
 /** Whether a determiner stands one or two lowercase singular words before token `i`: "his biggest worry". */
@@ -169,8 +170,40 @@ for (const form of ['point', 'points', 'pointed', 'pointing']) PHRASAL_CUES.set(
 for (const form of ['refer', 'refers', 'referred', 'referring']) PHRASAL_CUES.set(form, { particles: ['to'], verb: 'refer', cls: 'speech' });
 for (const form of ['call', 'calls', 'called', 'calling']) PHRASAL_CUES.set(form, { particles: ['for', 'on'], verb: 'call', cls: 'stance' });
 
+/** Verbs of appearance: "seemed to be shrinking", "appears to be unanimous", "seems equally unperturbed". */
+const PERCEPTION_FORMS = new Set(['seem', 'seems', 'seemed', 'appear', 'appears', 'appeared']);
+/** Words after "appear" that make it physical ("appeared on CNN", "appeared in court"), and after "seem" that make it no perception. */
+const PLACE_WORDS = new Set(['in', 'on', 'at', 'before', 'with', 'alongside', 'together', 'onstage', 'for', 'during', 'from', 'next', 'live', 'by', 'as', 'and', 'or']);
+/** Auxiliaries and adverbs of the passive "is widely expected to". */
+const EXPECTED_BEFORE = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'s", 'widely', 'also', 'now', 'still', 'not', 'generally', 'largely']);
+
+/**
+ * "X seemed to …", "X appears to …", "It seems that …", "X is expected to …": PolNeAR counts what
+ * someone unnamed perceives or expects as an attribution without a source. "appeared on CNN" and
+ * "the expected result" are not.
+ */
+function perceptionAt(tokens: readonly Token[], i: number): Cue | null {
+  const t = tokens[i]!;
+  const next = tokens[i + 1];
+  if (!next || !next.word) return null;
+  if (PERCEPTION_FORMS.has(t.lower)) {
+    if (i > 0 && /^\p{Lu}/u.test(t.text) && tokens[i - 1]!.word) return null;
+    if (tokens[i - 1] && NOUN_BEFORE.has(tokens[i - 1]!.lower) && tokens[i - 1]!.lower !== 'that') return null;
+    const appear = t.lower.startsWith('appear');
+    if (appear ? !(next.lower === 'to' || next.lower === 'that') : PLACE_WORDS.has(next.lower)) return null;
+    return { first: i, last: i, lemma: appear ? 'appear' : 'seem', cls: 'belief', shape: 'perception' };
+  }
+  if (t.lower === 'expected' && next.lower === 'to' && EXPECTED_BEFORE.has(tokens[i - 1]?.lower ?? '')) {
+    let first = i;
+    while (first > 0 && EXPECTED_BEFORE.has(tokens[first - 1]!.lower)) first--;
+    return { first, last: i, lemma: 'be expected', cls: 'belief', shape: 'perception' };
+  }
+  return null;
+}
+
 /** Every word a cue phrase can open with: one look-up tells the (far more common) other words apart. */
-const CUE_STARTS = new Set([...CUE_FORMS.keys(), ...POINT_OUT, ...PHRASAL_CUES.keys(), 'according', 'per', 'quoted', 'quotes', 'cited', 'cites', 'as', 'in', 'put', 'puts']);
+const CUE_STARTS = new Set([...CUE_FORMS.keys(), ...POINT_OUT, ...PHRASAL_CUES.keys(), 'according', 'per', 'quoted', 'quotes', 'cited', 'cites', 'as', 'in', 'put', 'puts',
+  ...PERCEPTION_FORMS]);
 
 /** Every cue in a run of tokens (one sentence), left to right. */
 export function findCues(tokens: readonly Token[]): Cue[] {
@@ -248,6 +281,12 @@ export function findCues(tokens: readonly Token[]): Cue[] {
         !(tokens[i - 1] && NOUN_BEFORE.has(tokens[i - 1]!.lower))) {
       cues.push({ first: i, last: i + 1, lemma: `${phrasal.verb} ${next.lower}`, cls: phrasal.cls, shape: 'verb' });
       i++;
+      continue;
+    }
+    const perception = perceptionAt(tokens, i);
+    if (perception) {
+      cues.push(perception);
+      i = perception.last;
       continue;
     }
     const form = CUE_FORMS.get(t.lower);

@@ -99,6 +99,7 @@ function buildFrame(ctx: FrameContext, cue: Cue, previous: Frame | undefined): F
   const { tokens, mentions } = ctx;
   const frame: Frame = { cue, source: null, channel: null, first: cue.first, last: cue.last, content: null, side: null, channelOnly: false };
   const ceiling = tokens.length - 1;
+  if (cue.shape === 'perception') return perceptionFrame(ctx, frame);
   if (cue.shape === 'quoted-as-saying') {
     frame.source = { first: cue.first + 1, last: cue.first + 1 };
     frame.channel = sourceEndingAt(tokens, cue.first - 1, 0, mentions);
@@ -258,6 +259,36 @@ function finishFrame(ctx: FrameContext, frame: Frame, ceiling: number): Frame | 
     frame.channel = platform;
     frame.last = platform.last;
   }
+  return frame;
+}
+
+/** Words that open a clause: a perception's subject begins after them. */
+const CLAUSE_OPENERS = new Set(['that', 'which', 'who', 'whom', 'whose', 'and', 'but', 'while', 'because', 'if', 'when', 'although', 'though',
+  'as', 'since', 'so', 'or', 'where', 'whether', 'even', 'yet']);
+
+/**
+ * "In the past few days, the politician with the outsized personality seemed to be shrinking …": the
+ * words are the clause — its subject and what it seems — without a source. "It appears that …": the
+ * clause after "that".
+ */
+function perceptionFrame(ctx: FrameContext, frame: Frame): Frame | null {
+  const { tokens } = ctx;
+  const cue = frame.cue;
+  let end = cue.first - 1;
+  while (end >= 0 && BETWEEN_SUBJECT_AND_CUE.has(tokens[end]!.lower)) end--;
+  let start = end;
+  // A possessive or a hyphen joins words of the subject: "Christie’s seeming thousand-yard stare seemed …".
+  while (start >= 0 && (tokens[start]!.word || tokens[start]!.text === "'s" || tokens[start]!.text === '-') && !CLAUSE_OPENERS.has(tokens[start]!.lower)) start--;
+  start++;
+  let words = 0;
+  for (let k = start; k <= end; k++) if (tokens[k]!.word) words++;
+  const expletive = words === 1 && tokens[start]!.lower === 'it' && tokens[cue.last + 1]?.lower === 'that';
+  const first = expletive || words === 0 ? cue.last + (tokens[cue.last + 1]?.lower === 'that' ? 2 : 1) : start;
+  if (words > 0 && PRONOUN_OR_AUX.has(tokens[end]!.lower) && !expletive && tokens[end]!.lower !== 'it' && !['he', 'she', 'they', 'we', 'i', 'you'].includes(tokens[end]!.lower)) return null;
+  const content = charSpan(ctx, first, tokens.length - 1);
+  if (!content || wordsIn(tokens, cue.last + 1, tokens.length - 1) < 2) return null;
+  frame.content = content;
+  frame.side = 'after';
   return frame;
 }
 
@@ -649,7 +680,7 @@ function placeContents(ctx: FrameContext, frames: Frame[]): void {
         break;
       }
     }
-    placeContent(ctx, f, floor, ceiling, Math.max(ceiling, contentCeiling));
+    if (f.cue.shape !== 'perception') placeContent(ctx, f, floor, ceiling, Math.max(ceiling, contentCeiling));
   }
 }
 

@@ -317,6 +317,16 @@ export function extractAttributions(text: string, context: AttributionContext): 
 
     for (const f of frames) {
       if (!f.channelOnly && !f.content && f.source) f.content = contentAfterColon(f);
+      // "X seemed to …", "X is expected to …": a claim of no one named (PolNeAR's attributions without a source).
+      if (f.cue.shape === 'perception' && f.content && !f.channelOnly) {
+        const content = trimSpan(text, f.content);
+        if (content.end > content.start) {
+          attributedSentences.add(si);
+          const cueSpan = textSpan(text, spanOf(f.cue.first, f.cue.last));
+          addClaim('claim', content, cueSpan, null, saidOnFor(content, cueSpan.start), false);
+        }
+        continue;
+      }
       if (f.channelOnly || !f.content || !f.source) continue;
       let content = trimSpan(text, f.content);
       // A quotation that runs past the sentence ("…: “The losses are not worth it. They are simply pointless.”").
