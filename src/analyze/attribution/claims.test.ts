@@ -24,6 +24,13 @@ describe('perceptions and expectations without a source (PolNeAR train, round 3)
   });
 });
 
+describe('views of someone (PolNeAR train, round 3)', () => {
+  it('"he sees Cruz as a uniter" is his belief; "is seen as" and "saw the movie" are none', () => {
+    expect(claims('In part, he sees Cruz as a uniter.').map((c) => [c.content.text, c.party?.text])).toEqual([['Cruz as a uniter', 'he']]);
+    expect(claims('Trump is seen as an outsider. I saw the movie last week.')).toEqual([]);
+  });
+});
+
 describe('claims and denials', () => {
   it('reported words that end in a question mark claim nothing: "Trump: Where was Obama?" is a quote only', () => {
     expect(claims('Ted Cruz: Where was the president on this question?')).toEqual([]);

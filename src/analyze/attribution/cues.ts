@@ -170,6 +170,23 @@ for (const form of ['point', 'points', 'pointed', 'pointing']) PHRASAL_CUES.set(
 for (const form of ['refer', 'refers', 'referred', 'referring']) PHRASAL_CUES.set(form, { particles: ['to'], verb: 'refer', cls: 'speech' });
 for (const form of ['call', 'calls', 'called', 'calling']) PHRASAL_CUES.set(form, { particles: ['for', 'on'], verb: 'call', cls: 'stance' });
 
+/** Forms of "see" and "view" that cast someone as something: "sees Cruz as a uniter". */
+const SEE_AS = new Set(['see', 'sees', 'saw', 'seen', 'seeing', 'view', 'views', 'viewed', 'viewing', 'regard', 'regards', 'regarded']);
+/** Before a participle these make it passive ("is seen as"): the one who sees is unnamed. */
+const PASSIVE_BEFORE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'widely', 'largely', 'often', 'generally']);
+/** Farthest "as" after the object of "see": "saw the death of Navy SEAL Charles Keating IV during … as a sign" is 14 tokens. */
+const SEE_AS_WINDOW = 14;
+
+/** Whether "as" follows within the window, before any punctuation that ends the object. */
+function asFollows(tokens: readonly Token[], from: number): boolean {
+  for (let k = from; k < tokens.length && k < from + SEE_AS_WINDOW; k++) {
+    const t = tokens[k]!;
+    if (t.lower === 'as') return k > from;
+    if (!t.word && t.text !== "'s" && t.text !== '-' && t.text !== '’') return false;
+  }
+  return false;
+}
+
 /** Verbs of appearance: "seemed to be shrinking", "appears to be unanimous", "seems equally unperturbed". */
 const PERCEPTION_FORMS = new Set(['seem', 'seems', 'seemed', 'appear', 'appears', 'appeared']);
 /** Words after "appear" that make it physical ("appeared on CNN", "appeared in court"), and after "seem" that make it no perception. */
@@ -203,7 +220,7 @@ function perceptionAt(tokens: readonly Token[], i: number): Cue | null {
 
 /** Every word a cue phrase can open with: one look-up tells the (far more common) other words apart. */
 const CUE_STARTS = new Set([...CUE_FORMS.keys(), ...POINT_OUT, ...PHRASAL_CUES.keys(), 'according', 'per', 'quoted', 'quotes', 'cited', 'cites', 'as', 'in', 'put', 'puts',
-  ...PERCEPTION_FORMS]);
+  ...PERCEPTION_FORMS, ...SEE_AS]);
 
 /** Every cue in a run of tokens (one sentence), left to right. */
 export function findCues(tokens: readonly Token[]): Cue[] {
@@ -281,6 +298,11 @@ export function findCues(tokens: readonly Token[]): Cue[] {
         !(tokens[i - 1] && NOUN_BEFORE.has(tokens[i - 1]!.lower))) {
       cues.push({ first: i, last: i + 1, lemma: `${phrasal.verb} ${next.lower}`, cls: phrasal.cls, shape: 'verb' });
       i++;
+      continue;
+    }
+    // "Viguerie sees Cruz as a uniter", "voters view the campaign as unfair": a view of someone is a belief.
+    if (SEE_AS.has(t.lower) && !(i > 0 && /^\p{Lu}/u.test(t.text)) && !PASSIVE_BEFORE.has(tokens[i - 1]?.lower ?? '') && next?.word && asFollows(tokens, i + 1)) {
+      cues.push({ first: i, last: i, lemma: t.lower.startsWith('v') ? 'view' : 'see', cls: 'belief', shape: 'verb' });
       continue;
     }
     const perception = perceptionAt(tokens, i);
