@@ -173,6 +173,14 @@ function buildFrame(ctx: FrameContext, cue: Cue, previous: Frame | undefined): F
   }
   let j = cue.first - 1;
   while (j >= 0 && (BETWEEN_SUBJECT_AND_CUE.has(tokens[j]!.lower) || ctx.inTime(tokens[j]!.start))) j--;
+  // "She went on to say:", "he proceeded to recite": the verb before the infinitive is the subject's too.
+  if (tokens[j]?.lower === 'to' && j >= 1) {
+    const k = tokens[j - 1]!.lower === 'on' && j >= 2 && ['went', 'goes', 'go', 'going', 'gone'].includes(tokens[j - 2]!.lower) ? j - 2 : j - 1;
+    if (LEAD_IN_VERBS.has(tokens[k]!.lower) || k === j - 2) {
+      j = k - 1;
+      while (j >= 0 && BETWEEN_SUBJECT_AND_CUE.has(tokens[j]!.lower)) j--;
+    }
+  }
   // "Gov. John Kasich (R-OH), said", "Rep. Paul Ryan (R-WI) said": the parenthesis after a name is frame.
   if (isPunct(tokens[j], ',') && isPunct(tokens[j - 1], ')')) j--;
   if (isPunct(tokens[j], ')')) {
@@ -329,6 +337,9 @@ function documentBehindModifier(ctx: FrameContext, end: number, last: number): T
   }
   return null;
 }
+
+/** Verbs that lead into a cue's infinitive with the same subject: "proceeded to recite", "was quick to say". */
+const LEAD_IN_VERBS = new Set(['proceeded', 'proceeds', 'began', 'begins', 'started', 'starts', 'rushed', 'hastened', 'took', 'takes', 'quick', 'went', 'decided', 'chose']);
 
 /** Longest parenthesis skipped between a name and its cue: "(R-OH)", "(pictured above)". */
 const MAX_PARENTHESIS_TOKENS = 8;
@@ -624,25 +635,38 @@ const NOT_SPEAKERS = new Set(['note', 'notes', 'update', 'updated', 'photo', 'ph
  * can speak so ("Update:", "Photo:" and clock times cannot).
  */
 function colonFrame(ctx: FrameContext): Frame | null {
+  const headline = colonFrameAt(ctx, 0);
+  if (headline) return headline;
+  // "EXPECTATIONS IN OTHER STATES - Michael P. McDonald: “…”": a digest's item, its heading, a dash, then the speaker.
+  const dash = ctx.tokens.findIndex((t, k) => k > 0 && (t.text === '–' || t.text === '—' || (t.text === '-' && ctx.text[t.start - 1] === ' ')));
+  return dash > 0 ? colonFrameAt(ctx, dash + 1) : null;
+}
+
+/** colonFrame with the speaker's phrase starting at token `from`. */
+function colonFrameAt(ctx: FrameContext, from: number): Frame | null {
   const { tokens, mentions } = ctx;
-  for (let k = 1; k <= MAX_COLON_SOURCE_TOKENS && k < tokens.length; k++) {
+  for (let k = from + 1; k <= from + MAX_COLON_SOURCE_TOKENS && k < tokens.length; k++) {
     if (!isPunct(tokens[k], ':')) {
-      if (!tokens[k]!.word && tokens[k]!.text !== "'s" && tokens[k]!.text !== '-') return null;
+      // A middle initial's dot stays inside the name: "Michael P. McDonald:".
+      const initial = tokens[k]!.text === '.' && /^\p{Lu}$/u.test(tokens[k - 1]!.text);
+      if (!tokens[k]!.word && tokens[k]!.text !== "'s" && tokens[k]!.text !== '-' && !initial) return null;
       continue;
     }
     if (wordsIn(tokens, k + 1, tokens.length - 1) < 3) return null;
-    const source = sourceEndingAt(tokens, k - 1, 0, mentions);
-    if (!source || source.first !== 0) return null;
-    if (NOT_SPEAKERS.has(tokens[0]!.lower) || NOT_SPEAKERS.has(tokens[k - 1]!.lower)) return null;
+    const source = sourceEndingAt(tokens, k - 1, from, mentions);
+    // The phrase walk stops at an initial's dot; the name runs on to the phrase's start.
+    if (source && source.first > from && tokens.slice(from, source.first).every((t) => isCapitalized(t) || t.text === '.')) source.first = from;
+    if (!source || source.first !== from) return null;
+    if (NOT_SPEAKERS.has(tokens[from]!.lower) || NOT_SPEAKERS.has(tokens[k - 1]!.lower)) return null;
     // Any named entity can head a headline (countries speak through their governments: "Ukraine: …"),
     // or a speaking noun ("Poll:", "Clinton camp:").
-    const speaks = /^\p{Lu}/u.test(tokens[0]!.text) &&
-      (mentions.within(tokens[0]!.start, tokens[k - 1]!.end).length > 0 || SOURCE_NOUNS.has(tokens[k - 1]!.lower) || /^\p{Lu}/u.test(tokens[k - 1]!.text));
+    const speaks = /^\p{Lu}/u.test(tokens[from]!.text) &&
+      (mentions.within(tokens[from]!.start, tokens[k - 1]!.end).length > 0 || SOURCE_NOUNS.has(tokens[k - 1]!.lower) || /^\p{Lu}/u.test(tokens[k - 1]!.text));
     if (!speaks) return null;
     const cue: Cue = { first: k, last: k, lemma: 'say', cls: 'speech', shape: 'verb' };
     const content = charSpan(ctx, k + 1, tokens.length - 1);
     const q = content && ctx.openingAt(tokens[k + 1]!.start);
-    return { cue, source, channel: null, first: 0, last: k, content: q ? q.inner : content, side: 'after', channelOnly: false };
+    return { cue, source, channel: null, first: from, last: k, content: q ? q.inner : content, side: 'after', channelOnly: false };
   }
   return null;
 }

@@ -280,6 +280,19 @@ describe('more speech cues (PolNeAR train, round 3)', () => {
   });
 });
 
+describe('colons (PolNeAR train, round 3)', () => {
+  it('a digest item "HEADING - Michael P. McDonald: “…”": the speaker after the dash, a middle initial in the name', () => {
+    expect(brief('EXPECTATIONS IN OTHER STATES - Michael P. McDonald: “At long last the nomination contests have begun.”')).toEqual([
+      ['direct', 'At long last the nomination contests have begun.', 'Michael P. McDonald', ':'],
+    ]);
+  });
+  it('"She went on to say:" — the verb leading into the cue\'s infinitive is the subject\'s; the words are the next paragraph', () => {
+    expect(brief('Clinton attacked them. She went on to say:\n\n"None of them will talk about it."')).toEqual([
+      ['direct', 'None of them will talk about it.', 'She', 'say'],
+    ]);
+  });
+});
+
 describe('frames without words (PolNeAR train, round 3)', () => {
   it('a frame that found no words bounds none: "De Blasio has found himself in a legal bind, according to …"', () => {
     expect(brief('De Blasio, however, has found himself in the same legal bind, according to spokesperson Monica Klein.')).toEqual([
