@@ -32,7 +32,7 @@ const VERBS: Record<CueClass, string[]> = {
     'caution', 'counter', 'retort',
     // Verbs of manner that tie a quotation to its speaker ("“Quiet,” he demanded", "“Yessss!” she shouted"): PolNeAR train.
     'exclaim', 'confess', 'shout', 'yell', 'scream', 'chant', 'recite', 'muse', 'wonder', 'snap', 'gush', 'marvel', 'interject',
-    'whisper', 'mutter', 'proclaim', 'advise', 'lecture', 'concur',
+    'whisper', 'mutter', 'proclaim', 'advise', 'lecture', 'concur', 'echo',
   ],
   assert: [
     'claim', 'allege', 'assert', 'insist', 'maintain', 'report', 'announce', 'declare', 'state', 'confirm',
@@ -89,6 +89,7 @@ const IRREGULAR: Record<string, string[]> = {
   lecture: ['lectures', 'lectured', 'lecturing'],
   chant: ['chants', 'chanted', 'chanting'],
   shout: ['shouts', 'shouted', 'shouting'],
+  echo: ['echo', 'echoes', 'echoed', 'echoing'],
 };
 
 function inflect(lemma: string): string[] {

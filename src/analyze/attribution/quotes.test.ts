@@ -286,6 +286,12 @@ describe('colons (PolNeAR train, round 3)', () => {
       ['direct', 'At long last the nomination contests have begun.', 'Michael P. McDonald', ':'],
     ]);
   });
+  it('a colon ending the sentence a few words after the frame introduces the next paragraph: "He told his audience, to rowdy applause:"', () => {
+    expect(brief('He told his audience, to rowdy applause:\n\n“Nobody is more qualified than Hillary Clinton.”')).toEqual([
+      ['direct', 'Nobody is more qualified than Hillary Clinton.', 'He', 'told'],
+    ]);
+    expect(brief('17-year-old Jared Potts echoed:\n\n“He speaks his mind.”')).toEqual([['direct', 'He speaks his mind.', '17-year-old Jared Potts', 'echoed']]);
+  });
   it('"She went on to say:" — the verb leading into the cue\'s infinitive is the subject\'s; the words are the next paragraph', () => {
     expect(brief('Clinton attacked them. She went on to say:\n\n"None of them will talk about it."')).toEqual([
       ['direct', 'None of them will talk about it.', 'She', 'say'],
