@@ -696,6 +696,16 @@ function placeContents(ctx: FrameContext, frames: Frame[]): void {
         contentCeiling = frames[n]!.first - 1;
         break;
       }
+      // "…, but he said Trump could crack …", "…, while other voters said …": a clause of its own, its subject
+      // and cue after a conjunction, ends the words before it.
+      const conjunction = before && ['but', 'and', 'while', 'whereas'].includes(before.lower) ? before : undefined;
+      const g = frames[n]!;
+      if (conjunction && g.source !== null && g.source.first === g.first && g.source.last < g.cue.first && g.cue.shape === 'verb' &&
+          isPunct(ctx.tokens[g.first - 2], ',')) {
+        contentCeiling = g.first - 3;
+        if (n === k + 1) ceiling = contentCeiling;
+        break;
+      }
       // "Clinton says she respects Sanders but argues …": a second predicate of the subject is a frame of its own.
       if (before && (before.lower === 'and' || before.lower === 'but') && frames[n]!.first === frames[n]!.cue.first && frames[n]!.source !== null &&
           frames[n]!.source!.last < frames[n]!.first - 1) {

@@ -299,6 +299,15 @@ describe('colons (PolNeAR train, round 3)', () => {
   });
 });
 
+describe('clauses of their own (PolNeAR train, round 3)', () => {
+  it('"…, but he said …" ends the words before it: two reported quotes', () => {
+    expect(brief('Beck said he would not expect the race to scuttle the status, but he said Trump could crack Democratic areas.')).toEqual([
+      ['reported', 'he would not expect the race to scuttle the status', 'Beck', 'said'],
+      ['reported', 'Trump could crack Democratic areas', 'he', 'said'],
+    ]);
+  });
+});
+
 describe('frames without words (PolNeAR train, round 3)', () => {
   it('a frame that found no words bounds none: "De Blasio has found himself in a legal bind, according to …"', () => {
     expect(brief('De Blasio, however, has found himself in the same legal bind, according to spokesperson Monica Klein.')).toEqual([
