@@ -430,7 +430,13 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
         frame.side = 'after';
         break;
       }
-      if (OPENING_MARKS.has(t.text) || ctx.openingAt(t.start) || isPunct(t, '.;,')) break;
+      // A title in marks inside the addressee ("told ABC’s “Good Morning America” that …") is passed over.
+      const title = ctx.openingAt(t.start);
+      if (title && k > afterFirst && wordsBetween(ctx.text, title.inner.start, title.inner.end) <= MAX_TITLE_WORDS) {
+        while (k + 1 <= ceiling && tokens[k + 1]!.start < title.end) k++;
+        continue;
+      }
+      if (OPENING_MARKS.has(t.text) || title || isPunct(t, '.;,')) break;
     }
   }
   if (frame.side !== 'after') {
@@ -580,6 +586,14 @@ function quotationBeforeSpeaker(ctx: FrameContext, frame: Frame, floor: number):
     } else if (!isPunct(t, ',') && t.text !== "'s" && t.text !== '-') return undefined;
   }
   return undefined;
+}
+
+/** Most words of a programme's or a paper's title in marks inside an addressee: "“Good Morning America”". */
+const MAX_TITLE_WORDS = 5;
+
+/** Words (letter or digit runs) in text[start, end). */
+function wordsBetween(text: string, start: number, end: number): number {
+  return text.slice(start, end).match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 }
 
 /** Most tokens of an adjunct phrase between a cue and the quotation it introduces: "said in a statement released by his campaign:". */

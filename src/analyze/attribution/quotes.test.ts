@@ -308,6 +308,14 @@ describe('clauses of their own (PolNeAR train, round 3)', () => {
   });
 });
 
+describe('titles in an addressee (PolNeAR train, round 3)', () => {
+  it('"told ABC’s “Good Morning America” that …": the title is passed over on the way to "that"', () => {
+    expect(brief('But he told ABC’s “Good Morning America” that he would stay in the race.')).toEqual([
+      ['reported', 'he would stay in the race', 'he', 'told'],
+    ]);
+  });
+});
+
 describe('frames without words (PolNeAR train, round 3)', () => {
   it('a frame that found no words bounds none: "De Blasio has found himself in a legal bind, according to …"', () => {
     expect(brief('De Blasio, however, has found himself in the same legal bind, according to spokesperson Monica Klein.')).toEqual([
