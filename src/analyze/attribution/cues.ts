@@ -170,6 +170,9 @@ const PHRASAL_CUES = new Map<string, { particles: string[]; verb: string; cls: C
 for (const form of ['point', 'points', 'pointed', 'pointing']) PHRASAL_CUES.set(form, { particles: ['to'], verb: 'point', cls: 'speech' });
 for (const form of ['refer', 'refers', 'referred', 'referring']) PHRASAL_CUES.set(form, { particles: ['to'], verb: 'refer', cls: 'speech' });
 for (const form of ['call', 'calls', 'called', 'calling']) PHRASAL_CUES.set(form, { particles: ['for', 'on'], verb: 'call', cls: 'stance' });
+// "Trump talked about the wall", "she spoke of her mother": what one speaks about is a reported quote of its topic, no claim.
+for (const form of ['talk', 'talks', 'talked', 'talking']) PHRASAL_CUES.set(form, { particles: ['about', 'of'], verb: 'talk', cls: 'stance' });
+for (const form of ['speak', 'speaks', 'spoke', 'spoken', 'speaking']) PHRASAL_CUES.set(form, { particles: ['about', 'of'], verb: 'speak', cls: 'stance' });
 
 /** Forms of "see" and "view" that cast someone as something: "sees Cruz as a uniter". */
 const SEE_AS = new Set(['see', 'sees', 'saw', 'seen', 'seeing', 'view', 'views', 'viewed', 'viewing', 'regard', 'regards', 'regarded']);

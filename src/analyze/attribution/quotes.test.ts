@@ -43,8 +43,10 @@ describe('direct quotes', () => {
     ]);
   });
   it('a term in marks is not a continuation', () => {
+    // "spoke of" makes the term Putin's own quote (round 3); it never continues Zelensky's.
     const found = brief('"The city will hold," Zelensky said. Putin spoke of "red lines".');
-    expect(found).toHaveLength(1);
+    expect(found.filter((q) => q[2] === 'Zelensky')).toHaveLength(1);
+    expect(found.find((q) => q[1] === 'red lines')?.[2]).toBe('Putin');
   });
   it('a cue inside the quotation is the speaker\'s word, not a frame', () => {
     expect(brief('"We note that half has been retaken," the general said.').map((q) => q[2])).toEqual(['the general']);
@@ -305,6 +307,13 @@ describe('clauses of their own (PolNeAR train, round 3)', () => {
       ['reported', 'he would not expect the race to scuttle the status', 'Beck', 'said'],
       ['reported', 'Trump could crack Democratic areas', 'he', 'said'],
     ]);
+  });
+});
+
+describe('topics (PolNeAR train, round 3)', () => {
+  it('"talked about …", "spoke of …": the topic is a reported quote; "a lot of talk about" is none', () => {
+    expect(brief('Trump talked about his plan to build a wall.')).toEqual([['reported', 'his plan to build a wall', 'Trump', 'talked about']]);
+    expect(brief('There was a lot of talk about the convention.')).toEqual([]);
   });
 });
 
