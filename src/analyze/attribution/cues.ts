@@ -173,6 +173,9 @@ for (const form of ['call', 'calls', 'called', 'calling']) PHRASAL_CUES.set(form
 // "Trump talked about the wall", "she spoke of her mother": what one speaks about is a reported quote of its topic, no claim.
 for (const form of ['talk', 'talks', 'talked', 'talking']) PHRASAL_CUES.set(form, { particles: ['about', 'of'], verb: 'talk', cls: 'stance' });
 for (const form of ['speak', 'speaks', 'spoke', 'spoken', 'speaking']) PHRASAL_CUES.set(form, { particles: ['about', 'of'], verb: 'speak', cls: 'stance' });
+for (const verb of ['write', 'complain', 'joke', 'boast', 'brag', 'warn', 'gush', 'tweet']) {
+  for (const form of inflect(verb)) PHRASAL_CUES.set(form, { particles: ['about'], verb, cls: 'stance' });
+}
 
 /** Forms of "see" and "view" that cast someone as something: "sees Cruz as a uniter". */
 const SEE_AS = new Set(['see', 'sees', 'saw', 'seen', 'seeing', 'view', 'views', 'viewed', 'viewing', 'regard', 'regards', 'regarded']);

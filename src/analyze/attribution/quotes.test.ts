@@ -314,6 +314,7 @@ describe('topics (PolNeAR train, round 3)', () => {
   it('"talked about …", "spoke of …": the topic is a reported quote; "a lot of talk about" is none', () => {
     expect(brief('Trump talked about his plan to build a wall.')).toEqual([['reported', 'his plan to build a wall', 'Trump', 'talked about']]);
     expect(brief('There was a lot of talk about the convention.')).toEqual([]);
+    expect(brief('Trump bragged about his poll numbers.')).toEqual([['reported', 'his poll numbers', 'Trump', 'bragged about']]);
   });
 });
 
