@@ -33,10 +33,14 @@
  *   --misses N          print N missed gold attributions (cue and content start)
  *   --misses-by-cue N   missed gold attributions grouped by cue lemma, most content tokens first, with
  *                       N examples each (source, text around the cue); --lemmas M shows M groups (40)
+ *   --loss N            where gold content tokens are lost: in attributions found nowhere vs. the rest of
+ *                       matched ones, and the N cue lemmas losing most (both kinds)
+ *   --dump FILE         every gold attribution as one JSON line (cue, source, content, tokens, matched
+ *                       overlap, the prediction it matched and the sentence around the cue), for study
  *
  * The data is read in place and never copied into the repository.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../src/analyze/index.ts';
@@ -137,6 +141,16 @@ function byCue(g: GoldAttribution, text: string): { gold: number; matched: numbe
   return entry;
 }
 const partials: string[] = [];
+const dumpFile = argValue('--dump');
+const dumped: string[] = [];
+/** Gold content tokens lost (unweighted), by cue lemma: in gold found nowhere (`missed`) and beyond a match's overlap (`partial`). */
+const lossByLemma = new Map<string, { gold: number; missed: number; partial: number; covered: number }>();
+function lossOf(g: GoldAttribution, text: string) {
+  const lemma = cueLemma(g.cue.map((s) => text.slice(s.start, s.end)).join(' '));
+  let entry = lossByLemma.get(lemma);
+  if (!entry) lossByLemma.set(lemma, (entry = { gold: 0, missed: 0, partial: 0, covered: 0 }));
+  return entry;
+}
 let matchedGoldTokens = 0;
 let matchedPredTokens = 0;
 
@@ -146,7 +160,10 @@ function score(text: string, analysis: Analysis, gold: GoldAttribution[], misses
   const predTokens = preds.map((p) => wordStarts(text, p.pieces));
   const goldTokens = gold.map((g) => wordStarts(text, g.content));
   c.gold = gold.length;
-  gold.forEach((g, k) => (byCue(g, text).gold += goldTokens[k]!.size));
+  gold.forEach((g, k) => {
+    byCue(g, text).gold += goldTokens[k]!.size;
+    lossOf(g, text).gold += goldTokens[k]!.size;
+  });
   c.pred = preds.length;
   for (const t of goldTokens) c.goldTokens += t.size;
   for (const t of predTokens) c.predTokens += t.size;
@@ -163,12 +180,15 @@ function score(text: string, analysis: Analysis, gold: GoldAttribution[], misses
   pairs.sort((x, y) => y.overlap - x.overlap);
   const usedG = new Set<number>();
   const usedP = new Set<number>();
+  const match = new Map<number, { p: number; overlap: number }>();
   for (const { g, p, overlap } of pairs) {
     if (usedG.has(g) || usedP.has(p)) continue;
     usedG.add(g);
     usedP.add(p);
+    match.set(g, { p, overlap });
     byCue(gold[g]!, text).matched += overlap;
     const lost = goldTokens[g]!.size - overlap;
+    lossOf(gold[g]!, text).partial += lost;
     if (lost >= 8 && partials.length < 400) {
       const gt = gold[g]!.content.map((s) => text.slice(s.start, s.end)).join(' … ').replace(/\n/g, ' ⏎ ');
       const pt = preds[p]!.pieces.map((s) => text.slice(s.start, s.end)).join(' … ').replace(/\n/g, ' ⏎ ');
@@ -190,8 +210,31 @@ function score(text: string, analysis: Analysis, gold: GoldAttribution[], misses
     }
     if (right) c.sourceRight++;
   }
+  if (dumpFile) {
+    const str = (spans: readonly Span[] | null) => spans?.map((s) => text.slice(s.start, s.end)).join(' … ') ?? null;
+    gold.forEach((g, k) => {
+      const m = match.get(k);
+      const at = g.cue[0]?.start ?? g.content[0]!.start;
+      dumped.push(JSON.stringify({
+        cue: str(g.cue), source: str(g.source), content: str(g.content), tokens: goldTokens[k]!.size, overlap: m?.overlap ?? 0,
+        pred: m ? { label: preds[m.p]!.label, content: str(preds[m.p]!.pieces) } : null,
+        around: text.slice(Math.max(0, at - 200), at + 200),
+      }));
+    });
+    // Predictions matched to no gold attribution, and how many of their tokens are wasted.
+    const matchedP = new Map([...match.values()].map((m) => [m.p, m.overlap]));
+    preds.forEach((p, k) => {
+      const wasted = predTokens[k]!.size - (matchedP.get(k) ?? 0);
+      if (wasted === 0) return;
+      dumped.push(JSON.stringify({ pred: { label: p.label, content: str(p.pieces) }, wasted, matched: matchedP.has(k), source: p.source ? text.slice(p.source.start, p.source.end) : null }));
+    });
+  }
   gold.forEach((g, k) => {
     if (usedG.has(k)) return;
+    const loss = lossOf(g, text);
+    loss.missed += goldTokens[k]!.size;
+    // Tokens of a prediction matched to another gold attribution: one prediction spanning two.
+    for (const t of goldTokens[k]!) if (predTokens.some((pt) => pt.has(t))) loss.covered++;
     const cue = g.cue.map((s) => text.slice(s.start, s.end)).join(' ');
     const content = g.content.map((s) => text.slice(s.start, s.end)).join(' … ');
     const at = g.cue[0]?.start ?? g.content[0]!.start;
@@ -283,6 +326,17 @@ function main(): void {
   if (argValue('--by-cue')) {
     const rows = [...cueRecall].sort((a, b) => b[1].gold - a[1].gold).slice(0, Number(argValue('--by-cue')));
     console.log(rows.map(([k, v]) => `${k} ${v.gold}:${pct(v.matched / v.gold)}%`).join(' | '));
+  }
+  if (dumpFile) writeFileSync(dumpFile, `${dumped.join('\n')}\n`);
+  if (argValue('--loss')) {
+    const rows = [...lossByLemma];
+    const sum = (k: 'gold' | 'missed' | 'partial' | 'covered') => rows.reduce((n, [, v]) => n + v[k], 0);
+    const gold = sum('gold');
+    console.log(`gold content tokens ${gold} (unweighted): ${pct(sum('missed') / gold)}% in attributions found nowhere (${pct(sum('covered') / gold)}% inside a prediction matched to another), ${pct(sum('partial') / gold)}% outside a match's overlap; ${rows.length} cue lemmas`);
+    rows.sort((a, b) => b[1].missed + b[1].partial - (a[1].missed + a[1].partial));
+    for (const [lemma, v] of rows.slice(0, Number(argValue('--loss')))) {
+      console.log(`  ${lemma.padEnd(24)} gold ${String(v.gold).padStart(6)}  missed ${String(v.missed).padStart(6)}  partial ${String(v.partial).padStart(6)}  covered ${String(v.covered).padStart(6)}`);
+    }
   }
   if (argValue('--partials')) for (const p of partials.slice(0, Number(argValue('--partials')))) console.log(p);
   if (missesByCue > 0) {

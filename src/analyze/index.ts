@@ -15,7 +15,7 @@ import { extractTimes, inferPublishedDate, sentenceTimes } from './time/index.ts
  * Bumped whenever a change to analysis changes its output, so stored
  * analyses made by an older version can be found and redone.
  */
-export const ANALYZER_VERSION = 3;
+export const ANALYZER_VERSION = 4;
 
 export interface AnalyzeInput {
   text: string;

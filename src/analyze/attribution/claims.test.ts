@@ -10,7 +10,32 @@ function claims(text: string): Claim[] {
   return analyze({ text, published: { value: '2024-08-20', provenance: 'metadata', evidence: null } }).claims;
 }
 
+describe('perceptions and expectations without a source (PolNeAR train, round 3)', () => {
+  it('"X seemed to …", "X is expected to …" are claims of no one named: the subject and what it seems', () => {
+    expect(claims('In the past few days, the politician with the outsized personality seemed to be shrinking in stature.').map((c) => [c.content.text, c.party, c.cue?.text])).toEqual([
+      ['the politician with the outsized personality seemed to be shrinking in stature', null, 'seemed'],
+    ]);
+    expect(claims('All three Republican presidential candidates are expected to speak at the gala.').map((c) => [c.content.text, c.party, c.cue?.text])).toEqual([
+      ['All three Republican presidential candidates are expected to speak at the gala', null, 'are expected'],
+    ]);
+  });
+  it('"appeared on CNN", "appeared in court" and "the expected result" are no perceptions', () => {
+    expect(claims('Clinton appeared on CNN on Sunday. Manafort appeared in court. The expected result came in.')).toEqual([]);
+  });
+});
+
+describe('views of someone (PolNeAR train, round 3)', () => {
+  it('"he sees Cruz as a uniter" is his belief; "is seen as" and "saw the movie" are none', () => {
+    expect(claims('In part, he sees Cruz as a uniter.').map((c) => [c.content.text, c.party?.text])).toEqual([['Cruz as a uniter', 'he']]);
+    expect(claims('Trump is seen as an outsider. I saw the movie last week.')).toEqual([]);
+  });
+});
+
 describe('claims and denials', () => {
+  it('reported words that end in a question mark claim nothing: "Trump: Where was Obama?" is a quote only', () => {
+    expect(claims('Ted Cruz: Where was the president on this question?')).toEqual([]);
+    expect(analyze({ text: 'Ted Cruz: Where was the president on this question?', published: { value: '2024-08-20', provenance: 'metadata', evidence: null } }).quotes).toHaveLength(1);
+  });
   it('"X claims that …" is a claim with its party', () => {
     const [c] = claims('Ukraine claims that its forces damaged a third bridge.');
     expect([c?.kind, c?.content.text, c?.party?.entity]).toEqual(['claim', 'its forces damaged a third bridge', 'place:sitrep:country-ua']);

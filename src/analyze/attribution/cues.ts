@@ -30,6 +30,9 @@ const VERBS: Record<CueClass, string[]> = {
     'acknowledge', 'complain', 'predict', 'promise', 'vow', 'pledge', 'suggest', 'argue', 'agree', 'explain',
     'reveal', 'indicate', 'estimate', 'conclude', 'testify', 'signal', 'underline', 'highlight', 'ask', 'urge', 'remind',
     'caution', 'counter', 'retort',
+    // Verbs of manner that tie a quotation to its speaker ("“Quiet,” he demanded", "“Yessss!” she shouted"): PolNeAR train.
+    'exclaim', 'confess', 'shout', 'yell', 'scream', 'chant', 'recite', 'muse', 'wonder', 'snap', 'gush', 'marvel', 'interject',
+    'whisper', 'mutter', 'proclaim', 'advise', 'lecture', 'concur', 'echo',
   ],
   assert: [
     'claim', 'allege', 'assert', 'insist', 'maintain', 'report', 'announce', 'declare', 'state', 'confirm',
@@ -80,6 +83,13 @@ const IRREGULAR: Record<string, string[]> = {
   understand: ['understand', 'understands', 'understood', 'understanding'],
   support: ['supports', 'supported', 'supporting'],
   cite: ['cites', 'cited', 'citing'],
+  snap: ['snaps', 'snapped', 'snapping'],
+  marvel: ['marvels', 'marveled', 'marvelled', 'marveling', 'marvelling'],
+  wonder: ['wonders', 'wondered', 'wondering'],
+  lecture: ['lectures', 'lectured', 'lecturing'],
+  chant: ['chants', 'chanted', 'chanting'],
+  shout: ['shouts', 'shouted', 'shouting'],
+  echo: ['echo', 'echoes', 'echoed', 'echoing'],
 };
 
 function inflect(lemma: string): string[] {
@@ -135,7 +145,8 @@ export interface Cue {
   lemma: string;
   cls: CueClass;
   /** Which way the source is found: verb cues look at their subject; "according to" at its object. */
-  shape: 'verb' | 'according-to' | 'as-reported-by' | 'quoted-as-saying';
+  /** `perception`: "seems to", "appears to", "is expected to": what someone unnamed perceives or expects, no source. */
+  shape: 'verb' | 'according-to' | 'as-reported-by' | 'quoted-as-saying' | 'perception';
 }
 
 /** Whether a determiner stands one or two lowercase singular words before token `i`: "his biggest worry". */
@@ -151,14 +162,72 @@ const DETERMINERS_OF_NOUNS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'th
 /** Singular words that are the subject, not a modifier, before a bare verb: "the people say", "the government say". */
 const SUBJECT_WORDS = new Set(['many', 'most', 'few', 'some', 'all', 'both', 'people', 'police', 'media', 'military', 'government', 'public', 'staff', 'majority', 'team', 'army', 'press', 'other', 'others']);
 
+/** Words that open an adjunct after "put it" ("put it in his memo", "put it on Twitter"), not an object ("put it on the table" is rare in reporting). */
+const ADJUNCT_AFTER_PUT_IT = new Set(['in', 'on', 'at', 'during', 'to', 'bluntly', 'simply', 'succinctly', 'recently', 'later', 'earlier', 'best', 'another']);
+
 /** Verbs whose cue is the verb and a particle. */
 const PHRASAL_CUES = new Map<string, { particles: string[]; verb: string; cls: CueClass }>();
 for (const form of ['point', 'points', 'pointed', 'pointing']) PHRASAL_CUES.set(form, { particles: ['to'], verb: 'point', cls: 'speech' });
 for (const form of ['refer', 'refers', 'referred', 'referring']) PHRASAL_CUES.set(form, { particles: ['to'], verb: 'refer', cls: 'speech' });
 for (const form of ['call', 'calls', 'called', 'calling']) PHRASAL_CUES.set(form, { particles: ['for', 'on'], verb: 'call', cls: 'stance' });
+// "Trump talked about the wall", "she spoke of her mother": what one speaks about is a reported quote of its topic, no claim.
+for (const form of ['talk', 'talks', 'talked', 'talking']) PHRASAL_CUES.set(form, { particles: ['about', 'of'], verb: 'talk', cls: 'stance' });
+for (const form of ['speak', 'speaks', 'spoke', 'spoken', 'speaking']) PHRASAL_CUES.set(form, { particles: ['about', 'of'], verb: 'speak', cls: 'stance' });
+for (const verb of ['write', 'complain', 'joke', 'boast', 'brag', 'warn', 'gush', 'tweet']) {
+  for (const form of inflect(verb)) PHRASAL_CUES.set(form, { particles: ['about'], verb, cls: 'stance' });
+}
+
+/** Forms of "see" and "view" that cast someone as something: "sees Cruz as a uniter". */
+const SEE_AS = new Set(['see', 'sees', 'saw', 'seen', 'seeing', 'view', 'views', 'viewed', 'viewing', 'regard', 'regards', 'regarded']);
+/** Before a participle these make it passive ("is seen as"): the one who sees is unnamed. */
+const PASSIVE_BEFORE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'widely', 'largely', 'often', 'generally']);
+/** Farthest "as" after the object of "see": "saw the death of Navy SEAL Charles Keating IV during … as a sign" is 14 tokens. */
+const SEE_AS_WINDOW = 14;
+
+/** Whether "as" follows within the window, before any punctuation that ends the object. */
+function asFollows(tokens: readonly Token[], from: number): boolean {
+  for (let k = from; k < tokens.length && k < from + SEE_AS_WINDOW; k++) {
+    const t = tokens[k]!;
+    if (t.lower === 'as') return k > from;
+    if (!t.word && t.text !== "'s" && t.text !== '-' && t.text !== '’') return false;
+  }
+  return false;
+}
+
+/** Verbs of appearance: "seemed to be shrinking", "appears to be unanimous", "seems equally unperturbed". */
+const PERCEPTION_FORMS = new Set(['seem', 'seems', 'seemed', 'appear', 'appears', 'appeared']);
+/** Words after "appear" that make it physical ("appeared on CNN", "appeared in court"), and after "seem" that make it no perception. */
+const PLACE_WORDS = new Set(['in', 'on', 'at', 'before', 'with', 'alongside', 'together', 'onstage', 'for', 'during', 'from', 'next', 'live', 'by', 'as', 'and', 'or']);
+/** Auxiliaries and adverbs of the passive "is widely expected to". */
+const EXPECTED_BEFORE = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'s", 'widely', 'also', 'now', 'still', 'not', 'generally', 'largely']);
+
+/**
+ * "X seemed to …", "X appears to …", "It seems that …", "X is expected to …": PolNeAR counts what
+ * someone unnamed perceives or expects as an attribution without a source. "appeared on CNN" and
+ * "the expected result" are not.
+ */
+function perceptionAt(tokens: readonly Token[], i: number): Cue | null {
+  const t = tokens[i]!;
+  const next = tokens[i + 1];
+  if (!next || !next.word) return null;
+  if (PERCEPTION_FORMS.has(t.lower)) {
+    if (i > 0 && /^\p{Lu}/u.test(t.text) && tokens[i - 1]!.word) return null;
+    if (tokens[i - 1] && NOUN_BEFORE.has(tokens[i - 1]!.lower) && tokens[i - 1]!.lower !== 'that') return null;
+    const appear = t.lower.startsWith('appear');
+    if (appear ? !(next.lower === 'to' || next.lower === 'that') : PLACE_WORDS.has(next.lower)) return null;
+    return { first: i, last: i, lemma: appear ? 'appear' : 'seem', cls: 'belief', shape: 'perception' };
+  }
+  if (t.lower === 'expected' && next.lower === 'to' && EXPECTED_BEFORE.has(tokens[i - 1]?.lower ?? '')) {
+    let first = i;
+    while (first > 0 && EXPECTED_BEFORE.has(tokens[first - 1]!.lower)) first--;
+    return { first, last: i, lemma: 'be expected', cls: 'belief', shape: 'perception' };
+  }
+  return null;
+}
 
 /** Every word a cue phrase can open with: one look-up tells the (far more common) other words apart. */
-const CUE_STARTS = new Set([...CUE_FORMS.keys(), ...POINT_OUT, ...PHRASAL_CUES.keys(), 'according', 'per', 'quoted', 'quotes', 'cited', 'cites', 'as', 'in']);
+const CUE_STARTS = new Set([...CUE_FORMS.keys(), ...POINT_OUT, ...PHRASAL_CUES.keys(), 'according', 'per', 'quoted', 'quotes', 'cited', 'cites', 'as', 'in', 'put', 'puts',
+  ...PERCEPTION_FORMS, ...SEE_AS]);
 
 /** Every cue in a run of tokens (one sentence), left to right. */
 export function findCues(tokens: readonly Token[]): Cue[] {
@@ -217,6 +286,13 @@ export function findCues(tokens: readonly Token[]): Cue[] {
       i++;
       continue;
     }
+    // "As Jeff Weiner put it in his memo, ''…''", "He put it this way:": the words are what follows.
+    if ((t.lower === 'put' || t.lower === 'puts') && next?.lower === 'it' && (tokens[i + 2] === undefined || !tokens[i + 2]!.word || tokens[i + 2]!.lower === 'this' ||
+        ADJUNCT_AFTER_PUT_IT.has(tokens[i + 2]!.lower)) && i > 0) {
+      cues.push({ first: i, last: i + 1, lemma: 'put it', cls: 'speech', shape: 'verb' });
+      i++;
+      continue;
+    }
     if (POINT_OUT.has(t.lower) && next?.lower === 'out') {
       cues.push({ first: i, last: i + 1, lemma: 'point out', cls: 'speech', shape: 'verb' });
       i++;
@@ -229,6 +305,17 @@ export function findCues(tokens: readonly Token[]): Cue[] {
         !(tokens[i - 1] && NOUN_BEFORE.has(tokens[i - 1]!.lower))) {
       cues.push({ first: i, last: i + 1, lemma: `${phrasal.verb} ${next.lower}`, cls: phrasal.cls, shape: 'verb' });
       i++;
+      continue;
+    }
+    // "Viguerie sees Cruz as a uniter", "voters view the campaign as unfair": a view of someone is a belief.
+    if (SEE_AS.has(t.lower) && !(i > 0 && /^\p{Lu}/u.test(t.text)) && !PASSIVE_BEFORE.has(tokens[i - 1]?.lower ?? '') && next?.word && asFollows(tokens, i + 1)) {
+      cues.push({ first: i, last: i, lemma: t.lower.startsWith('v') ? 'view' : 'see', cls: 'belief', shape: 'verb' });
+      continue;
+    }
+    const perception = perceptionAt(tokens, i);
+    if (perception) {
+      cues.push(perception);
+      i = perception.last;
       continue;
     }
     const form = CUE_FORMS.get(t.lower);
@@ -244,6 +331,12 @@ export function findCues(tokens: readonly Token[]): Cue[] {
     if (before && PREPOSITIONS_BEFORE_NOUN.has(before.lower) && !form.participle && !/ed$/.test(t.lower)) continue;
     if (form.lemma === 'say' && before?.lower === 'to' && tokens[i - 2]?.lower === 'is') continue; // "is to say"
     if (form.cls === 'belief' && next === undefined) continue;
+    // "continued his push", "continued to rise": with an object or an infinitive it is no speech; only
+    // "“…,” he continued" and "He continued: “…”" are.
+    if (form.lemma === 'continue' && next !== undefined && next.word) continue;
+    // "the state Senate", "11 states are in play": in political news "state" is a noun unless a clause
+    // or a quotation follows it ("The report states that …", "states: “…”").
+    if ((t.lower === 'state' || t.lower === 'states') && !(next !== undefined && (next.lower === 'that' || next.text === ':' || next.text === ','))) continue;
     // "hopes to win", "expects to meet": a belief about one's own doing is an intention.
     const cls = form.cls === 'belief' && next?.lower === 'to' ? 'intent' : form.cls;
     // "the plans", "its aim", "a wish": an intention verb is a noun as often as not; only a finite form

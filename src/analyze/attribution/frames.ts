@@ -99,6 +99,7 @@ function buildFrame(ctx: FrameContext, cue: Cue, previous: Frame | undefined): F
   const { tokens, mentions } = ctx;
   const frame: Frame = { cue, source: null, channel: null, first: cue.first, last: cue.last, content: null, side: null, channelOnly: false };
   const ceiling = tokens.length - 1;
+  if (cue.shape === 'perception') return perceptionFrame(ctx, frame);
   if (cue.shape === 'quoted-as-saying') {
     frame.source = { first: cue.first + 1, last: cue.first + 1 };
     frame.channel = sourceEndingAt(tokens, cue.first - 1, 0, mentions);
@@ -172,6 +173,14 @@ function buildFrame(ctx: FrameContext, cue: Cue, previous: Frame | undefined): F
   }
   let j = cue.first - 1;
   while (j >= 0 && (BETWEEN_SUBJECT_AND_CUE.has(tokens[j]!.lower) || ctx.inTime(tokens[j]!.start))) j--;
+  // "She went on to say:", "he proceeded to recite": the verb before the infinitive is the subject's too.
+  if (tokens[j]?.lower === 'to' && j >= 1) {
+    const k = tokens[j - 1]!.lower === 'on' && j >= 2 && ['went', 'goes', 'go', 'going', 'gone'].includes(tokens[j - 2]!.lower) ? j - 2 : j - 1;
+    if (LEAD_IN_VERBS.has(tokens[k]!.lower) || k === j - 2) {
+      j = k - 1;
+      while (j >= 0 && BETWEEN_SUBJECT_AND_CUE.has(tokens[j]!.lower)) j--;
+    }
+  }
   // "Gov. John Kasich (R-OH), said", "Rep. Paul Ryan (R-WI) said": the parenthesis after a name is frame.
   if (isPunct(tokens[j], ',') && isPunct(tokens[j - 1], ')')) j--;
   if (isPunct(tokens[j], ')')) {
@@ -222,7 +231,10 @@ function buildFrame(ctx: FrameContext, cue: Cue, previous: Frame | undefined): F
     frame.source = sourceStartingAt(tokens, cue.last + 1, ceiling, mentions) ?? looseSourceAfter(ctx, cue.last + 1, ceiling);
     if (frame.source) frame.last = frame.source.last;
   } else if (at && j >= 0) {
-    frame.source = sourceEndingAt(tokens, j, 0, mentions);
+    // The time words skipped before the cue belong to a document's modifier ("a poll released last week showed").
+    let last = j;
+    while (last + 1 < cue.first && ctx.inTime(tokens[last + 1]!.start)) last++;
+    frame.source = documentBehindModifier(ctx, j, last) ?? sourceEndingAt(tokens, j, 0, mentions);
     if (frame.source) frame.first = frame.source.first;
   } else if (j < 0 && cue.first === 0) {
     frame.source = sourceStartingAt(tokens, cue.last + 1, ceiling, mentions);
@@ -257,6 +269,77 @@ function finishFrame(ctx: FrameContext, frame: Frame, ceiling: number): Frame | 
   }
   return frame;
 }
+
+/** Words that open a clause: a perception's subject begins after them. */
+const CLAUSE_OPENERS = new Set(['that', 'which', 'who', 'whom', 'whose', 'and', 'but', 'while', 'because', 'if', 'when', 'although', 'though',
+  'as', 'since', 'so', 'or', 'where', 'whether', 'even', 'yet']);
+
+/**
+ * "In the past few days, the politician with the outsized personality seemed to be shrinking …": the
+ * words are the clause — its subject and what it seems — without a source. "It appears that …": the
+ * clause after "that".
+ */
+function perceptionFrame(ctx: FrameContext, frame: Frame): Frame | null {
+  const { tokens } = ctx;
+  const cue = frame.cue;
+  let end = cue.first - 1;
+  while (end >= 0 && BETWEEN_SUBJECT_AND_CUE.has(tokens[end]!.lower)) end--;
+  let start = end;
+  // A possessive or a hyphen joins words of the subject: "Christie’s seeming thousand-yard stare seemed …".
+  while (start >= 0 && (tokens[start]!.word || tokens[start]!.text === "'s" || tokens[start]!.text === '-') && !CLAUSE_OPENERS.has(tokens[start]!.lower)) start--;
+  start++;
+  let words = 0;
+  for (let k = start; k <= end; k++) if (tokens[k]!.word) words++;
+  const expletive = words === 1 && tokens[start]!.lower === 'it' && tokens[cue.last + 1]?.lower === 'that';
+  const first = expletive || words === 0 ? cue.last + (tokens[cue.last + 1]?.lower === 'that' ? 2 : 1) : start;
+  if (words > 0 && PRONOUN_OR_AUX.has(tokens[end]!.lower) && !expletive && tokens[end]!.lower !== 'it' && !['he', 'she', 'they', 'we', 'i', 'you'].includes(tokens[end]!.lower)) return null;
+  const content = charSpan(ctx, first, tokens.length - 1);
+  if (!content || wordsIn(tokens, cue.last + 1, tokens.length - 1) < 2) return null;
+  frame.content = content;
+  frame.side = 'after';
+  return frame;
+}
+
+/** Nouns of polls and documents that speak through what they show or find. */
+const REPORT_NOUNS = new Set(['poll', 'polls', 'survey', 'surveys', 'study', 'studies', 'report', 'reports', 'analysis', 'data', 'review',
+  'investigation', 'audit', 'count', 'tally', 'estimate', 'estimates', 'records', 'documents', 'emails', 'email', 'results', 'figures',
+  'numbers', 'statistics', 'findings', 'memo', 'filings', 'letter', 'research']);
+/** Participles and words that open a modifier after such a noun: "a poll released last week", "a poll out this week". */
+const MODIFIER_OPENERS = new Set(['released', 'conducted', 'taken', 'published', 'commissioned', 'out', 'issued', 'compiled', 'obtained',
+  'done', 'carried', 'made', 'sent', 'written', 'filed', 'of', 'by', 'for', 'from', 'in', 'on', 'among']);
+/** Most tokens between a document noun and its cue: "poll released by Quinnipiac University on Tuesday" is 6. */
+const MAX_MODIFIER_TOKENS = 8;
+
+/** The last word of a token range before a joining preposition: "poll" in "a poll of likely voters". */
+function headWord(tokens: readonly Token[], r: TokenRange): Token {
+  for (let k = r.first + 1; k <= r.last; k++) if (['of', 'by', 'from', 'for', 'among', 'released', 'conducted', 'taken', 'out'].includes(tokens[k]!.lower)) return tokens[k - 1]!;
+  return tokens[r.last]!;
+}
+
+/**
+ * "A Marquette Law School poll released last week showed …", "A University of New Hampshire poll out
+ * this week shows …": a poll or document whose modifier stands between it and the cue. The source is
+ * the noun phrase with its modifier (token `end` its last word).
+ */
+function documentBehindModifier(ctx: FrameContext, end: number, last: number): TokenRange | null {
+  const { tokens, mentions } = ctx;
+  for (let k = end - 1; k >= 0 && end - k <= MAX_MODIFIER_TOKENS; k--) {
+    const t = tokens[k]!;
+    if (!t.word && t.text !== '/' && t.text !== "'s" && t.text !== '-') return null;
+    if (PRONOUN_OR_AUX.has(t.lower) || (CUE_FORMS.has(t.lower) && !MODIFIER_OPENERS.has(t.lower))) return null;
+    if (!REPORT_NOUNS.has(t.lower) || !MODIFIER_OPENERS.has(tokens[k + 1]!.lower)) continue;
+    const noun = sourceEndingAt(tokens, k, 0, mentions);
+    // The phrase opens its clause ("…, and a poll released Monday shows"), or it is not the cue's subject
+    // ("Officials in the investigation of Clinton said").
+    const opener = noun && tokens[noun.first - 1];
+    if (!noun || (opener && opener.word && !['and', 'but', 'that', 'while', 'as', 'though', 'although', 'because'].includes(opener.lower))) return null;
+    return { first: noun.first, last };
+  }
+  return null;
+}
+
+/** Verbs that lead into a cue's infinitive with the same subject: "proceeded to recite", "was quick to say". */
+const LEAD_IN_VERBS = new Set(['proceeded', 'proceeds', 'began', 'begins', 'started', 'starts', 'rushed', 'hastened', 'took', 'takes', 'quick', 'went', 'decided', 'chose']);
 
 /** Longest parenthesis skipped between a name and its cue: "(R-OH)", "(pictured above)". */
 const MAX_PARENTHESIS_TOKENS = 8;
@@ -347,7 +430,13 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
         frame.side = 'after';
         break;
       }
-      if (OPENING_MARKS.has(t.text) || ctx.openingAt(t.start) || isPunct(t, '.;,')) break;
+      // A title in marks inside the addressee ("told ABC’s “Good Morning America” that …") is passed over.
+      const title = ctx.openingAt(t.start);
+      if (title && k > afterFirst && wordsBetween(ctx.text, title.inner.start, title.inner.end) <= MAX_TITLE_WORDS) {
+        while (k + 1 <= ceiling && tokens[k + 1]!.start < title.end) k++;
+        continue;
+      }
+      if (OPENING_MARKS.has(t.text) || title || isPunct(t, '.;,')) break;
     }
   }
   if (frame.side !== 'after') {
@@ -357,9 +446,18 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
       const addressee = sourceStartingAt(tokens, k, ceiling, ctx.mentions);
       if (addressee && isPunct(tokens[addressee.last + 1], ',:')) k = addressee.last + 1;
     }
-    const bare = !isPunct(tokens[k], ',:');
+    let bare = !isPunct(tokens[k], ',:');
     if (!bare) k++;
-    const q = tokens[k] && ctx.openingAt(tokens[k]!.start);
+    let q = tokens[k] && ctx.openingAt(tokens[k]!.start);
+    // "said in a statement: “…”", "told Fox 35 in Orlando, “…”": an adjunct phrase, then the quotation.
+    if (!q && bare) {
+      const adjunct = quotationAfterAdjunct(ctx, k, ceiling);
+      if (adjunct) {
+        k = adjunct.at;
+        q = adjunct.q;
+        bare = false;
+      }
+    }
     // "“Supporters of some other candidates,” he added, “have focused …”": the quotation before the frame
     // is its words, the one after continues them (continueQuotes).
     const quoteBefore = closes(ctx, tokens[frame.first - 1]) || (isPunct(tokens[frame.first - 1], ',') && closes(ctx, tokens[frame.first - 2]));
@@ -369,7 +467,10 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
     const goesOn = q !== undefined && bare && after <= contentCeiling && tokens[after]!.word && tokens[after]!.lower !== 'and' && wordsIn(tokens, after, contentCeiling) >= 2;
     if (q && (k > afterFirst || frame.cue.shape === 'verb') && !(quoteBefore && frame.first - 1 >= floor && !bare) && !goesOn) {
       frame.side = 'after';
-      frame.content = q.inner;
+      // "Evaluating the candidates by national polls, Stevens said, “is like looking at …”": the quotation
+      // goes on with the words before the frame (it opens in lowercase), so both sides are the words.
+      const around = !bare && /^\p{Ll}/u.test(ctx.text.slice(q.inner.start, q.inner.start + 1)) ? wordsAround(ctx, frame, floor, q.end) : null;
+      frame.content = around ?? q.inner;
       return;
     }
   }
@@ -390,17 +491,55 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
   // A frame nested in the words ("Analysts say Moscow plans to …") does not leave them empty.
   const restEmpty = restFirst > contentCeiling || isPunct(rest, ',.;)') || wordsIn(tokens, restFirst, contentCeiling) === 0 || (ADJUNCT_PREPOSITIONS.has(rest!.lower) && !infinitive);
   const sourceAfterCue = frame.source !== null && frame.source.first > frame.cue.last;
-  if (frame.side !== 'after' && preEndsWithBreak && wordsIn(tokens, floor, beforeLast) >= 2 &&
-      (restEmpty || sourceAfterCue || frame.cue.shape !== 'verb')) {
+  // "“…,” former State policy planning director Anne-Marie Slaughter wrote", "''He deserved it,'' the
+  // assailant, John McGraw, told …": the rest of the speaker's phrase between the quotation and the frame.
+  const lead = frame.side !== 'after' ? quotationBeforeSpeaker(ctx, frame, floor) : undefined;
+  if (lead) {
     frame.side = 'before';
-    // The whole quotation when the frame follows one that began in an earlier sentence.
-    const closing = tokens[beforeLast]!;
-    const q = closes(ctx, closing) ? ctx.closingAt(closing.end) : undefined;
-    frame.content = q && q.start < tokens[floor]!.start ? q.inner : charSpan(ctx, floor, beforeLast);
+    frame.content = lead.inner;
     return;
   }
+  // "The goal, he said, is to forge a durable cease-fire": a frame between commas inside its words. The
+  // content is one span, so the frame's few words sit inside it (a reader sees the sentence whole).
+  if (frame.side !== 'after' && isPunct(tokens[beforeLast], ',') && beforeLast >= floor && wordsIn(tokens, floor, beforeLast) >= 1 &&
+      isPunct(rest, ',') && frame.cue.shape === 'verb' && frame.source !== null && frame.source.last < frame.cue.first) {
+    const next = tokens[restFirst + 1];
+    const last = frame.cue.cls === 'deny' ? cutAtBut(tokens, restFirst + 1, contentCeiling) : contentCeiling;
+    if (next && next.word && !NOT_CONTINUING.has(next.lower) && wordsIn(tokens, restFirst + 1, last) >= 2) {
+      const after = charSpan(ctx, restFirst + 1, last);
+      const span = after && wordsAround(ctx, frame, floor, after.end);
+      if (span) {
+        frame.side = 'before';
+        frame.content = span;
+        return;
+      }
+    }
+  }
+  // The quotation closing right before the frame ("“…,” Trump said 30 minutes into the debate"): its words
+  // are the frame's whatever follows the frame; it may have begun in an earlier sentence ("“… again. Mistake?” he asked").
+  const closingQ = preEndsWithBreak && closes(ctx, tokens[beforeLast]) ? ctx.closingAt(tokens[beforeLast]!.end) : undefined;
+  const quoteFromEarlier = closingQ !== undefined && closingQ.start < tokens[floor]!.start;
+  // A one-word quotation is words too when it closes right before the frame ("“Quiet,” he demanded").
+  if (frame.side !== 'after' && preEndsWithBreak && (wordsIn(tokens, floor, beforeLast) >= 2 || quoteFromEarlier || (closingQ !== undefined && closingQ.start >= tokens[floor]!.start)) &&
+      (restEmpty || sourceAfterCue || frame.cue.shape !== 'verb' || closingQ !== undefined)) {
+    frame.side = 'before';
+    frame.content = quoteFromEarlier ? closingQ.inner : charSpan(ctx, floor, beforeLast);
+    return;
+  }
+  // "Cruz said." as a sentence of its own after the quotation ("“… it’s offensive!” Cruz said."): the
+  // sentence splitter ended the quotation's sentence at its "!”"; the words are that quotation.
+  if (frame.side !== 'after' && frame.first === 0 && floor === 0 && frame.cue.shape === 'verb' && (restEmpty || sourceAfterCue)) {
+    const q = quotationJustBefore(ctx, tokens[0]!.start);
+    if (q) {
+      frame.side = 'before';
+      frame.content = q.inner;
+      return;
+    }
+  }
   if (frame.cue.shape === 'according-to' && isPunct(tokens[afterFirst], ',')) afterFirst++;
-  if (frame.side !== 'after' && NEEDS_THAT.has(frame.cue.lemma)) return;
+  // "The April survey found Clinton leading by seven points": what a poll finds needs no "that".
+  const pollFinds = frame.source !== null && frame.source.last < frame.cue.first && REPORT_NOUNS.has(headWord(tokens, frame.source).lower);
+  if (frame.side !== 'after' && NEEDS_THAT.has(frame.cue.lemma) && !pollFinds) return;
   if (frame.side !== 'after' && frame.cue.shape === 'verb' && !restEmpty) afterFirst = restFirst;
   if (frame.side === 'after' || (wordsIn(tokens, afterFirst, contentCeiling) >= 2 && !restEmpty) || frame.cue.shape === 'according-to') {
     if (frame.cue.shape !== 'verb' && frame.cue.shape !== 'according-to') return;
@@ -413,8 +552,96 @@ function placeContent(ctx: FrameContext, frame: Frame, floor: number, ceiling: n
   }
 }
 
-/** A headline's speaker is at most this many tokens before its colon: "Pat Caddell:", "Russian Defense Ministry:". */
-const MAX_COLON_SOURCE_TOKENS = 6;
+/** Words after a parenthetical frame's comma that do not continue the words before it: a relative clause or an apposition of the speaker. */
+const NOT_CONTINUING = new Set(['who', 'whom', 'whose', 'which', 'a', 'an', 'the', 'according', 'adding', 'saying', 'noting', 'as', 'citing', 'referring']);
+
+/** One span from the frame's floor to `end`, the frame inside it: words on both sides of a parenthetical frame. */
+function wordsAround(ctx: FrameContext, frame: Frame, floor: number, end: number): Span | null {
+  const before = charSpan(ctx, floor, frame.first - 1);
+  return before ? { start: before.start, end } : null;
+}
+
+/** Most words of a speaker's phrase left between a quotation and its frame: "former State policy planning". */
+const MAX_SPEAKER_LEAD_WORDS = 6;
+
+/**
+ * The quotation that closes a few words of the speaker's phrase before the frame (words, at most one
+ * apposition comma), when it opens the words before the frame: those words are the speaker's title.
+ */
+function quotationBeforeSpeaker(ctx: FrameContext, frame: Frame, floor: number): Quotation | undefined {
+  const { tokens } = ctx;
+  let words = 0;
+  for (let k = frame.first - 1; k >= floor; k--) {
+    const t = tokens[k]!;
+    if (closes(ctx, t)) {
+      if (k === frame.first - 1 || words === 0) return undefined;
+      const q = ctx.closingAt(t.end);
+      const next = tokens[k + 1]!;
+      const lead = isPunct(next, ',') ? tokens[k + 2]! : next;
+      if (!q || q.start > tokens[floor]!.start || !lead.word || PRONOUN_OR_AUX.has(lead.lower)) return undefined;
+      return q;
+    }
+    if (t.word) {
+      if (++words > MAX_SPEAKER_LEAD_WORDS || PRONOUN_OR_AUX.has(t.lower) || t.lower === 'that' || t.lower === 'and' || t.lower === 'who') return undefined;
+    } else if (!isPunct(t, ',') && t.text !== "'s" && t.text !== '-') return undefined;
+  }
+  return undefined;
+}
+
+/** Most words of a programme's or a paper's title in marks inside an addressee: "“Good Morning America”". */
+const MAX_TITLE_WORDS = 5;
+
+/** Words (letter or digit runs) in text[start, end). */
+function wordsBetween(text: string, start: number, end: number): number {
+  return text.slice(start, end).match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+}
+
+/** Most tokens of an adjunct phrase between a cue and the quotation it introduces: "said in a statement released by his campaign:". */
+const MAX_ADJUNCT_TOKENS = 10;
+
+/**
+ * The quotation after an adjunct phrase that follows a cue ("in a statement: “…”", "Tuesday on CNN, “…”",
+ * "to reporters at the Capitol: “…”"): the phrase opens with a preposition or a date and runs, without
+ * other punctuation or a verb of its own, to a colon or comma right before an opening mark.
+ */
+function quotationAfterAdjunct(ctx: FrameContext, from: number, ceiling: number): { at: number; q: Quotation } | null {
+  const { tokens } = ctx;
+  const first = tokens[from];
+  if (!first || !first.word || !(ADJUNCT_PREPOSITIONS.has(first.lower) || ctx.inTime(first.start))) return null;
+  for (let k = from + 1; k < ceiling && k <= from + MAX_ADJUNCT_TOKENS; k++) {
+    const t = tokens[k]!;
+    // "to his 20,000 Twitter followers, “…”": a comma between digits is part of a number.
+    if (isPunct(t, ',') && /\d$/.test(tokens[k - 1]!.text) && /^\d/.test(tokens[k + 1]!.text) && tokens[k + 1]!.start === t.end) continue;
+    if (isPunct(t, ',:')) {
+      const q = ctx.openingAt(tokens[k + 1]!.start);
+      return q ? { at: k + 1, q } : null;
+    }
+    if (!t.word && t.text !== "'s" && t.text !== '-' && t.text !== '.') return null;
+    // A participle may describe the occasion ("in his memo to employees explaining the deal, ''…''"); a finite cue is a frame of its own.
+    if ((CUE_FORMS.has(t.lower) && !t.lower.endsWith('ing')) || PRONOUN_OR_AUX.has(t.lower) || t.lower === 'that') return null;
+  }
+  return null;
+}
+
+/** The quotation closing right before `offset`, only spaces (no paragraph break) between. */
+function quotationJustBefore(ctx: FrameContext, offset: number): Quotation | undefined {
+  let end = offset;
+  while (end > 0 && (ctx.text[end - 1] === ' ' || ctx.text[end - 1] === '\t')) end--;
+  return end < offset ? ctx.closingAt(end) : undefined;
+}
+
+/**
+ * A headline's or a transcript's speaker is at most this many tokens before its colon: "Pat Caddell:",
+ * "Russian Defense Ministry:", "Former secretary of state Hillary Rodham Clinton:" (7).
+ */
+const MAX_COLON_SOURCE_TOKENS = 8;
+
+/** Capitalised words before a colon that head a note, not words someone said: "Note: …", "Update: …", "Photo: …". */
+const NOT_SPEAKERS = new Set(['note', 'notes', 'update', 'updated', 'photo', 'photos', 'video', 'watch', 'read', 'related', 'correction',
+  'clarification', 'editor', 'disclosure', 'source', 'sources', 'credit', 'image', 'tags', 'topics', 'share', 'warning',
+  'transcript', 'listen', 'more', 'see', 'also', 'exclusive', 'breaking', 'live', 'analysis', 'opinion', 'caption', 'subscribe',
+  // The news agencies' running headings: "The Latest: Sanders wins Minnesota caucuses", "Remember: …".
+  'latest', 'remember']);
 
 /**
  * "Pat Caddell: Democrat Voters Worried About …": a named speaker, a colon,
@@ -422,42 +649,75 @@ const MAX_COLON_SOURCE_TOKENS = 6;
  * can speak so ("Update:", "Photo:" and clock times cannot).
  */
 function colonFrame(ctx: FrameContext): Frame | null {
+  const headline = colonFrameAt(ctx, 0);
+  if (headline) return headline;
+  // "EXPECTATIONS IN OTHER STATES - Michael P. McDonald: “…”": a digest's item, its heading, a dash, then the speaker.
+  const dash = ctx.tokens.findIndex((t, k) => k > 0 && (t.text === '–' || t.text === '—' || (t.text === '-' && ctx.text[t.start - 1] === ' ')));
+  return dash > 0 ? colonFrameAt(ctx, dash + 1) : null;
+}
+
+/** colonFrame with the speaker's phrase starting at token `from`. */
+function colonFrameAt(ctx: FrameContext, from: number): Frame | null {
   const { tokens, mentions } = ctx;
-  for (let k = 1; k <= MAX_COLON_SOURCE_TOKENS && k < tokens.length; k++) {
+  for (let k = from + 1; k <= from + MAX_COLON_SOURCE_TOKENS && k < tokens.length; k++) {
     if (!isPunct(tokens[k], ':')) {
-      if (!tokens[k]!.word && tokens[k]!.text !== "'s" && tokens[k]!.text !== '-') return null;
+      // A middle initial's dot stays inside the name: "Michael P. McDonald:".
+      const initial = tokens[k]!.text === '.' && /^\p{Lu}$/u.test(tokens[k - 1]!.text);
+      if (!tokens[k]!.word && tokens[k]!.text !== "'s" && tokens[k]!.text !== '-' && !initial) return null;
       continue;
     }
     if (wordsIn(tokens, k + 1, tokens.length - 1) < 3) return null;
-    const source = sourceEndingAt(tokens, k - 1, 0, mentions);
-    if (!source || source.first !== 0) return null;
+    const source = sourceEndingAt(tokens, k - 1, from, mentions);
+    // The phrase walk stops at an initial's dot; the name runs on to the phrase's start.
+    if (source && source.first > from && tokens.slice(from, source.first).every((t) => isCapitalized(t) || t.text === '.')) source.first = from;
+    if (!source || source.first !== from) return null;
+    if (NOT_SPEAKERS.has(tokens[from]!.lower) || NOT_SPEAKERS.has(tokens[k - 1]!.lower)) return null;
     // Any named entity can head a headline (countries speak through their governments: "Ukraine: …"),
     // or a speaking noun ("Poll:", "Clinton camp:").
-    const speaks = /^\p{Lu}/u.test(tokens[0]!.text) &&
-      (mentions.within(tokens[0]!.start, tokens[k - 1]!.end).length > 0 || SOURCE_NOUNS.has(tokens[k - 1]!.lower) || /^\p{Lu}/u.test(tokens[k - 1]!.text));
+    const speaks = /^\p{Lu}/u.test(tokens[from]!.text) &&
+      (mentions.within(tokens[from]!.start, tokens[k - 1]!.end).length > 0 || SOURCE_NOUNS.has(tokens[k - 1]!.lower) || /^\p{Lu}/u.test(tokens[k - 1]!.text));
     if (!speaks) return null;
     const cue: Cue = { first: k, last: k, lemma: 'say', cls: 'speech', shape: 'verb' };
     const content = charSpan(ctx, k + 1, tokens.length - 1);
     const q = content && ctx.openingAt(tokens[k + 1]!.start);
-    return { cue, source, channel: null, first: 0, last: k, content: q ? q.inner : content, side: 'after', channelOnly: false };
+    return { cue, source, channel: null, first: from, last: k, content: q ? q.inner : content, side: 'after', channelOnly: false };
   }
   return null;
 }
 
 /** Each frame's words, between the frames around it. */
 function placeContents(ctx: FrameContext, frames: Frame[]): void {
+  const floors: number[] = [];
   for (let k = 0; k < frames.length; k++) {
     const f = frames[k]!;
+    let floor = k > 0 ? frames[k - 1]!.last + 1 : 0;
+    // "Organizers said they are worried … and want to deny him a chance, the report says": a frame whose
+    // words run up to this trailing frame is nested in this one's words, which begin where its own began.
+    // A frame that found no words ("De Blasio has found himself in a bind, according to …") bounds none either.
+    const previous = frames[k - 1];
+    if (previous && !previous.channelOnly && isPunct(ctx.tokens[f.first - 1], ',') &&
+        (previous.content === null || (previous.side === 'after' && previous.content.end >= ctx.tokens[f.first - 2]!.start))) floor = floors[k - 1]!;
+    floors.push(floor);
     if (f.channelOnly) continue;
-    const floor = k > 0 ? frames[k - 1]!.last + 1 : 0;
     let ceiling = k + 1 < frames.length ? frames[k + 1]!.first - 1 : ctx.tokens.length - 1;
     // Content after a cue runs over frames nested in it ("According to the poll, most voters say …") and
     // stops at a frame that trails it (", per a translation from …", ", Die Welt reports").
     let contentCeiling = ctx.tokens.length - 1;
     for (let n = k + 1; n < frames.length; n++) {
       const before = ctx.tokens[frames[n]!.first - 1];
-      if (frames[n]!.channelOnly || (before && !before.word && (isPunct(before, ',;—–(') || closes(ctx, before)))) {
+      // A period the sentence splitter did not end a sentence at ("… at 7 p.m. He says …") bounds the words too.
+      if (frames[n]!.channelOnly || (before && !before.word && (isPunct(before, ',;—–(.') || closes(ctx, before)))) {
         contentCeiling = frames[n]!.first - 1;
+        break;
+      }
+      // "…, but he said Trump could crack …", "…, while other voters said …": a clause of its own, its subject
+      // and cue after a conjunction, ends the words before it.
+      const conjunction = before && ['but', 'and', 'while', 'whereas'].includes(before.lower) ? before : undefined;
+      const g = frames[n]!;
+      if (conjunction && g.source !== null && g.source.first === g.first && g.source.last < g.cue.first && g.cue.shape === 'verb' &&
+          isPunct(ctx.tokens[g.first - 2], ',')) {
+        contentCeiling = g.first - 3;
+        if (n === k + 1) ceiling = contentCeiling;
         break;
       }
       // "Clinton says she respects Sanders but argues …": a second predicate of the subject is a frame of its own.
@@ -468,7 +728,7 @@ function placeContents(ctx: FrameContext, frames: Frame[]): void {
         break;
       }
     }
-    placeContent(ctx, f, floor, ceiling, Math.max(ceiling, contentCeiling));
+    if (f.cue.shape !== 'perception') placeContent(ctx, f, floor, ceiling, Math.max(ceiling, contentCeiling));
   }
 }
 

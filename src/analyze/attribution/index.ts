@@ -40,6 +40,9 @@ const NOT_PROPOSITIONS = new Set(['ask', 'urge', 'describe', 'joke', 'quip', 'pr
  */
 const MAX_SENTENCE_CHARS = 5_000;
 
+/** Most tokens between a frame and the colon ending its sentence that introduces the words: "told his Democratic audience, to rowdy applause:" is 7. */
+const COLON_LEAD_TOKENS = 8;
+
 /** Words before a subject at most: "On Monday," "Meanwhile," "Ukrainian President". */
 const SUBJECT_POSITION_WORDS = 3;
 
@@ -256,8 +259,11 @@ export function extractAttributions(text: string, context: AttributionContext): 
    * it runs), else the paragraph itself.
    */
   const contentAfterColon = (f: Frame): Span | null => {
-    const colon = tokens[f.last + 1];
-    if (!colon || colon.text !== ':' || f.last + 2 < tokens.length) return null;
+    // The colon ends the sentence, at most a few words of adjunct or object after the frame: "He told his
+    // Democratic audience, to rowdy applause:", "President Clinton released the following statement:".
+    const colon = tokens[tokens.length - 1];
+    if (!colon || colon.text !== ':' || tokens.length - 1 - (f.last + 1) > COLON_LEAD_TOKENS) return null;
+    for (let k = f.last + 1; k < tokens.length - 1; k++) if (opening.has(tokens[k]!.start) || quotationAt(tokens[k]!.start)) return null;
     let start = colon.end;
     while (start < text.length && /\s/.test(text[start]!)) start++;
     if (start >= text.length) return null;
@@ -315,8 +321,19 @@ export function extractAttributions(text: string, context: AttributionContext): 
     sentenceClaims = [];
     carriers = frames.filter((f) => f.channelOnly && f.channel);
 
+    const lastFrame = frames.filter((f) => !f.channelOnly).pop();
     for (const f of frames) {
-      if (!f.channelOnly && !f.content && f.source) f.content = contentAfterColon(f);
+      if (!f.channelOnly && f.source && f === lastFrame && f.side !== 'before') f.content = contentAfterColon(f) ?? f.content;
+      // "X seemed to …", "X is expected to …": a claim of no one named (PolNeAR's attributions without a source).
+      if (f.cue.shape === 'perception' && f.content && !f.channelOnly) {
+        const content = trimSpan(text, f.content);
+        if (content.end > content.start) {
+          attributedSentences.add(si);
+          const cueSpan = textSpan(text, spanOf(f.cue.first, f.cue.last));
+          addClaim('claim', content, cueSpan, null, saidOnFor(content, cueSpan.start), false);
+        }
+        continue;
+      }
       if (f.channelOnly || !f.content || !f.source) continue;
       let content = trimSpan(text, f.content);
       // A quotation that runs past the sentence ("…: “The losses are not worth it. They are simply pointless.”").
@@ -363,7 +380,9 @@ export function extractAttributions(text: string, context: AttributionContext): 
           quotes.push({ kind: 'partial', content: textSpan(text, trimSpan(text, x.inner)), cue: cueSpan, speaker, saidOn, channel, sentence: sentenceAt(x.inner.start)?.index ?? si });
         }
       }
-      if (!NOT_PROPOSITIONS.has(f.cue.lemma) && (f.cue.cls !== 'stance' || thatClause(f))) addClaim('claim', reported, cueSpan, speaker, saidOn, f.cue.lemma === 'allege');
+      // A question ("Q: Your mother was deported twice?") asks; it claims nothing.
+      const question = text[reported.end - 1] === '?';
+      if (!NOT_PROPOSITIONS.has(f.cue.lemma) && !question && (f.cue.cls !== 'stance' || thatClause(f))) addClaim('claim', reported, cueSpan, speaker, saidOn, f.cue.lemma === 'allege');
     }
 
     // "Moscow's claim that its forces in the city are surrounded."

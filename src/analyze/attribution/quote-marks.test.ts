@@ -26,6 +26,13 @@ describe('findQuotations', () => {
   it('drops an unclosed mark at the end of its paragraph, so it cannot swallow the article', () => {
     expect(inner('He said “we hold the line.\n\nLater, “the city fell,” she said.')).toEqual(['the city fell,']);
   });
+  it('mixed marks close a quotation at a sentence\'s or clause\'s end: “…." and "…,”', () => {
+    expect(inner('“Show me your name."\n\n“The media is talking,” Pence said.')).toEqual(['Show me your name.', 'The media is talking,']);
+    expect(inner('"I don’t know where he stands,” said Hooton. "Amnesty is his plan."')).toEqual(['I don’t know where he stands,', 'Amnesty is his plan.']);
+  });
+  it('a straight mark inside a typographic quotation, not after punctuation, does not close it', () => {
+    expect(inner('“He said "hello" to me,” she said.')).toEqual(['He said "hello" to me,']);
+  });
   it('finds nothing in text without marks', () => {
     expect(findQuotations('Russian forces advanced toward Pokrovsk.')).toEqual([]);
   });

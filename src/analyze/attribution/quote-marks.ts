@@ -77,7 +77,11 @@ export function findQuotations(text: string): Quotation[] {
     }
     const closer = CLOSER_OF[opener];
     if (closer === undefined) continue;
-    if (ch !== closer) continue;
+    // Mixed marks, from copy edited in two systems: “…," and "…,” close their quotation when the mark ends
+    // a sentence or a clause (after . , ! ? or before the paragraph's end), not inside one ("“… "hello" …”").
+    const mixed = ((opener === '“' && ch === '"') || (opener === '"' && ch === '”')) && i > open + 1 &&
+      (/[.,!?…]/u.test(text[i - 1]!) || i + 1 >= text.length || text[i + 1] === '\n');
+    if (ch !== closer && !mixed) continue;
     // ’ inside a word ("Ukraine’s", "don’t") is an apostrophe, not a closing mark.
     if (closer === '’' && isWordChar(text[i + 1])) continue;
     if (closer === '"' && i === open + 1) continue;

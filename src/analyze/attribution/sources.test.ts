@@ -95,3 +95,18 @@ describe('junk sources', () => {
     }
   });
 });
+
+describe('speaking groups (PolNeAR train, round 3)', () => {
+  const speakers = (text: string) => analyze({ text, published: { value: '2016-03-01', provenance: 'metadata', evidence: null } }).quotes.map((q) => q.speaker?.text);
+  it('a lowercase plural speaks as a cue\'s subject: "forecasters say", "hacking specialists say", "Trump\'s opponents said"', () => {
+    expect(speakers('If it doesn’t slow down, forecasters say health spending will cripple the economy.')).toEqual(['forecasters']);
+    expect(speakers('But hacking specialists say the most harmful information might not be genuine.')).toEqual(['hacking specialists']);
+    expect(speakers('Trump’s opponents said the U.S. should stand with Israel.')).toEqual(['Trump’s opponents']);
+  });
+  it('a poll\'s respondents: "those surveyed say"', () => {
+    expect(speakers('By double digits, those surveyed say stricter gun laws would help.')).toEqual(['those surveyed']);
+  });
+  it('an adverb ending in -s is no speaker: "always says" has none', () => {
+    expect(speakers('As always says the motto, the show goes on.')).toEqual([]);
+  });
+});

@@ -126,7 +126,8 @@ export interface TokenRange {
 }
 
 function npToken(t: Token, mentions: MentionIndex): boolean {
-  if (!t.word) return t.lower === "'s" || t.lower === "'" || t.lower === '-';
+  // "an NBC News/Wall Street Journal poll": a slash joins two names into one.
+  if (!t.word) return t.lower === "'s" || t.lower === "'" || t.lower === '-' || t.lower === '/';
   if (mentions.at(t.start)) return true;
   if (STOP_WORDS.has(t.lower)) return false;
   // An inflected cue verb ends a phrase: "Ukraine denies Moscow's claim" is two phrases. The bare
@@ -146,6 +147,25 @@ function canHead(t: Token, mentions: MentionIndex, sentenceStart: boolean): bool
 
 /** Heads of poll-style sources: "Twenty-four percent said", "Nearly half said", "a third said", "six in 10 say". */
 const QUANTITY_HEADS = new Set(['percent', 'half', 'third', 'quarter', 'majority', 'plurality', 'minority', 'most', 'many', 'few', 'some', 'others', 'both', 'all']);
+
+/** Lowercase words ending in -s that are no plural nouns: adverbs, possessive pronouns and conjunctions. */
+const NOT_PLURALS = new Set(['always', 'perhaps', 'sometimes', 'nevertheless', 'nonetheless', 'afterwards', 'towards', 'besides', 'hers',
+  'theirs', 'ours', 'yours', 'whereas', 'unless', 'thus', 'plus', 'across', 'regardless', 'nowadays', 'overseas', 'news', 'series',
+  'means', 'politics', 'economics', 'afterwards', 'downstairs', 'upstairs', 'indoors', 'outdoors', 'backwards', 'forwards', 'various',
+  'numerous', 'previous', 'serious', 'obvious', 'famous', 'nervous', 'anxious', 'jealous', 'dangerous', 'this', 'his', 'its', 'was', 'has',
+  'does', 'is', 'us', 'yes', 'less', 'gas', 'bus']);
+
+/**
+ * A lowercase plural noun can speak as a cue's subject ("forecasters say", "hacking specialists say",
+ * "Other Republican candidates said"): the names of speaking groups are too many to list.
+ */
+function pluralNoun(t: Token): boolean {
+  const w = t.lower;
+  return t.word && w.length > 3 && /^[a-z][a-z-]*[^su'-]s$/.test(t.text) && !NOT_PLURALS.has(w) && !STOP_WORDS.has(w) && !CUE_FORMS.has(w) &&
+    !/(ous|ss|ness)$/.test(w);
+}
+/** Participles that make "those" or a plural a poll's respondents: "those surveyed say", "voters polled said". */
+const SURVEYED = new Set(['surveyed', 'polled', 'questioned', 'interviewed', 'sampled']);
 
 /** Determiners that make the next few words a noun phrase: "the judge", "the billionaire real estate magnate". */
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'his', 'her', 'their', 'its', 'our', 'another', 'one', 'each', 'every']);
@@ -168,8 +188,10 @@ function determinedNoun(tokens: readonly Token[], end: number, floor: number): b
  */
 export function sourceEndingAt(tokens: readonly Token[], end: number, floor: number, mentions: MentionIndex): TokenRange | null {
   const head = tokens[end];
-  if (!head || !(canHead(head, mentions, end === floor) || determinedNoun(tokens, end, floor) || QUANTITY_HEADS.has(head.lower) || /^\d/.test(head.text))) return null;
+  if (!head || !(canHead(head, mentions, end === floor) || determinedNoun(tokens, end, floor) || QUANTITY_HEADS.has(head.lower) || /^\d/.test(head.text) ||
+    pluralNoun(head) || (SURVEYED.has(head.lower) && end > floor && (tokens[end - 1]!.lower === 'those' || pluralNoun(tokens[end - 1]!))))) return null;
   if (PRONOUNS.has(head.lower)) return { first: end, last: end };
+  if (SURVEYED.has(head.lower) && tokens[end - 1]?.lower === 'those') return { first: end - 1, last: end };
   let first = end;
   for (let j = end - 1; j >= floor && end - j < MAX_SOURCE_TOKENS; j--) {
     const t = tokens[j]!;
