@@ -45,7 +45,8 @@ function normalised(c: CorpusConnections) {
 describe('the whole-corpus refinement', () => {
   it('runs while the corpus is small, then each time it has grown by a tenth', () => {
     expect(refinementDue({ analysed: 5, atLastRefinement: null })).toBe(true);
-    expect(refinementDue({ analysed: 1500, atLastRefinement: 1490 })).toBe(true);
+    expect(refinementDue({ analysed: 150, atLastRefinement: 149 })).toBe(true);
+    expect(refinementDue({ analysed: 1500, atLastRefinement: 1490 })).toBe(false);
     expect(refinementDue({ analysed: 10_500, atLastRefinement: 10_000 })).toBe(false);
     expect(refinementDue({ analysed: 11_000, atLastRefinement: 10_000 })).toBe(true);
   });

@@ -239,8 +239,13 @@ export async function ingestOne(store: Store, result: ReadResult, context: Inges
  * EMM-scale news), and an alias or corpus date arrives at most that late.
  */
 const REFINE_AFTER_GROWTH = 0.1;
-/** Below this many analysed articles every run refines: the whole pass takes about a second or less there. */
-const ALWAYS_REFINE_BELOW = 2000;
+/**
+ * Below this many analysed articles every run refines: the whole pass takes a
+ * fraction of a second there. Not higher: workers run the corpus pass after
+ * every batch of ten, and a refinement after each of them made one worker
+ * slower than one `sitrep ingest` on the 447 corpus (bench:workers).
+ */
+const ALWAYS_REFINE_BELOW = 200;
 
 /** Whether a run over this store should refine the whole corpus (see REFINE_AFTER_GROWTH). */
 export function refinementDue(state: { analysed: number; atLastRefinement: number | null }, limits = { growth: REFINE_AFTER_GROWTH, below: ALWAYS_REFINE_BELOW }): boolean {
