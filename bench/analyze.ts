@@ -37,13 +37,11 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import type { PublishedDate } from '../src/model/index.ts';
+import { median, optionReader } from '../scripts/lib/script.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
+const option = optionReader(args);
 /** Three rounds: the median of three already drops one outlier on a shared machine. */
 const ROUNDS = Number(option('rounds', '3'));
 /** Warm passes per round after the first: two give a median that one slow pass (a GC, a neighbour's job) does not decide. */
@@ -85,11 +83,6 @@ function cpuSeconds(since: NodeJS.CpuUsage): number {
   return (used.user + used.system) / 1e6;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 /** The peer: a plain word split, the least any analysis of the text must do. */
 const PEER_WORD = /[\p{L}\p{N}]+/gu;

@@ -14,22 +14,15 @@ import { join, resolve } from 'node:path';
 import { startServer } from '../src/api/index.ts';
 import { ingestPaths } from '../src/pipeline/ingest.ts';
 import { openStore } from '../src/store/index.ts';
+import { median, optionReader } from '../scripts/lib/script.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
+const option = optionReader(args);
 /** Fifteen requests a route: the median of fifteen is steady on a shared machine; the first (cold) one is dropped. */
 const REQUESTS = Number(option('requests', '15'));
 const CORPUS = resolve(option('corpus', join(ROOT, '../shared/corpus/ukraine-gdelt-447')));
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 const dir = await mkdtemp(join(tmpdir(), 'sitrep-bench-api-'));
 const store = await openStore(join(dir, 'db'));

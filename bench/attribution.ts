@@ -24,13 +24,11 @@ import { extractFigures } from '../src/analyze/figures/index.ts';
 import { loadLanguageDetector } from '../src/ingest/language.ts';
 import { captionsOf, prepareArticle } from '../src/pipeline/ingest.ts';
 import { expandPaths, readInputFile } from '../src/pipeline/inputs.ts';
+import { median, optionReader } from '../scripts/lib/script.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
+const option = optionReader(args);
 /** Five rounds: the median of five drops two outliers on a shared machine. */
 const ROUNDS = Number(option('rounds', '5'));
 const CORPUS = resolve(option('corpus', join(ROOT, '../shared/corpus/ukraine-gdelt-447')));
@@ -50,11 +48,6 @@ function cpuMs(since: NodeJS.CpuUsage): number {
   return (d.user + d.system) / 1000;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 async function loadDocs(): Promise<Doc[]> {
   const { files } = await expandPaths([CORPUS]);

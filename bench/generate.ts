@@ -17,6 +17,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
+import { optionReader, seededRandom } from '../scripts/lib/script.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -49,18 +50,6 @@ interface Base {
   paragraphs: string[];
   published: string | null;
   outlet: string;
-}
-
-/** mulberry32: a small seeded generator, enough for a reproducible workload. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** `20220125T090000Z_GB_en_7d015e6984.txt` → its date and country. */
@@ -155,7 +144,7 @@ function newEvent(bases: readonly Base[], rand: () => number, outlet: string): G
 
 /** The workload: `count` articles, the real ones first. */
 export function generateWorkload(bases: readonly Base[], count: number, seed: number): GeneratedArticle[] {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const outlets = Array.from({ length: OUTLETS }, (_, i) => `Outlet ${String(i + 1).padStart(2, '0')}`);
   const out: GeneratedArticle[] = [];
   for (const b of bases.slice(0, count)) {
@@ -173,10 +162,7 @@ export function generateWorkload(bases: readonly Base[], count: number, seed: nu
 
 async function main() {
   const args = process.argv.slice(2);
-  const option = (name: string, fallback: string) => {
-    const i = args.indexOf(`--${name}`);
-    return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-  };
+  const option = optionReader(args);
   const count = Number(option('count', '1000'));
   const out = option('out', '');
   const seed = Number(option('seed', '1'));

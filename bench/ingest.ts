@@ -25,13 +25,11 @@ import { ANALYZER_VERSION } from '../src/analyze/index.ts';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { withPostgresDatabase } from './postgres.ts';
+import { median, optionReader } from '../scripts/lib/script.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
+const option = optionReader(args);
 /** Three runs: the median of three already drops one outlier on a shared machine. */
 const RUNS = Number(option('runs', '3'));
 const CORPUS = resolve(option('corpus', join(ROOT, '../shared/corpus/ukraine-gdelt-447')));
@@ -75,11 +73,6 @@ async function postgresAvailable(): Promise<boolean> {
   }
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 interface ConnectResult {
   stored: number;

@@ -10,12 +10,10 @@
  */
 import { loadSituation, renderHtml, renderMarkdown, type SituationReport } from '../src/report/index.ts';
 import { openStore } from '../src/store/index.ts';
+import { optionReader } from '../scripts/lib/script.ts';
 
 const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
+const option = optionReader(args);
 /** Seven runs: the median drops the first cold queries and two outliers on a shared machine. */
 const RUNS = Number(option('runs', '7'));
 const DB = option('db', './sitrep-data');

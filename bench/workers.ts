@@ -12,14 +12,12 @@ import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { withPostgresDatabase } from './postgres.ts';
+import { optionReader } from '../scripts/lib/script.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin/sitrep.js');
 const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
+const option = optionReader(args);
 /** Three runs, interleaved: the median of three drops one outlier on a shared machine. */
 const RUNS = Number(option('runs', '3'));
 const CORPUS = resolve(option('corpus', join(ROOT, '../shared/corpus/ukraine-gdelt-447')));

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { decodeHtmlBytes, extractHtml } from '../src/ingest/read-html.ts';
 import { documentF1, matchShingles, precisionOf, recallOf, scoreSet, type ShingleMatch } from './lib/shingle-score.ts';
+import { median } from '../scripts/lib/script.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.resolve(repoRoot, '../shared/data/extraction/scrapinghub');
@@ -75,11 +76,6 @@ function score(gold: BenchmarkOutput, predicted: BenchmarkOutput): ShingleMatch[
   return Object.keys(gold).map((id) => matchShingles(gold[id]?.articleBody ?? '', predicted[id]?.articleBody ?? ''));
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
 
 function main(): void {
   const options = parseArgs(process.argv.slice(2));
@@ -136,7 +132,7 @@ function main(): void {
       `${row.tool.padEnd(18)} ${row.precision.toFixed(3).padStart(9)} ${row.recall.toFixed(3).padStart(7)} ${row.f1.toFixed(3).padStart(6)}${marker}`,
     );
   }
-  console.log(`\nsitrep median time per page: ${median(timesMs).toFixed(1)} ms (decode + extract; max ${Math.max(...timesMs).toFixed(0)} ms)`);
+  console.log(`\nsitrep median time per page: ${median(timesMs, 0).toFixed(1)} ms (decode + extract; max ${Math.max(...timesMs).toFixed(0)} ms)`);
 
   if (options.worst > 0) {
     const perPage = ids.map((id) => {

@@ -22,6 +22,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { loadLanguageDetector, type LanguageDatabaseSize, type LanguageDetector } from '../src/ingest/language.ts';
+import { median } from '../scripts/lib/script.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.resolve(repoRoot, '../shared/data/extraction/scrapinghub');
@@ -123,19 +124,13 @@ function score(detector: LanguageDetector, texts: readonly LabelledText[], prepa
   return result;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  if (sorted.length === 0) return 0;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 function report(label: string, result: Score): void {
   const accuracy = (100 * result.correct) / result.total;
   const confusions = [...result.confusions].sort((a, b) => b[1] - a[1]).map(([pair, n]) => `${pair} ×${n}`);
   console.log(
     `  ${label.padEnd(18)} ${accuracy.toFixed(1).padStart(5)}%  (${result.correct}/${result.total}, ${result.unknown} unknown)` +
-      `  median ${median(result.msPerArticle).toFixed(3)} ms/article`,
+      `  median ${median(result.msPerArticle, 0).toFixed(3)} ms/article`,
   );
   console.log(`  ${''.padEnd(18)} confusions: ${confusions.length > 0 ? confusions.join(', ') : 'none'}`);
 }

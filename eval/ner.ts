@@ -31,6 +31,7 @@ import { tagTokens } from '../src/analyze/entities/extract.ts';
 import { tokenize } from '../src/analyze/entities/tokenize.ts';
 import { readWikiann, type GoldSentence, type GoldType } from '../src/analyze/entities/wikiann.ts';
 import type { EntityType } from '../src/model/index.ts';
+import { median } from '../scripts/lib/script.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const devFile = path.resolve(repoRoot, '../shared/data/ner/wikiann-en/dev');
@@ -116,11 +117,6 @@ function cpuSeconds(since: NodeJS.CpuUsage): number {
 /** Passes over the same text for the throughput figures; the median is reported beside the first pass. */
 const TIMED_PASSES = 5;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 /** Throughput of `run` over `texts`: the first pass (words new to the process's caches) and the median of TIMED_PASSES. */
 interface Throughput {

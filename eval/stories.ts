@@ -36,6 +36,7 @@ import { outletFromUrl } from '../src/ingest/clean.ts';
 import { copySimilarity, NEAR_DUPLICATE_SIMILARITY, wordShingles } from '../src/ingest/fingerprint.ts';
 import { averageLinkMerges, cut } from './lib/agglomerative.ts';
 import { bcubed, pairwise, type Scores } from './lib/clustering-scores.ts';
+import { seededRandom } from '../scripts/lib/script.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.resolve(repoRoot, '../shared/data/events/ecb-plus');
@@ -77,17 +78,6 @@ function parseArgs(argv: readonly string[]): Options {
   return options;
 }
 
-/** Mulberry32: a small seeded generator, so the shuffled order is the same on every run. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffled<T>(items: readonly T[], seed: number): T[] {
   const out = [...items];
