@@ -7,7 +7,7 @@
  * ever http(s) URLs, or the report's own anchors.
  */
 import { periodText, spanText, timexText } from './dates.ts';
-import { controlText, formatDelta, formatNumber, plainText, safeUrl, unitLabel } from './text.ts';
+import { controlText, formatDelta, formatNumber, keyEventGroups, plainText, safeUrl, unitLabel } from './text.ts';
 import type { Citation, ClaimSideOut, ReportEvent, SituationReport } from './types.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -124,16 +124,7 @@ export function renderHtml(report: SituationReport): string {
 
   if (report.keyEvents.length) {
     push('<section><h2>Key developments</h2>');
-    const groups: Array<[string, (e: ReportEvent) => boolean]> = [
-      ['Earlier, as the period’s articles recall it', (e) => e.timing === 'before'],
-      ['In the period', (e) => e.timing === 'within' && !e.approximate],
-      ['Also reported in the period, with no closer date', (e) => e.timing === 'within' && e.approximate],
-      ['Ahead', (e) => e.timing === 'after'],
-    ];
-    for (const [heading, belongs] of groups) {
-      const events = report.keyEvents.filter(belongs);
-      if (events.length) push(`<h3>${heading}</h3><ul>${events.map(eventItem).join('')}</ul>`);
-    }
+    for (const { heading, events } of keyEventGroups(report.keyEvents)) push(`<h3>${heading}</h3><ul>${events.map(eventItem).join('')}</ul>`);
     push('</section>');
   }
 

@@ -4,7 +4,7 @@
  * link, an image, emphasis or raw HTML when the Markdown is rendered.
  */
 import { periodText, spanText, timexText } from './dates.ts';
-import { controlText, formatDelta, formatNumber, plainText, safeUrl, unitLabel } from './text.ts';
+import { controlText, formatDelta, formatNumber, keyEventGroups, plainText, safeUrl, unitLabel } from './text.ts';
 import type { Citation, ClaimSideOut, ReportEvent, SituationReport } from './types.ts';
 
 /** Escapes what Markdown (CommonMark + GitHub tables) would read as markup. */
@@ -74,16 +74,7 @@ export function renderMarkdown(report: SituationReport): string {
 
   if (report.keyEvents.length) {
     push('## Key developments', '');
-    const groups: Array<[string, (e: ReportEvent) => boolean]> = [
-      ['Earlier, as the period’s articles recall it', (e) => e.timing === 'before'],
-      ['In the period', (e) => e.timing === 'within' && !e.approximate],
-      ['Also reported in the period, with no closer date', (e) => e.timing === 'within' && e.approximate],
-      ['Ahead', (e) => e.timing === 'after'],
-    ];
-    for (const [heading, belongs] of groups) {
-      const events = report.keyEvents.filter(belongs);
-      if (events.length) push(`### ${heading}`, '', ...events.map(eventLine), '');
-    }
+    for (const { heading, events } of keyEventGroups(report.keyEvents)) push(`### ${heading}`, '', ...events.map(eventLine), '');
   }
 
   if (report.quotes.length) {

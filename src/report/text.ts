@@ -1,8 +1,11 @@
 /**
  * Article text is untrusted: before it goes into a document it loses what
  * could change how the document reads or behaves around it. Both renderers
- * start from `plainText`; each then escapes for its own syntax.
+ * start from `plainText`; each then escapes for its own syntax. The other
+ * pieces here (numbers, units, control claims, the key developments'
+ * headings) are what both renderers say alike.
  */
+import type { ReportEvent } from './types.ts';
 
 /**
  * Bidirectional controls (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI, and the
@@ -52,4 +55,15 @@ export function unitLabel(unit: string): string {
 export function controlText(kind: 'claim' | 'denial', control: { action: string; place: string }): string {
   const what = control.action === 'advanced' ? `an advance on ${control.place}` : control.action === 'attacked' ? `an attack on ${control.place}` : `${control.place} ${control.action}`;
   return `${kind === 'denial' ? 'denies' : 'claims'} ${what}`;
+}
+
+/** The key developments under their headings, in the order both renderers give them; empty groups left out. */
+export function keyEventGroups(events: readonly ReportEvent[]): Array<{ heading: string; events: ReportEvent[] }> {
+  const groups: Array<[string, (e: ReportEvent) => boolean]> = [
+    ['Earlier, as the period’s articles recall it', (e) => e.timing === 'before'],
+    ['In the period', (e) => e.timing === 'within' && !e.approximate],
+    ['Also reported in the period, with no closer date', (e) => e.timing === 'within' && e.approximate],
+    ['Ahead', (e) => e.timing === 'after'],
+  ];
+  return groups.map(([heading, belongs]) => ({ heading, events: events.filter(belongs) })).filter((g) => g.events.length > 0);
 }
