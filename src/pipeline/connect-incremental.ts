@@ -82,12 +82,29 @@ export async function loadConnectArticle(store: Store, id: string): Promise<Conn
   for (const f of analysis.figures) if (f.party?.entity) keys.add(f.party.entity);
   const aliases = await store.entityAliases([...keys]);
   return toConnectArticle(article, analysis, (k) => aliases.get(k) ?? k);
-
 }
 
 /** Stored items that may match any of `items` (one list of keys each), each item's best candidates, in one look-up. */
 function candidatesOf<T>(ix: ConnectIndex, kind: 'quote' | 'claim' | 'figure' | 'event', keys: string[][], self: string): Promise<Array<ConnectItem<T>>> {
   return ix.findCandidates<T>(kind, keys, { perKey: PER_KEY, perItem: CANDIDATES, excludeArticle: self });
+}
+
+/**
+ * Removes an article's items of one kind and regroups what is left of the
+ * groups they were in (quote groups, figure series, timeline events).
+ */
+async function removeGrouped<T>(
+  ix: ConnectIndex,
+  kind: 'quote' | 'figure' | 'event',
+  articleId: string,
+  regroup: (ix: ConnectIndex, oldGroups: Set<string>, rest: T[]) => Promise<void>,
+): Promise<void> {
+  const own = await ix.itemsOfArticle<T>(kind, articleId);
+  if (own.length === 0) return;
+  const groups = new Set(own.map((i) => i.group).filter((g): g is string => g !== null));
+  await ix.deleteArticleItems(kind, articleId);
+  const rest = await ix.itemsOfGroups<T>(kind, [...groups]);
+  await regroup(ix, groups, rest.map((m) => m.input));
 }
 
 // --- quotes -----------------------------------------------------------------
@@ -111,14 +128,6 @@ async function addQuotes(ix: ConnectIndex, article: ConnectArticle, seq: number)
   await regroupQuotes(ix, touched, [...members.map((m) => m.input), ...inputs]);
 }
 
-async function removeQuotes(ix: ConnectIndex, articleId: string): Promise<void> {
-  const own = await ix.itemsOfArticle<QuoteAppearanceInput>('quote', articleId);
-  if (own.length === 0) return;
-  const groups = new Set(own.map((i) => i.group).filter((g): g is string => g !== null));
-  await ix.deleteArticleItems('quote', articleId);
-  const rest = await ix.itemsOfGroups<QuoteAppearanceInput>('quote', [...groups]);
-  await regroupQuotes(ix, groups, rest.map((m) => m.input));
-}
 
 // --- claims -----------------------------------------------------------------
 
@@ -153,15 +162,6 @@ async function addFigures(ix: ConnectIndex, article: ConnectArticle, seq: number
   const members = await ix.itemsOfGroups<FigureSeriesInput>('figure', [...touched]);
   await ix.addItems('figure', seq, inputs.map((input) => ({ articleId: article.id, index: input.index, group: null, input, keys: figureKeys(input) })));
   await regroupFigures(ix, touched, [...members.map((m) => m.input), ...inputs]);
-}
-
-async function removeFigures(ix: ConnectIndex, articleId: string): Promise<void> {
-  const own = await ix.itemsOfArticle<FigureSeriesInput>('figure', articleId);
-  if (own.length === 0) return;
-  const series = new Set(own.map((i) => i.group).filter((g): g is string => g !== null));
-  await ix.deleteArticleItems('figure', articleId);
-  const rest = await ix.itemsOfGroups<FigureSeriesInput>('figure', [...series]);
-  await regroupFigures(ix, series, rest.map((m) => m.input));
 }
 
 // --- timeline ---------------------------------------------------------------
@@ -208,13 +208,8 @@ async function addEvents(ix: ConnectIndex, article: ConnectArticle, seq: number)
   await ix.replaceEvents([...changed].map((i) => ids[i]!), [...entries, ...fresh]);
 }
 
-async function removeEvents(ix: ConnectIndex, articleId: string): Promise<void> {
-  const own = await ix.itemsOfArticle<EventItem>('event', articleId);
-  if (own.length === 0) return;
-  const old = new Set(own.map((i) => i.group).filter((g): g is string => g !== null));
-  await ix.deleteArticleItems('event', articleId);
-  const rest = await ix.itemsOfGroups<EventItem>('event', [...old]);
-  const regrouped = groupEvents(rest.map((r) => r.input));
+async function regroupEvents(ix: ConnectIndex, old: Set<string>, rest: EventItem[]): Promise<void> {
+  const regrouped = groupEvents(rest);
   const entries = regrouped.map(eventEntry);
   await ix.setItemGroups(
     'event',
@@ -538,10 +533,10 @@ export async function connectArticle(store: Store, id: string, redo = false): Pr
   if (!article) return;
   await store.connectTransaction(async (ix) => {
     if (redo) {
-      await removeQuotes(ix, id);
+      await removeGrouped(ix, 'quote', id, regroupQuotes);
       await removeClaims(ix, id);
-      await removeFigures(ix, id);
-      await removeEvents(ix, id);
+      await removeGrouped(ix, 'figure', id, regroupFigures);
+      await removeGrouped(ix, 'event', id, regroupEvents);
     }
     const seq = await ix.markConnected(id);
     await addQuotes(ix, article, seq);
