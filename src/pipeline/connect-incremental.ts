@@ -423,7 +423,7 @@ async function untilComplete<T>(view: StoryView, ix: ConnectIndex, step: () => T
  * the one its own last step wrote (another worker's step, a rebuild, a
  * rolled-back transaction all leave another stamp, or none).
  */
-export class StoryCache {
+class StoryCache {
   private view: StoryView | null = null;
 
   viewFor(meta: { documents: number; nextKey: number; stamp: string | null }): StoryView {
