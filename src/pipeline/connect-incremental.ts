@@ -20,8 +20,8 @@
  *   reads nothing it lacks — so the result is the one the whole state in
  *   memory gives, at the cost of the rows it needs. The rows read are kept
  *   for the next article (StoryCache) while no other process writes. A
- *   large story moves as a block whose members are never read, so an article
- *   joining it costs the same as one joining a small story.
+ *   large story moves as a block whose members' rows are never read (only
+ *   its list of ids), so joining it costs about what joining a small one does.
  * - Stories are described (title, summary, dates, sources) once per pass,
  *   those the pass changed (describeChangedStories): a description reads all
  *   of a story's members, so it is not redone per article that joins.

@@ -219,7 +219,7 @@ interface Unit {
   /**
    * The story a unit moving as a block comes from, and how many of its members it held. Its members' own
    * records are never read: their story key is the block's, and the block's earliest member is named by
-   * its id — so the cost of a step does not grow with the size of the large stories it touches.
+   * its id — so a step reads no more of a large story it touches than its list of member ids.
    */
   block: { key: string; id: string; size: number } | null;
 }
